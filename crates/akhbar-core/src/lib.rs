@@ -1,0 +1,10 @@
+//! akhbar-core: Arabic news text processing in pure Rust (no Python).
+//!
+//! - [`text`]: character classes, normalization with offset maps, tokenization.
+//! - [`batch`]: order-preserving parallel batches.
+
+pub mod batch;
+pub mod error;
+pub mod text;
+
+pub use error::{Error, Result};

@@ -1,0 +1,124 @@
+"""The ``akhbar`` command line.
+
+Exit codes: 0 success, 1 bad input or failed processing, 2 bad usage.
+
+Examples
+--------
+    akhbar demo
+    echo "أَعْلَنَتْ الوزارةُ" | akhbar normalize
+    akhbar normalize --preset light article.txt
+    akhbar tokenize --clitics < article.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import TextIO
+
+from akhbar import __version__
+from akhbar._core import Normalizer
+from akhbar.errors import AkhbarError
+from akhbar.sample import sample_article
+from akhbar.text import tokenize
+
+PRESETS = ("search", "ner", "light", "none")
+
+
+def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, TextIO]]:
+    if not paths or paths == ["-"]:
+        yield "<stdin>", sys.stdin
+        return
+    for p in paths:
+        with open(p, encoding="utf-8", errors="surrogateescape") as fh:
+            yield p, fh
+
+
+def _demo(args: argparse.Namespace) -> int:
+    text = sample_article()
+    out = sys.stdout
+    out.write("== akhbar demo: the bundled sample article ==\n\n")
+    out.write(text.rstrip() + "\n\n")
+
+    norm, offsets = Normalizer("search").normalize_with_map(text)
+    out.write("== normalized (preset 'search') ==\n")
+    out.write("\n".join(norm.splitlines()[3:5]) + "\n\n")
+
+    tokens = tokenize(text)
+    kinds = Counter(t.kind for t in tokens)
+    out.write(f"== tokens: {len(tokens)} ==\n")
+    out.write(", ".join(f"{k} {n}" for k, n in kinds.most_common()) + "\n")
+    out.write("numbers: " + " ".join(t.text for t in tokens if t.kind == "number") + "\n\n")
+
+    pieces = tokenize("وقال المدير التنفيذي لشركة المياه الوطنية", clitics=True)
+    out.write("== clitic segmentation ==\n")
+    out.write(" | ".join(t.text for t in pieces) + "\n\n")
+
+    word = "مليار"
+    i = norm.find(word)
+    s, e = offsets.to_original_span(i, i + len(word))
+    out.write("== offset map ==\n")
+    out.write(f"normalized [{i}:{i + len(word)}] {word!r} -> original [{s}:{e}] {text[s:e]!r}\n")
+    return 0
+
+
+def _normalize(args: argparse.Namespace) -> int:
+    overrides = {k: True for k in args.on} | {k: False for k in args.off}
+    normalizer = Normalizer(args.preset, **overrides)
+    for _, fh in _inputs(args.files):
+        sys.stdout.write(normalizer.normalize(fh.read()))
+        sys.stdout.write("\n")
+    return 0
+
+
+def _tokenize(args: argparse.Namespace) -> int:
+    for _, fh in _inputs(args.files):
+        for t in tokenize(fh.read(), clitics=args.clitics):
+            clitic = t.clitic or ""
+            sys.stdout.write(f"{t.start}\t{t.end}\t{t.kind}\t{clitic}\t{t.text}\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``akhbar`` command."""
+    p = argparse.ArgumentParser(
+        prog="akhbar",
+        description="Arabic news articles to structured data.",
+        epilog=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"akhbar {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    d = sub.add_parser("demo", help="run on the bundled sample article and print what akhbar finds")
+    d.set_defaults(run=_demo)
+
+    n = sub.add_parser("normalize", help="normalize files (or stdin) to stdout")
+    n.add_argument("files", nargs="*", help="UTF-8 text files; stdin when none or '-'")
+    n.add_argument("--preset", choices=PRESETS, default="search")
+    n.add_argument("--on", action="append", default=[], metavar="OPTION", help="switch a step on")
+    n.add_argument("--off", action="append", default=[], metavar="OPTION", help="switch a step off")
+    n.set_defaults(run=_normalize)
+
+    t = sub.add_parser("tokenize", help="tokens as TSV: start, end, kind, clitic, text")
+    t.add_argument("files", nargs="*", help="UTF-8 text files; stdin when none or '-'")
+    t.add_argument("--clitics", action="store_true", help="split proclitics and pronoun suffixes")
+    t.set_defaults(run=_tokenize)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except (AkhbarError, OSError) as e:
+        print(f"akhbar: error: {e}", file=sys.stderr)
+        return 1
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

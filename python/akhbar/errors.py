@@ -1,0 +1,37 @@
+"""The akhbar exception hierarchy.
+
+Every error akhbar raises on purpose is an :class:`AkhbarError`, and also a
+subclass of the builtin that fits, so ``except ValueError`` keeps working.
+Errors about one row of a batch carry its position in ``index``.
+
+Example
+-------
+>>> import akhbar
+>>> try:
+...     akhbar.normalize_batch(["نص", None])
+... except akhbar.InvalidTextError as e:
+...     print(e.index, isinstance(e, TypeError))
+1 True
+"""
+
+from __future__ import annotations
+
+
+class AkhbarError(Exception):
+    """Base class of akhbar's errors; ``index`` is the bad row of a batch, or None."""
+
+    def __init__(self, message: str, index: int | None = None) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+class InvalidTextError(AkhbarError, TypeError):
+    """An input that is not a ``str`` (``None``, bytes, numbers ...)."""
+
+
+class OptionError(AkhbarError, ValueError):
+    """An unknown preset or option, or a bad option value or thread count."""
+
+
+class OffsetError(AkhbarError, IndexError):
+    """An offset outside the string an :class:`~akhbar.OffsetMap` describes."""

@@ -1,0 +1,62 @@
+//! Turning Python objects into owned Rust text.
+//!
+//! Lone surrogates (which scraped text can hold and Rust strings cannot) are
+//! replaced by U+FFFD one for one, so character offsets into the Python
+//! string stay valid. Anything that is not a `str` raises
+//! `akhbar.InvalidTextError` naming the row.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::errors::raise;
+
+/// One text argument; `index` names the row in a batch.
+pub fn text(obj: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<String> {
+    let py = obj.py();
+    let s = obj.cast::<PyString>().map_err(|_| {
+        let what = obj
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_else(|_| "object".into());
+        let place = index.map(|i| format!("row {i}: ")).unwrap_or_default();
+        raise(
+            py,
+            "InvalidTextError",
+            format!("{place}expected str, got {what}"),
+            index,
+        )
+    })?;
+    match s.to_str() {
+        Ok(t) => Ok(t.to_owned()),
+        Err(_) => replace_surrogates(s),
+    }
+}
+
+fn replace_surrogates(s: &Bound<'_, PyString>) -> PyResult<String> {
+    let raw = s.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
+    let bytes = raw.cast::<PyBytes>()?.as_bytes();
+    let units = bytes
+        .chunks_exact(2)
+        .map(|p| u16::from_le_bytes([p[0], p[1]]));
+    Ok(char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect())
+}
+
+/// A batch of texts from any iterable of `str`.
+pub fn texts(obj: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    if obj.is_instance_of::<PyString>() {
+        return Err(raise(
+            obj.py(),
+            "InvalidTextError",
+            "expected an iterable of str, got a single str".into(),
+            None,
+        ));
+    }
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    for (i, item) in obj.try_iter()?.enumerate() {
+        out.push(text(&item?, Some(i))?);
+    }
+    Ok(out)
+}
