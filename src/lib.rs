@@ -5,6 +5,7 @@ mod errors;
 mod input;
 mod normalize;
 mod parallel;
+mod pipeline;
 mod tokenize;
 
 use pyo3::prelude::*;
@@ -14,5 +15,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     normalize::register(m)?;
     tokenize::register(m)?;
+    pipeline::register(m)?;
     Ok(())
 }

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import akhbar
 import pytest
+
+import akhbar
 from akhbar import Normalizer
 
 

@@ -7,8 +7,9 @@ import importlib
 import pkgutil
 from pathlib import Path
 
-import akhbar
 import pytest
+
+import akhbar
 
 MODULES = sorted(
     m.name for m in pkgutil.iter_modules(akhbar.__path__, "akhbar.") if m.name != "akhbar.__main__"

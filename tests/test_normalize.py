@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pickle
 
-import akhbar
 import pytest
-from akhbar import Normalizer
 from conftest import article
+
+import akhbar
+from akhbar import Normalizer
 
 
 def test_search_preset_folds_every_variant() -> None:

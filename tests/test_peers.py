@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+
 from akhbar import Normalizer
 
 pyarabic = pytest.importorskip("pyarabic.araby", reason="PyArabic is a test dependency")

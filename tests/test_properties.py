@@ -3,9 +3,10 @@ the options touch, and offset maps that always point at the right source."""
 
 from __future__ import annotations
 
-from akhbar import Normalizer
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from akhbar import Normalizer
 
 PRESETS = ["none", "light", "ner", "search"]
 ARABIC_HEAVY = st.text(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 import pickle
 
+from conftest import article
+
 import akhbar
 from akhbar import Token
-from conftest import article
 
 
 def texts(tokens: list[Token]) -> list[str]:

@@ -14,22 +14,29 @@ Examples
 
 from __future__ import annotations
 
+from akhbar import pandas_ext as _pandas_ext  # noqa: F401  (registers Series.akhbar)
 from akhbar._core import Normalizer, OffsetMap, Token, __version__
+from akhbar.corpus import Corpus, read_corpus
 from akhbar.errors import AkhbarError, InvalidTextError, OffsetError, OptionError
+from akhbar.pipeline import Pipeline, Result
 from akhbar.sample import sample_article
 from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
 
 __all__ = [
     "AkhbarError",
+    "Corpus",
     "InvalidTextError",
     "Normalizer",
     "OffsetError",
     "OffsetMap",
     "OptionError",
+    "Pipeline",
+    "Result",
     "Token",
     "__version__",
     "normalize",
     "normalize_batch",
+    "read_corpus",
     "sample_article",
     "tokenize",
     "tokenize_batch",

@@ -1,7 +1,7 @@
 """Type stubs for the Rust extension ``akhbar._core``."""
 
 from collections.abc import Iterable
-from typing import Literal, final
+from typing import Any, Literal, final
 
 __version__: str
 
@@ -72,3 +72,10 @@ def tokenize_batch(
     texts: Iterable[str], *, clitics: bool = False, n_threads: int | None = None
 ) -> list[list[Token]]: ...
 def _normalizer_from_state(preset: str, options: dict[str, bool]) -> Normalizer: ...
+def _run_pipeline(
+    texts: Iterable[str],
+    *,
+    normalizer: Normalizer | None = None,
+    tokens: bool = True,
+    n_threads: int | None = None,
+) -> dict[str, Any]: ...

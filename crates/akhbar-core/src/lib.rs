@@ -2,9 +2,11 @@
 //!
 //! - [`text`]: character classes, normalization with offset maps, tokenization.
 //! - [`batch`]: order-preserving parallel batches.
+//! - [`pipeline`]: all stages per article in one pass, column-wise tables.
 
 pub mod batch;
 pub mod error;
+pub mod pipeline;
 pub mod text;
 
 pub use error::{Error, Result};

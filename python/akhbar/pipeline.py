@@ -1,0 +1,441 @@
+"""The corpus pipeline: every stage per article in Rust, in parallel, as tables.
+
+Example
+-------
+>>> import akhbar
+>>> pipe = akhbar.Pipeline(normalize="search")
+>>> result = pipe.process(["أعلنت الوزارةُ ٣ إصابات", "خبر قصير"], progress=False)
+>>> result.articles[["doc_id", "n_words", "normalized"]].values.tolist()
+[[0, 3, 'اعلنت الوزاره 3 اصابات'], [1, 2, 'خبر قصير']]
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable, Iterator, Sequence, Sized
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import pyarrow as pa
+
+from akhbar._core import Normalizer, _run_pipeline
+from akhbar.corpus import Corpus, Unreadable, read_corpus
+from akhbar.errors import InvalidTextError, OptionError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ErrorPolicy = Literal["raise", "skip", "null"]
+OutputKind = Literal["pandas", "arrow", "polars"]
+
+#: Mention tables every result has (empty when the stage is off or found nothing).
+MENTION_TABLES = ("entities", "dates", "numbers")
+
+_ARTICLE_TYPES: dict[str, pa.DataType] = {
+    "n_chars": pa.int64(),
+    "n_tokens": pa.int64(),
+    "n_words": pa.int64(),
+    "normalized": pa.string(),
+}
+_MENTION_TYPES: dict[str, pa.DataType] = {
+    "start": pa.int64(),
+    "end": pa.int64(),
+    "text": pa.string(),
+    "label": pa.string(),
+    "value": pa.string(),
+}
+_ERROR_TYPES: dict[str, pa.DataType] = {"position": pa.int64(), "error": pa.string()}
+
+
+def _doc_ids(ids: Sequence[Any]) -> pa.Array:
+    arr = pa.array(ids)
+    return arr.cast(pa.string()) if pa.types.is_null(arr.type) else arr
+
+
+def _table(doc_id: pa.Array, columns: dict[str, Any], types: dict[str, pa.DataType]) -> pa.Table:
+    data = {"doc_id": doc_id}
+    for name, typ in types.items():
+        if name in columns:
+            data[name] = pa.array(columns[name], type=typ)
+    return pa.table(data)
+
+
+def _concat(tables: list[pa.Table]) -> pa.Table:
+    return pa.concat_tables(tables, promote_options="permissive") if tables else pa.table({})
+
+
+def _convert(table: pa.Table, output: OutputKind) -> Any:
+    if output == "arrow":
+        return table
+    if output == "polars":
+        import polars as pl
+
+        return pl.from_arrow(table)
+    import pandas as pd
+
+    # Integer columns stay integers when a row is null (errors="null").
+    ints = {pa.int64(): pd.Int64Dtype(), pa.int32(): pd.Int32Dtype()}
+    return table.to_pandas(types_mapper=ints.get)
+
+
+@dataclass(frozen=True)
+class Result:
+    """The tables of a pipeline run: ``articles`` (one row per article), ``entities``,
+    ``dates``, ``numbers`` (one row per mention, keyed by ``doc_id``) and ``errors``
+    (one row per input that could not be processed: ``doc_id``, ``position``,
+    ``error``). Tables are pandas DataFrames, Arrow tables or polars frames, as asked.
+    """
+
+    articles: Any
+    entities: Any
+    dates: Any
+    numbers: Any
+    errors: Any
+
+    def tables(self) -> dict[str, Any]:
+        """All tables by name."""
+        return {
+            "articles": self.articles,
+            "entities": self.entities,
+            "dates": self.dates,
+            "numbers": self.numbers,
+            "errors": self.errors,
+        }
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """The Arrow tables of one chunk."""
+
+    tables: dict[str, pa.Table]
+    n_input: int
+    n_chars: int
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """An immutable, picklable pipeline of stages run per article in Rust.
+
+    Parameters
+    ----------
+    normalize
+        A preset name, a :class:`akhbar.Normalizer`, or None to skip the
+        ``normalized`` column.
+    tokens
+        Count tokens and words (``n_tokens``, ``n_words``).
+    n_threads
+        Threads for the Rust work; None means ``AKHBAR_NUM_THREADS`` or all CPUs.
+        Results do not depend on it.
+    chunk_size
+        Articles per chunk: the unit of parallel work, of progress, of Ctrl-C
+        checks, and of memory when streaming.
+
+    Examples
+    --------
+    >>> Pipeline(normalize="light", tokens=False)
+    Pipeline(stages=[normalize(preset='light')], n_threads=None, chunk_size=1000)
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(Pipeline())) == Pipeline()
+    True
+    """
+
+    normalize: str | Normalizer | None = "search"
+    tokens: bool = True
+    n_threads: int | None = None
+    chunk_size: int = 1000
+    _normalizer: Normalizer | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.chunk_size < 1:
+            raise OptionError(f"chunk_size must be >= 1, got {self.chunk_size}")
+        norm = self.normalize
+        if isinstance(norm, str):
+            norm = Normalizer(norm)
+        elif norm is not None and not isinstance(norm, Normalizer):
+            raise OptionError(f"normalize must be a preset name, a Normalizer or None: {norm!r}")
+        object.__setattr__(self, "_normalizer", norm)
+
+    def __repr__(self) -> str:
+        return (
+            f"Pipeline(stages=[{', '.join(self.stages())}], "
+            f"n_threads={self.n_threads}, chunk_size={self.chunk_size})"
+        )
+
+    def stages(self) -> list[str]:
+        """The enabled stages, in the order they run on each article."""
+        out = []
+        if self.tokens:
+            out.append("tokens")
+        if self._normalizer is not None:
+            out.append(f"normalize(preset={self._normalizer.preset!r})")
+        return out
+
+    # ------------------------------------------------------------------ running
+
+    def process(
+        self,
+        data: Any,
+        *,
+        ids: Iterable[Any] | None = None,
+        errors: ErrorPolicy = "raise",
+        progress: bool | None = None,
+        output: OutputKind = "pandas",
+        n_threads: int | None = None,
+    ) -> Result:
+        """Run the pipeline over ``data`` and return all tables.
+
+        ``data`` is a list or iterator of str, a pandas/polars Series, a pyarrow
+        array, a :class:`~akhbar.corpus.Corpus`, or a path (see :func:`read_corpus`).
+        ``doc_id`` is taken from ``ids``, else the Series index / corpus ids, else
+        the position. ``errors``: ``"raise"`` stops at the first input that is not a
+        str (:class:`akhbar.InvalidTextError` with its position in ``index``);
+        ``"skip"`` leaves it out of ``articles``; ``"null"`` keeps it as a row of
+        nulls; with both, the ``errors`` table lists it. ``progress``: a tqdm bar
+        (None: shown when the run spans more than one chunk).
+
+        Examples
+        --------
+        >>> r = Pipeline().process(["نص", None, "نص آخر"], errors="skip", progress=False)
+        >>> r.articles["doc_id"].tolist(), r.errors.to_dict("records")
+        ([0, 2], [{'doc_id': 1, 'position': 1, 'error': 'expected str, got NoneType'}])
+        """
+        chunks = list(
+            self.iter_chunks(data, ids=ids, errors=errors, progress=progress, n_threads=n_threads)
+        )
+        names = ("articles", *MENTION_TABLES, "errors")
+        tables = {n: _concat([c.tables[n] for c in chunks]) for n in names}
+        if not chunks:
+            tables = self._empty_tables()
+        return Result(**{n: _convert(t, output) for n, t in tables.items()})
+
+    def iter_chunks(
+        self,
+        data: Any,
+        *,
+        ids: Iterable[Any] | None = None,
+        errors: ErrorPolicy = "raise",
+        progress: bool | None = None,
+        n_threads: int | None = None,
+    ) -> Iterator[_Chunk]:
+        """Run chunk by chunk, yielding each chunk's Arrow tables (bounded memory)."""
+        if errors not in ("raise", "skip", "null"):
+            raise OptionError(f"errors must be 'raise', 'skip' or 'null', got {errors!r}")
+        pairs, total = _pairs(data, ids)
+        bar = _progress(progress, total, self.chunk_size)
+        position = 0
+        try:
+            while True:
+                batch = list(itertools.islice(pairs, self.chunk_size))
+                if not batch:
+                    break
+                chunk = self._run_chunk(batch, position, errors, n_threads)
+                position += len(batch)
+                if bar is not None:
+                    bar.update(len(batch))
+                yield chunk
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def _run_chunk(
+        self,
+        batch: list[tuple[Any, Any]],
+        position: int,
+        errors: ErrorPolicy,
+        n_threads: int | None,
+    ) -> _Chunk:
+        good: list[int] = []
+        good_texts: list[str] = []
+        bad: list[tuple[int, str]] = []
+        for i, (doc_id, text) in enumerate(batch):
+            if isinstance(text, str):
+                good.append(i)
+                good_texts.append(str(text))
+                continue
+            reason = (
+                str(text)
+                if isinstance(text, Unreadable)
+                else f"expected str, got {type(text).__name__}"
+            )
+            if errors == "raise":
+                raise InvalidTextError(
+                    f"row {position + i} (doc_id {doc_id!r}): {reason}", position + i
+                )
+            bad.append((i, reason))
+
+        cols = _run_pipeline(
+            good_texts,
+            normalizer=self._normalizer,
+            tokens=self.tokens,
+            n_threads=self.n_threads if n_threads is None else n_threads,
+        )
+        all_ids = _doc_ids([doc_id for doc_id, _ in batch])
+        doc_ids = all_ids.take(pa.array(good, type=pa.int64()))
+        bad_ids = all_ids.take(pa.array([i for i, _ in bad], type=pa.int64()))
+        articles = _table(doc_ids, cols["articles"], _ARTICLE_TYPES)
+        if errors == "null" and bad:
+            articles = self._with_null_rows(articles, good, bad_ids, [i for i, _ in bad])
+        tables = {"articles": articles}
+        for name in MENTION_TABLES:
+            m = cols["mentions"].get(name)
+            if m is None:
+                tables[name] = self._empty_mentions(doc_ids.type)
+            else:
+                rows = pa.array(m["row"], type=pa.int64())
+                tables[name] = _table(doc_ids.take(rows), m, _MENTION_TYPES)
+        tables["errors"] = pa.table(
+            {
+                "doc_id": bad_ids,
+                "position": pa.array([position + i for i, _ in bad], type=pa.int64()),
+                "error": pa.array([reason for _, reason in bad], type=pa.string()),
+            }
+        )
+        return _Chunk(tables, len(batch), sum(cols["articles"]["n_chars"]))
+
+    @staticmethod
+    def _with_null_rows(
+        articles: pa.Table, good: list[int], bad_ids: pa.Array, bad: list[int]
+    ) -> pa.Table:
+        nulls = pa.table(
+            {
+                name: (
+                    bad_ids
+                    if name == "doc_id"
+                    else pa.nulls(len(bad), type=articles.schema.field(name).type)
+                )
+                for name in articles.column_names
+            }
+        )
+        merged = pa.concat_tables([articles, nulls])
+        order = pa.array(good + bad).to_numpy().argsort(kind="stable")
+        return merged.take(pa.array(order))
+
+    @staticmethod
+    def _empty_mentions(id_type: pa.DataType) -> pa.Table:
+        return pa.table(
+            {"doc_id": pa.array([], type=id_type)}
+            | {n: pa.array([], type=t) for n, t in _MENTION_TYPES.items()}
+        )
+
+    def _empty_tables(self) -> dict[str, pa.Table]:
+        cols = _run_pipeline([], normalizer=self._normalizer, tokens=self.tokens)
+        empty_ids = pa.array([], type=pa.int64())
+        out = {"articles": _table(empty_ids, cols["articles"], _ARTICLE_TYPES)}
+        for name in MENTION_TABLES:
+            out[name] = self._empty_mentions(pa.int64())
+        out["errors"] = pa.table(
+            {"doc_id": empty_ids} | {n: pa.array([], type=t) for n, t in _ERROR_TYPES.items()}
+        )
+        return out
+
+    # ------------------------------------------------------------------ writing
+
+    def write(
+        self,
+        data: Any,
+        out_dir: str | Path,
+        *,
+        format: Literal["parquet", "csv", "jsonl"] = "parquet",
+        ids: Iterable[Any] | None = None,
+        errors: ErrorPolicy = "skip",
+        progress: bool | None = None,
+        n_threads: int | None = None,
+    ) -> dict[str, int]:
+        """Stream ``data`` through the pipeline into ``out_dir/<table>.<format>``,
+        one chunk in memory at a time; returns the row count of every table plus
+        ``input`` (rows read) and ``chars``.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> out = tempfile.mkdtemp()
+        >>> Pipeline().write(["خبر", 7], out, format="csv", progress=False)["errors"]
+        1
+        """
+        from akhbar.writers import TableWriter
+
+        counts = {"input": 0, "chars": 0}
+        with TableWriter(Path(out_dir), format) as writer:
+            for chunk in self.iter_chunks(
+                data, ids=ids, errors=errors, progress=progress, n_threads=n_threads
+            ):
+                counts["input"] += chunk.n_input
+                counts["chars"] += chunk.n_chars
+                for name, table in chunk.tables.items():
+                    writer.write(name, table)
+                    counts[name] = counts.get(name, 0) + table.num_rows
+        return counts
+
+    # ------------------------------------------------------------------ pandas
+
+    def map_partition(
+        self, part: pd.Series | pd.DataFrame, table: str = "articles", text_column: str = "text"
+    ) -> pd.DataFrame:
+        """One table for a pandas partition (for Dask ``map_partitions``); ``doc_id`` is
+        the partition's index. Runs on one thread: Dask's workers give the parallelism.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> s = pd.Series(["خبر قصير"], index=[41])
+        >>> Pipeline().map_partition(s)[["doc_id", "n_words"]].to_dict("records")
+        [{'doc_id': 41, 'n_words': 2}]
+        """
+        series = part if not hasattr(part, "columns") else part[text_column]
+        result = self.process(series, errors="null", progress=False, n_threads=1)
+        frame: pd.DataFrame = getattr(result, table)
+        return frame
+
+    def meta(self, table: str = "articles") -> pd.DataFrame:
+        """An empty frame with the columns and dtypes of ``table`` (Dask's ``meta``)."""
+        import pandas as pd
+
+        frame: pd.DataFrame = self.map_partition(pd.Series(["نص"], index=[0]), table).iloc[:0]
+        return frame
+
+
+def _pairs(data: Any, ids: Iterable[Any] | None) -> tuple[Iterator[tuple[Any, Any]], int | None]:
+    """``(doc_id, text)`` pairs for any supported input, and the total when known."""
+    if isinstance(data, str):
+        if os.path.exists(data):
+            data = read_corpus(data)
+        else:
+            raise InvalidTextError("expected an iterable of str or a corpus path, got a str")
+    if isinstance(data, Path):
+        data = read_corpus(data)
+    total: int | None = None
+    if isinstance(data, Corpus):
+        total = data.size_hint()
+        pairs: Iterator[tuple[Any, Any]] = iter(data)
+        if ids is not None:
+            pairs = zip(ids, (t for _, t in pairs), strict=False)
+        return pairs, total
+    import pandas as pd
+
+    if isinstance(data, (pa.Array, pa.ChunkedArray)):
+        texts: Iterable[Any] = data.to_pylist()
+    elif type(data).__module__.startswith("polars"):
+        texts = data.to_list()
+    elif isinstance(data, pd.Series):
+        if ids is None:
+            ids = data.index
+        texts = data.to_numpy(dtype=object)
+    else:
+        texts = data
+    if isinstance(texts, Sized):
+        total = len(texts)
+    if ids is None:
+        return enumerate(texts), total
+    return zip(ids, texts, strict=True), total
+
+
+def _progress(progress: bool | None, total: int | None, chunk: int) -> Any:
+    if progress is False:
+        return None
+    if progress is None and total is not None and total <= chunk:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="art", desc="akhbar", smoothing=0.1)

@@ -1,0 +1,308 @@
+"""The corpus pipeline on real articles: inputs, outputs, error policies, threads."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import pickle
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import akhbar
+from akhbar import Pipeline
+
+
+@pytest.fixture(scope="module")
+def texts(news_sample: list[str]) -> list[str]:
+    """300 real articles: enough for several chunks at chunk_size=64."""
+    return news_sample[:300]
+
+
+def expected_articles(texts: list[str], ids: list[object]) -> pd.DataFrame:
+    """The articles table built through the single-text API, row by row."""
+    norm = akhbar.Normalizer("search")
+    rows = []
+    for doc_id, t in zip(ids, texts, strict=True):
+        toks = akhbar.tokenize(t)
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "n_chars": len(t),
+                "n_tokens": len(toks),
+                "n_words": sum(tok.kind in ("word", "latin") for tok in toks),
+                "normalized": norm.normalize(t),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def test_articles_table_matches_the_single_text_api(texts: list[str]) -> None:
+    got = Pipeline(chunk_size=64).process(texts, progress=False).articles
+    want = expected_articles(texts, list(range(len(texts))))
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert list(got.columns) == ["doc_id", "n_chars", "n_tokens", "n_words", "normalized"]
+
+
+def test_a_hand_checked_row() -> None:
+    text = "الرياض: أعلنت وزارةُ الصحة تسجيل ١٢٠ إصابة جديدة."
+    row = Pipeline().process([text], progress=False).articles.iloc[0]
+    # الرياض : أعلنت وزارة الصحة تسجيل ١٢٠ إصابة جديدة . -> 10 tokens, 7 words
+    assert (row.n_tokens, row.n_words) == (10, 7)
+    assert row.normalized == "الرياض: اعلنت وزاره الصحه تسجيل 120 اصابه جديده."
+
+
+def test_same_tables_for_any_thread_count_and_chunk_size(texts: list[str]) -> None:
+    base = Pipeline(chunk_size=1000, n_threads=1).process(texts, progress=False)
+    for threads, chunk in ((2, 1000), (2, 7), (1, 300)):
+        other = Pipeline(chunk_size=chunk, n_threads=threads).process(texts, progress=False)
+        for name, table in base.tables().items():
+            pd.testing.assert_frame_equal(table, other.tables()[name], obj=name)
+
+
+def test_environment_variable_sets_threads(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AKHBAR_NUM_THREADS", "nope")
+    with pytest.raises(akhbar.OptionError, match="AKHBAR_NUM_THREADS"):
+        Pipeline().process(texts[:2], progress=False)
+    monkeypatch.setenv("AKHBAR_NUM_THREADS", "2")
+    assert len(Pipeline().process(texts[:2], progress=False).articles) == 2
+
+
+def test_pandas_polars_and_arrow_inputs_give_the_same_table(texts: list[str]) -> None:
+    import polars as pl
+
+    pipe = Pipeline(chunk_size=100)
+    want = pipe.process(texts, progress=False).articles
+    for data in (
+        iter(texts),
+        pd.Series(texts),
+        pl.Series(texts),
+        pa.array(texts),
+        pa.chunked_array([texts[:150], texts[150:]]),
+    ):
+        got = pipe.process(data, progress=False).articles
+        pd.testing.assert_frame_equal(got, want, obj=type(data).__name__)
+
+
+def test_series_index_becomes_doc_id(texts: list[str]) -> None:
+    s = pd.Series(texts[:5], index=[f"a{i}" for i in range(5)])
+    got = Pipeline().process(s, progress=False).articles
+    assert list(got["doc_id"]) == ["a0", "a1", "a2", "a3", "a4"]
+
+
+def test_arrow_and_polars_outputs(texts: list[str]) -> None:
+    import polars as pl
+
+    table = Pipeline().process(texts[:10], output="arrow", progress=False).articles
+    assert isinstance(table, pa.Table) and table.num_rows == 10
+    assert table.schema.field("n_words").type == pa.int64()
+    frame = Pipeline().process(texts[:10], output="polars", progress=False).articles
+    assert isinstance(frame, pl.DataFrame) and frame.height == 10
+
+
+def test_error_policies_account_for_every_row(texts: list[str]) -> None:
+    data: list[object] = [texts[0], None, texts[1], 42, b"bytes"]
+    with pytest.raises(akhbar.InvalidTextError) as err:
+        Pipeline().process(data, progress=False)
+    assert err.value.index == 1
+
+    skipped = Pipeline().process(data, errors="skip", progress=False)
+    assert list(skipped.articles["doc_id"]) == [0, 2]
+    assert skipped.errors.to_dict("records") == [
+        {"doc_id": 1, "position": 1, "error": "expected str, got NoneType"},
+        {"doc_id": 3, "position": 3, "error": "expected str, got int"},
+        {"doc_id": 4, "position": 4, "error": "expected str, got bytes"},
+    ]
+
+    nulled = Pipeline(chunk_size=2).process(data, errors="null", progress=False)
+    assert list(nulled.articles["doc_id"]) == [0, 1, 2, 3, 4]
+    assert nulled.articles["n_words"].isna().tolist() == [False, True, False, True, True]
+    assert len(nulled.errors) == 3
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(akhbar.OptionError):
+        Pipeline(normalize="nonsense")
+    with pytest.raises(akhbar.OptionError):
+        Pipeline(chunk_size=0)
+    with pytest.raises(akhbar.OptionError):
+        Pipeline().process(["نص"], errors="ignore")  # type: ignore[arg-type]
+    with pytest.raises(akhbar.InvalidTextError):
+        Pipeline().process("نص عربي")  # a single string, not a path or a batch
+
+
+def test_empty_input_gives_empty_tables_with_columns() -> None:
+    r = Pipeline().process([], progress=False)
+    assert len(r.articles) == 0
+    assert "normalized" in r.articles.columns
+    assert list(r.entities.columns) == ["doc_id", "start", "end", "text", "label", "value"]
+
+
+def test_streaming_pulls_one_chunk_at_a_time(texts: list[str]) -> None:
+    pulled = 0
+
+    def gen() -> Iterator[str]:
+        nonlocal pulled
+        for t in texts:
+            pulled += 1
+            yield t
+
+    chunks = Pipeline(chunk_size=50).iter_chunks(gen(), progress=False)
+    first = next(chunks)
+    assert first.tables["articles"].num_rows == 50
+    assert pulled <= 51  # the pipeline never read ahead of the chunk it works on
+    assert sum(c.tables["articles"].num_rows for c in chunks) == 250
+
+
+def test_pickle_and_repr() -> None:
+    pipe = Pipeline(normalize=akhbar.Normalizer("ner"), n_threads=2)
+    back = pickle.loads(pickle.dumps(pipe))
+    assert back == pipe
+    assert repr(back) == (
+        "Pipeline(stages=[tokens, normalize(preset='ner')], n_threads=2, chunk_size=1000)"
+    )
+    with pytest.raises(AttributeError):
+        pipe.tokens = False  # type: ignore[misc]
+
+
+def write_corpus_files(tmp_path: Path, texts: list[str]) -> dict[str, Path]:
+    ids = [f"doc{i:03d}" for i in range(len(texts))]
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    for i, t in zip(ids, texts, strict=True):
+        (folder / f"{i}.txt").write_text(t, encoding="utf-8")
+    jsonl = tmp_path / "news.jsonl.gz"
+    with gzip.open(jsonl, "wt", encoding="utf-8") as fh:
+        for i, t in zip(ids, texts, strict=True):
+            fh.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
+    frame = pd.DataFrame({"id": ids, "text": texts})
+    csv = tmp_path / "news.csv"
+    frame.to_csv(csv, index=False)
+    parquet = tmp_path / "news.parquet"
+    frame.to_parquet(parquet)
+    return {"dir": folder, "jsonl": jsonl, "csv": csv, "parquet": parquet}
+
+
+def test_every_corpus_format_reads_the_same_articles(tmp_path: Path, texts: list[str]) -> None:
+    sample = texts[:40]
+    files = write_corpus_files(tmp_path, sample)
+    want = Pipeline().process(sample, ids=[f"doc{i:03d}" for i in range(40)], progress=False)
+    for kind, path in files.items():
+        corpus = akhbar.read_corpus(path, id_column=None if kind == "dir" else "id")
+        got = Pipeline(chunk_size=16).process(corpus, progress=False).articles
+        if kind == "dir":  # ids are file names there
+            assert got["doc_id"].iloc[0] == "doc000.txt"
+            got["doc_id"] = got["doc_id"].str.removesuffix(".txt")
+        pd.testing.assert_frame_equal(got, want.articles, obj=kind)
+
+
+def test_unreadable_rows_are_reported_not_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "broken.jsonl"
+    path.write_text(
+        '{"text": "خبر أول"}\n{"text": "خبر \n{"title": "بلا نص"}\n[1, 2]\n{"text": "خبر أخير"}\n',
+        encoding="utf-8",
+    )
+    r = Pipeline().process(akhbar.read_corpus(path), errors="skip", progress=False)
+    assert list(r.articles["doc_id"]) == [0, 4]
+    assert r.errors["position"].tolist() == [1, 2, 3]
+    assert "broken.jsonl:2: invalid JSON" in r.errors["error"][0]
+    assert "broken.jsonl:3: no 'text' field" in r.errors["error"][1]
+    assert "not a JSON object" in r.errors["error"][2]
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_write_streams_tables_that_read_back(tmp_path: Path, texts: list[str], fmt: str) -> None:
+    data: list[object] = [*texts[:30], None]
+    counts = Pipeline(chunk_size=8).write(data, tmp_path, format=fmt, progress=False)
+    assert (counts["input"], counts["articles"], counts["errors"]) == (31, 30, 1)
+    want = Pipeline().process(texts[:30], progress=False).articles
+    path = tmp_path / f"articles.{fmt}"
+    if fmt == "parquet":
+        got = pq.read_table(path).to_pandas()
+    elif fmt == "csv":
+        got = pd.read_csv(path, keep_default_na=False)
+    else:
+        got = pd.read_json(path, lines=True)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert (tmp_path / f"errors.{fmt}").exists()
+
+
+def test_series_accessor(texts: list[str]) -> None:
+    s = pd.Series(texts[:20], index=range(100, 120))
+    norm = s.akhbar.normalize()
+    assert norm.index.equals(s.index)
+    assert norm.tolist() == akhbar.normalize_batch(texts[:20])
+    toks = s.akhbar.tokenize(clitics=True)
+    assert toks.iloc[3] == akhbar.tokenize(texts[3], clitics=True)
+    assert list(s.akhbar.process().articles["doc_id"]) == list(range(100, 120))
+
+
+def test_cli_process_writes_tables_and_a_summary(tmp_path: Path, texts: list[str]) -> None:
+    files = write_corpus_files(tmp_path, texts[:25])
+    out = tmp_path / "out"
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "akhbar",
+            "process",
+            str(files["jsonl"]),
+            "-o",
+            str(out),
+            "--format",
+            "csv",
+            "--threads",
+            "2",
+            "--id-column",
+            "id",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "25 articles" in r.stderr and "0 errors" in r.stderr
+    table = pd.read_csv(out / "articles.csv")
+    assert table["doc_id"].tolist()[:2] == ["doc000", "doc001"]
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "akhbar",
+            "process",
+            str(tmp_path / "missing.jsonl"),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 1 and "corpus not found" in bad.stderr
+
+
+def test_dask_on_a_local_cluster_matches_one_process(texts: list[str]) -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    pipe = Pipeline()
+    series = pd.Series(texts[:200], name="text")
+    want = pipe.process(series, progress=False).articles
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        parts = dd.from_pandas(series, npartitions=4)
+        got = parts.map_partitions(pipe.map_partition, meta=pipe.meta()).compute()
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want, check_dtype=False)
