@@ -76,9 +76,12 @@ def stream_texts(path: Path, limit: int | None = None) -> Iterator[str]:
                     return
 
 
-def timed(fn: Callable[[], object], runs: int) -> float:
-    """Median wall time of ``fn`` over ``runs`` runs, gc disabled while timing."""
-    fn()  # warm-up: lazy tables, thread pools
+def timed(fn: Callable[[], object], runs: int, warm: Callable[[], object] | None = None) -> float:
+    """Median wall time of ``fn`` over ``runs`` runs, gc disabled while timing.
+
+    ``warm`` (default: ``fn`` itself) runs once first: lazy tables, thread pools.
+    """
+    (warm or fn)()
     times = []
     for _ in range(runs):
         gc.collect()
@@ -136,16 +139,23 @@ def peer_rows(texts: Sequence[str], runs: int) -> tuple[list[tuple[str, float]],
         return [], [f"peer helper not found under {SHARED / 'bench'}"]
     found, skipped = peers.build_peers()
     rows = []
+    head = texts[:20]
     for peer in found:
         if peer.norm_full is None or peer.batch:
             continue
         fn = peer.norm_full
         shims = f" [+{'+'.join(peer.shims)}]" if peer.shims else ""
-        secs = timed(lambda fn=fn: [fn(t) for t in texts], runs)
+        secs = timed(
+            lambda fn=fn: [fn(t) for t in texts], runs, lambda fn=fn: [fn(t) for t in head]
+        )
         rows.append((f"{peer.name} {peer.version}{shims}", secs))
         native = peer.norm_native
         if native is not None and peer.shims:
-            secs = timed(lambda fn=native: [fn(t) for t in texts], runs)
+            secs = timed(
+                lambda fn=native: [fn(t) for t in texts],
+                runs,
+                lambda fn=native: [fn(t) for t in head],
+            )
             rows.append((f"{peer.name} {peer.version} own steps only", secs))
     return rows, [f"{name}: {why}" for name, why in skipped]
 
@@ -178,7 +188,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=NEWS)
     ap.add_argument("--limit", type=int, default=None, help="first N articles only")
-    ap.add_argument("--runs", type=int, default=3, help="median of this many runs")
+    ap.add_argument("--runs", type=int, default=3, help="median of this many runs (akhbar)")
+    ap.add_argument("--peer-runs", type=int, default=1, help="runs per peer (they are slow)")
     ap.add_argument("--chunk", type=int, default=2000, help="streaming chunk size")
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -193,7 +204,7 @@ def main() -> None:
     )
 
     ours = akhbar_rows(texts, args.runs)
-    theirs, skipped = peer_rows(texts, args.runs)
+    theirs, skipped = peer_rows(texts, args.peer_runs)
     base = mb / ours[0][1]
     print("\n| implementation | MB/s | akhbar full ÷ this |")
     print("|---|---:|---:|")

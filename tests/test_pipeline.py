@@ -117,7 +117,7 @@ def test_error_policies_account_for_every_row(texts: list[str]) -> None:
     skipped = Pipeline().process(data, errors="skip", progress=False)
     assert list(skipped.articles["doc_id"]) == [0, 2]
     assert skipped.errors.to_dict("records") == [
-        {"doc_id": 1, "position": 1, "error": "expected str, got NoneType"},
+        {"doc_id": 1, "position": 1, "error": "missing text (None)"},
         {"doc_id": 3, "position": 3, "error": "expected str, got int"},
         {"doc_id": 4, "position": 4, "error": "expected str, got bytes"},
     ]

@@ -199,7 +199,7 @@ class Pipeline:
         --------
         >>> r = Pipeline().process(["نص", None, "نص آخر"], errors="skip", progress=False)
         >>> r.articles["doc_id"].tolist(), r.errors.to_dict("records")
-        ([0, 2], [{'doc_id': 1, 'position': 1, 'error': 'expected str, got NoneType'}])
+        ([0, 2], [{'doc_id': 1, 'position': 1, 'error': 'missing text (None)'}])
         """
         chunks = list(
             self.iter_chunks(data, ids=ids, errors=errors, progress=progress, n_threads=n_threads)
@@ -254,11 +254,7 @@ class Pipeline:
                 good.append(i)
                 good_texts.append(str(text))
                 continue
-            reason = (
-                str(text)
-                if isinstance(text, Unreadable)
-                else f"expected str, got {type(text).__name__}"
-            )
+            reason = str(text) if isinstance(text, Unreadable) else _not_text(text)
             if errors == "raise":
                 raise InvalidTextError(
                     f"row {position + i} (doc_id {doc_id!r}): {reason}", position + i
@@ -394,6 +390,15 @@ class Pipeline:
 
         frame: pd.DataFrame = self.map_partition(pd.Series(["نص"], index=[0]), table).iloc[:0]
         return frame
+
+
+def _not_text(obj: object) -> str:
+    """Why ``obj`` is not an article text, in words a pandas user recognises."""
+    if obj is None:
+        return "missing text (None)"
+    if isinstance(obj, float) and obj != obj:
+        return "missing text (NaN)"
+    return f"expected str, got {type(obj).__name__}"
 
 
 def _pairs(data: Any, ids: Iterable[Any] | None) -> tuple[Iterator[tuple[Any, Any]], int | None]:
