@@ -75,7 +75,7 @@ impl Normalizer {
             let (s, e) = (i, i + 1);
             i = e;
             if c.is_ascii() && !c.is_ascii_whitespace() && c != '\u{0B}' {
-                w.emit(c, s, e);
+                w.emit_visible(c, s, e);
             } else if self.options.presentation_forms && is_presentation_form(c) {
                 // NFKC of the single character: the compatibility
                 // decomposition, recomposed (ﻷ → ل + أ, not ل + ا + hamza).
@@ -91,11 +91,17 @@ impl Normalizer {
 
     #[inline]
     fn step<R: Recorder>(&self, c: char, s: u32, e: u32, w: &mut Writer<'_, R>) {
-        let action = match c as u32 {
-            cp @ 0x0600..=0x06FF => self.arabic[(cp - 0x0600) as usize],
-            _ => other_action(&self.options, c),
-        };
-        match action {
+        if let cp @ 0x0600..=0x06FF = c as u32 {
+            // The Arabic block holds no white space: skip the collapsing checks.
+            match self.arabic[(cp - 0x0600) as usize] {
+                Action::Keep => w.emit_visible(c, s, e),
+                Action::Replace(r) => w.emit_visible(r, s, e),
+                Action::Attach => w.rec.attach(s, e),
+                Action::Drop => {}
+            }
+            return;
+        }
+        match other_action(&self.options, c) {
             Action::Keep => w.emit(c, s, e),
             Action::Replace(r) => w.emit(r, s, e),
             Action::Attach => w.rec.attach(s, e),
@@ -232,6 +238,19 @@ struct Writer<'a, R: Recorder> {
 }
 
 impl<R: Recorder> Writer<'_, R> {
+    /// Emit a character known to be neither white space nor a line break.
+    #[inline(always)]
+    fn emit_visible(&mut self, c: char, s: u32, e: u32) {
+        if self.collapse {
+            self.cr_end = None;
+            if self.n_breaks > 0 || self.space.is_some() {
+                self.flush_space();
+            }
+        }
+        self.out.push(c);
+        self.rec.push(s, e);
+    }
+
     #[inline]
     fn emit(&mut self, c: char, s: u32, e: u32) {
         if self.collapse {
