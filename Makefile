@@ -18,6 +18,11 @@ install: $(PY)
 	# CAMeL Tools' text utilities, for the agreement tests; --no-deps skips its
 	# torch/transformers stack, which those utilities do not import.
 	$(PY) -m pip install -q --no-deps "camel-tools==1.6.0"
+	# Headless Chromium for the rendering screenshot test (Debian's package); the
+	# test skips with a message when it cannot be installed (no root, no apt).
+	command -v chromium >/dev/null 2>&1 || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
+		|| (apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1)) \
+		|| echo "chromium not installed: the screenshot test will skip"
 
 lint:
 	cargo fmt --all -- --check

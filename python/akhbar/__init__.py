@@ -19,6 +19,7 @@ from akhbar._core import Normalizer, OffsetMap, Token, __version__
 from akhbar.corpus import Corpus, read_corpus
 from akhbar.errors import AkhbarError, InvalidTextError, OffsetError, OptionError
 from akhbar.pipeline import Pipeline, Result
+from akhbar.render import render, render_article_html, render_entities_html, to_displacy
 from akhbar.sample import sample_article
 from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
 
@@ -37,7 +38,11 @@ __all__ = [
     "normalize",
     "normalize_batch",
     "read_corpus",
+    "render",
+    "render_article_html",
+    "render_entities_html",
     "sample_article",
+    "to_displacy",
     "tokenize",
     "tokenize_batch",
 ]
