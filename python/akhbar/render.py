@@ -54,8 +54,8 @@ Direction = Literal["rtl", "ltr"]
 
 #: Fonts tried in order: Naskh faces for reading, then the system's Arabic UI faces.
 FONT_STACK = (
-    '"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", '
-    '"Geeza Pro", "Traditional Arabic", "Segoe UI", Tahoma, "DejaVu Sans", sans-serif'
+    "'Noto Naskh Arabic', 'Noto Sans Arabic', Amiri, 'Scheherazade New', 'Geeza Pro', "
+    "'Traditional Arabic', 'Segoe UI', Tahoma, 'DejaVu Sans', sans-serif"
 )
 
 #: Background colour of each entity label (and token kind); others get ``DEFAULT_COLOR``.

@@ -37,7 +37,7 @@ except ImportError as e:  # pragma: no cover - exercised only without pandas
     raise ImportError("akhbar.summaries needs pandas: pip install 'akhbar[plot]'") from e
 
 from akhbar.errors import OptionError
-from akhbar.render import LABEL_COLORS, LABEL_NAMES
+from akhbar.render import LABEL_NAMES
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -198,9 +198,9 @@ def mentions_over_time(
     Returns
     -------
     A table indexed by the first day of each period, every period from the
-    first to the last dated mention (zeros included), one column per entity.
-    Mentions in articles without a parseable date are left out and counted in
-    ``result.attrs["undated"]``.
+    first to the last dated article (zeros included), one column per entity.
+    Dates with a UTC offset are converted to UTC. Mentions in articles without
+    a parseable date are left out and counted in ``result.attrs["undated"]``.
 
     Examples
     --------
@@ -245,9 +245,10 @@ def mentions_over_time(
         table = k.groupby(["period", "entity"]).size().unstack("entity")
     else:
         table = k.groupby(["period", "entity"])["doc_id"].nunique().unstack("entity")
-    if len(table):
-        span = pd.period_range(table.index.min(), table.index.max(), freq=table.index.freq)
-        table = table.reindex(span)
+    dated = dates.dropna()
+    if len(dated):
+        first, last = dated.min().to_period(freq), dated.max().to_period(freq)
+        table = table.reindex(pd.period_range(first, last, freq=first.freq))
     table = table.reindex(columns=keys).fillna(0).astype("int64")
     table.index = table.index.to_timestamp() if len(table) else pd.DatetimeIndex([])
     table.index.name = "period"
@@ -295,7 +296,3 @@ def plot_mentions_over_time(
         ax.legend(loc="upper left", fontsize="small")
     ax.grid(alpha=0.3)
     return fig
-
-
-# Colours of entity labels, shared with the HTML renderer, for custom plots.
-LABEL_PLOT_COLORS = {k: v for k, v in LABEL_COLORS.items() if k.isupper()}
