@@ -71,7 +71,7 @@ def parse(html: str) -> Page:
     return p
 
 
-HOSTILE = 'قال <b>المتحدث</b>: «<script>alert("x")</script>» & نفى \'الخبر\' <img src=x onerror=y>'
+HOSTILE = "قال <b>المتحدث</b>: «<script>alert(\"x\")</script>» & نفى 'الخبر' <img src=x onerror=y>"
 
 
 def test_direction_is_chosen_from_the_text() -> None:
@@ -152,7 +152,8 @@ def test_article_header_body_and_legend() -> None:
 
 def test_resolved_values_show_on_hover() -> None:
     article, spans = sample()
-    titles = {m["text"]: m["title"] for m in parse(akhbar.render_article_html(article, spans)).marks}
+    marks = parse(akhbar.render_article_html(article, spans)).marks
+    titles = {m["text"]: m["title"] for m in marks}
     assert titles["اليوم الثلاثاء"] == "DATE · = 2024-03-12"
     assert titles["15 كانون الثاني/يناير 2022"] == "DATE · = 2022-01-15"
     assert titles["٢٥٠٬٠٠٠ متر مكعب"] == "QUANTITY · = 250000"
@@ -162,7 +163,8 @@ def test_resolved_values_show_on_hover() -> None:
     assert titles["شركة المياه الوطنية"] == "ORG · group: org:water"
     assert titles["وزير البيئة والمياه"] == "PERS · normalized: وزير البيئه والمياه"
     n = NumberMention("٢٫٥", 0, 3, "NUMBER", 2.5)
-    assert parse(akhbar.render_entities_html("٢٫٥ مليون", [n])).marks[0]["title"] == "NUMBER · = 2.5"
+    [mark] = parse(akhbar.render_entities_html("٢٫٥ مليون", [n])).marks
+    assert mark["title"] == "NUMBER · = 2.5"
 
 
 def test_overlapping_spans_draw_the_outer_and_name_the_inner() -> None:
@@ -305,7 +307,8 @@ def test_to_displacy_shape() -> None:
     assert [e["start"] for e in d["ents"]] == sorted(e["start"] for e in d["ents"])
     text = "وزارة الصحة في الرياض"
     overlapping = [ent(text, "الرياض", "LOC"), ent(text, text, "ORG")]
-    assert akhbar.to_displacy(text, overlapping)["ents"] == [{"start": 0, "end": 21, "label": "ORG"}]
+    kept = akhbar.to_displacy(text, overlapping)["ents"]
+    assert kept == [{"start": 0, "end": 21, "label": "ORG"}]
     with pytest.raises(akhbar.OffsetError):
         akhbar.to_displacy(text, [Entity("x", 30, 31, "LOC")])
 

@@ -24,10 +24,12 @@ WIDTH = 900
 
 def chromium() -> str:
     for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        path = shutil.which(name)
+        path = shutil.which(name)  # make test installs Debian's chromium when it can
         if path:
             return path
-    pytest.skip("no headless Chromium on PATH (Debian: apt-get install chromium); screenshot skipped")
+    pytest.skip(
+        "no headless Chromium on PATH (Debian: apt-get install chromium): screenshots skipped"
+    )
 
 
 def screenshot(html: str, tmp: Path, name: str, height: int = 900) -> Image.Image:
