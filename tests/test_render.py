@@ -8,10 +8,11 @@ import types
 from html.parser import HTMLParser
 from typing import Any
 
-import akhbar
 import pandas as pd
 import pytest
 from _render_data import Article, DateMention, Entity, NumberMention, ent, sample
+
+import akhbar
 from akhbar.render import LABEL_COLORS, text_direction
 
 ALLOWED_TAGS = {"div", "mark", "span", "article", "h2", "details", "summary"}

@@ -12,11 +12,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import akhbar
 import pytest
 from _render_data import Article, Entity, sample
-from akhbar.render import LABEL_COLORS
 from PIL import Image
+
+import akhbar
+from akhbar.render import LABEL_COLORS
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDTH = 900

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 
-import akhbar
 import pandas as pd
 import pytest
+
+import akhbar
 from akhbar.summaries import (
     cooccurrence,
     mentions_over_time,
@@ -19,7 +20,7 @@ SALMAN = "سلمان بن عبدالعزيز"
 # four articles; 13 has no date
 ARTICLES = pd.DataFrame(
     {
-        "id": [10, 11, 12, 13],
+        "doc_id": [10, 11, 12, 13],
         "title": ["خادم الحرمين يستقبل", "أرامكو تعلن", "زيارة إلى جدة", "طقس الرياض"],
         "published": ["2015-01-03", "2015-01-20T23:30:00+03:00", "2015-03-05", None],
     }
@@ -52,6 +53,8 @@ def test_top_entities_per_label() -> None:
     # by surface text the two spellings of Aramco are counted apart
     org = top_entities(ENTITIES, by="text", labels=["ORG"])
     assert org.values.tolist() == [["ORG", "أرامكو", 2, 2], ["ORG", "ارامكو", 1, 1]]
+    # without a normalized column the key is the text
+    assert top_entities(ENTITIES.drop(columns="normalized"), labels=["ORG"]).equals(org)
     # a missing normalized value falls back to the text
     ents = ENTITIES.assign(normalized=ENTITIES["normalized"].where(ENTITIES["doc_id"] != 12))
     loc = top_entities(ents, labels=["LOC"])
@@ -86,16 +89,19 @@ def test_mentions_over_time() -> None:
     quarter = mentions_over_time(ENTITIES, ARTICLES, freq="Q", keys=["جدة"])
     assert quarter["جدة"].tolist() == [1]
     assert str(quarter.index[0].date()) == "2015-01-01"
-    # articles indexed by id, published already datetimes
-    indexed = ARTICLES.set_index("id").assign(
+    # articles keyed by an "id" column or by the index; published already datetimes
+    dated = ARTICLES.assign(
         published=pd.to_datetime(["2015-01-03", "2015-01-20", "2015-03-05", None])
     )
-    assert mentions_over_time(ENTITIES, indexed).equals(t)
+    assert mentions_over_time(ENTITIES, dated.rename(columns={"doc_id": "id"})).equals(t)
+    assert mentions_over_time(ENTITIES, dated.set_index("doc_id")).equals(t)
 
 
 def test_bad_tables_raise_clear_errors() -> None:
-    with pytest.raises(akhbar.OptionError, match="normalized"):
-        top_entities(ENTITIES.drop(columns="normalized"))
+    with pytest.raises(akhbar.OptionError, match="group"):
+        top_entities(ENTITIES, by="group")
+    with pytest.raises(akhbar.OptionError, match="doc_id"):
+        cooccurrence(ENTITIES.drop(columns="doc_id"))
     with pytest.raises(akhbar.OptionError, match="published"):
         mentions_over_time(ENTITIES, ARTICLES.drop(columns="published"))
     with pytest.raises(akhbar.OptionError):

@@ -208,7 +208,7 @@ def _tip(span: object, label: str) -> str:
         ("score", "score"),
     ):
         v = getattr(span, attr, None)
-        if v is None or (isinstance(v, float) and v != v):  # None or NaN
+        if v is None or v == "" or (isinstance(v, float) and v != v):  # missing or NaN
             continue
         if attr == "value":
             parts.append(f"= {_format_value(v)}")

@@ -2,14 +2,14 @@
 
 The functions read the table shapes the pipeline produces:
 
-- ``entities``: ``doc_id, start, end, text, label, normalized, group, score``
-  (only ``doc_id``, ``label`` and the key column are required);
-- ``articles``: ``id, title, published, ...`` (``id`` may be the index instead).
+- ``entities``: ``doc_id, start, end, text, label`` and, when the stages give
+  them, ``normalized, group, score`` (only ``doc_id``, ``label``, ``text`` are required);
+- ``articles``: ``doc_id`` (or ``id``, or the index), ``published``, ...
 
-An entity is counted under ``(label, key)`` where the key is the ``by`` column
-(``"normalized"`` by default), falling back to ``text`` where that is missing.
-Needs pandas; the plot helper needs matplotlib ≥ 3.11 (``pip install akhbar[plot]``),
-the first release that shapes Arabic text.
+An entity is counted under ``(label, key)`` where the key is the ``by`` column:
+by default ``normalized`` when the table has it, else ``text``; a missing key
+falls back to ``text``. The plot helper needs matplotlib ≥ 3.11
+(``pip install "akhbar[plot]"``), the first release that shapes Arabic text.
 
 Examples
 --------
@@ -31,10 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-try:
-    import pandas as pd
-except ImportError as e:  # pragma: no cover - exercised only without pandas
-    raise ImportError("akhbar.summaries needs pandas: pip install 'akhbar[plot]'") from e
+import pandas as pd
 
 from akhbar.errors import OptionError
 from akhbar.render import LABEL_NAMES
@@ -48,10 +45,12 @@ __all__ = ["cooccurrence", "mentions_over_time", "plot_mentions_over_time", "top
 _LABEL_ORDER = {label: i for i, label in enumerate(LABEL_NAMES)}
 
 
-def _keyed(entities: pd.DataFrame, by: str, labels: Sequence[str] | None) -> pd.DataFrame:
+def _keyed(entities: pd.DataFrame, by: str | None, labels: Sequence[str] | None) -> pd.DataFrame:
     """``doc_id, label, entity`` rows, with the key column chosen by ``by``."""
     if not isinstance(entities, pd.DataFrame):
         raise OptionError(f"entities must be a pandas DataFrame, got {type(entities).__name__}")
+    if by is None:
+        by = "normalized" if "normalized" in entities.columns else "text"
     missing = {"doc_id", "label", "text"} - set(entities.columns)
     if by != "text" and by not in entities.columns:
         missing.add(by)
@@ -81,7 +80,7 @@ def top_entities(
     entities: pd.DataFrame,
     n: int = 10,
     *,
-    by: str = "normalized",
+    by: str | None = None,
     labels: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """The ``n`` most mentioned entities of each label.
@@ -96,7 +95,7 @@ def top_entities(
     >>> import pandas as pd
     >>> ents = pd.DataFrame({"doc_id": [7, 7, 8], "text": ["مصر", "مصر", "القاهرة"],
     ...                      "label": ["LOC", "LOC", "LOC"]})
-    >>> top_entities(ents, by="text").values.tolist()
+    >>> top_entities(ents).values.tolist()
     [['LOC', 'مصر', 2, 1], ['LOC', 'القاهرة', 1, 1]]
     """
     if n < 1:
@@ -119,7 +118,7 @@ def top_entities(
 def cooccurrence(
     entities: pd.DataFrame,
     *,
-    by: str = "normalized",
+    by: str | None = None,
     labels: Sequence[str] | None = None,
     top: int | None = 50,
     min_articles: int = 1,
@@ -137,7 +136,7 @@ def cooccurrence(
     >>> ents = pd.DataFrame({"doc_id": [1, 1, 2, 2, 3],
     ...     "text": ["الرياض", "أرامكو", "الرياض", "أرامكو", "الرياض"],
     ...     "label": ["LOC", "ORG", "LOC", "ORG", "LOC"]})
-    >>> cooccurrence(ents, by="text").values.tolist()
+    >>> cooccurrence(ents).values.tolist()
     [['LOC', 'الرياض', 'ORG', 'أرامكو', 2]]
     """
     if top is not None and top < 1:
@@ -175,7 +174,7 @@ def mentions_over_time(
     articles: pd.DataFrame,
     *,
     freq: str = "M",
-    by: str = "normalized",
+    by: str | None = None,
     labels: Sequence[str] | None = None,
     keys: Sequence[str] | None = None,
     top: int = 5,
@@ -186,8 +185,8 @@ def mentions_over_time(
     Parameters
     ----------
     entities, articles
-        The pipeline's tables; ``entities.doc_id`` refers to ``articles.id``
-        (or to the index of ``articles`` when it has no ``id`` column).
+        The pipeline's tables; ``entities.doc_id`` refers to ``articles.doc_id``
+        (or ``articles.id``, or the index of ``articles``).
     freq
         A pandas period alias: ``"D"``, ``"W"``, ``"M"`` (default), ``"Q"``, ``"Y"``.
     keys
@@ -205,11 +204,11 @@ def mentions_over_time(
     Examples
     --------
     >>> import pandas as pd
-    >>> arts = pd.DataFrame({"id": [1, 2, 3],
+    >>> arts = pd.DataFrame({"doc_id": [1, 2, 3],
     ...     "published": pd.to_datetime(["2015-01-05", "2015-03-02", None])})
     >>> ents = pd.DataFrame({"doc_id": [1, 2, 2, 3], "label": ["LOC"] * 4,
     ...     "text": ["جدة", "جدة", "جدة", "جدة"]})
-    >>> t = mentions_over_time(ents, arts, by="text")
+    >>> t = mentions_over_time(ents, arts)
     >>> t["جدة"].tolist(), t.index.strftime("%Y-%m").tolist(), t.attrs["undated"]
     ([1, 0, 2], ['2015-01', '2015-02', '2015-03'], 1)
     """
@@ -218,7 +217,12 @@ def mentions_over_time(
     if "published" not in articles.columns:
         raise OptionError("articles table lacks column 'published'")
     k = _keyed(entities, by, labels)
-    ids = articles["id"] if "id" in articles.columns else articles.index.to_series()
+    if "doc_id" in articles.columns:
+        ids = articles["doc_id"]
+    elif "id" in articles.columns:
+        ids = articles["id"]
+    else:
+        ids = articles.index.to_series()
     published = articles["published"]
     if not pd.api.types.is_datetime64_any_dtype(published):
         published = pd.to_datetime(published, errors="coerce", utc=True, format="ISO8601")
@@ -278,7 +282,7 @@ def plot_mentions_over_time(
     try:
         from matplotlib.figure import Figure
     except ImportError as e:  # pragma: no cover - exercised only without matplotlib
-        raise ImportError("plotting needs matplotlib ≥ 3.11: pip install 'akhbar[plot]'") from e
+        raise ImportError('plotting needs matplotlib ≥ 3.11: pip install "akhbar[plot]"') from e
     if ax is None:
         fig = Figure(figsize=(8, 3.5), layout="constrained")
         ax = fig.add_subplot()
