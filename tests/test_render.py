@@ -8,6 +8,7 @@ import types
 from html.parser import HTMLParser
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 from _render_data import Article, DateMention, Entity, NumberMention, ent, sample
@@ -149,6 +150,25 @@ def test_article_header_body_and_legend() -> None:
     assert legend.index("PERS") < legend.index("LOC") < legend.index("ORG") < legend.index("DATE")
     assert "<summary>boilerplate</summary>" in html and "مشاركة: فيسبوك تويتر واتساب" in html
     assert f"background:{LABEL_COLORS['ORG']}" in html
+
+
+def test_an_articles_table_row_renders_with_its_own_entities() -> None:
+    row = pd.DataFrame(
+        {
+            "doc_id": [7],
+            "title": ["أمطار غزيرة على جدة"],
+            "body": ["هطلت أمطار غزيرة على جدة صباح الأحد"],
+            "published": pd.to_datetime(["2015-11-22"]),
+            "author": [None],
+            "boilerplate": [np.array(["شارك الخبر"])],
+        }
+    ).iloc[0]
+    html = akhbar.render(row, jupyter=False) or ""
+    assert "التاريخ:</span> 2015-11-22<" in html  # a midnight Timestamp shows as a date
+    assert 'data-field="author"' not in html and "شارك الخبر" in html
+    a = Article(title="أمطار", body="هطلت أمطار على جدة")
+    a.entities = [Entity("جدة", 15, 18, "LOC")]  # type: ignore[attr-defined]
+    assert [m["text"] for m in parse(akhbar.render(a, jupyter=False) or "").marks] == ["جدة"]
 
 
 def test_resolved_values_show_on_hover() -> None:

@@ -183,6 +183,8 @@ def text_direction(text: str | None, default: Direction = "rtl") -> Direction:
 
 
 def _format_value(value: object) -> str:
+    if isinstance(value, _dt.datetime) and value.tzinfo is None and value.time() == _dt.time():
+        return value.date().isoformat()  # a date stored as midnight (pandas Timestamp)
     if isinstance(value, _dt.datetime | _dt.date | _dt.time):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -402,7 +404,7 @@ _HEADER_FIELDS = (
 
 def _field(obj: object, name: str) -> Any:
     v = getattr(obj, name, None)
-    if v is None or (isinstance(v, float) and v != v) or v == "":
+    if v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v):
         return None
     return v
 
@@ -522,8 +524,11 @@ def render_article_html(
         f"{_highlight(body, body_spans, colors)}</div>"
     )
     boiler = _field(article, "boilerplate")
-    if boiler:
+    if boiler is None:
+        lines: list[str] = []
+    else:
         lines = [boiler] if isinstance(boiler, str) else [str(b) for b in boiler]
+    if lines:
         parts.append(
             '<details style="font-size:0.8em;color:#6b7280"><summary>boilerplate</summary>'
             f'<div style="white-space:pre-line">{_esc(chr(10).join(lines))}</div></details>'
@@ -565,9 +570,10 @@ def render(
     Parameters
     ----------
     obj
-        An article (has ``title`` and ``body``; ``entities`` are highlighted in
-        its body), a sequence of spans or a pandas ``entities`` table (``text``
-        is then the string they point into), or a ``str`` (with ``entities``).
+        An article (has ``title`` and ``body``; ``entities``, or else its own
+        ``entities`` attribute, are highlighted in its body), a sequence of
+        spans or a pandas ``entities`` table (``text`` is then the string they
+        point into), or a ``str`` (with ``entities``).
     text
         The string the spans point into, when ``obj`` is spans.
     entities
@@ -593,6 +599,8 @@ def render(
         fragment = render_entities_html(obj, entities, colors=colors)
         direction = text_direction(obj)
     elif hasattr(obj, "body") and hasattr(obj, "title"):
+        if entities is None:  # an article that carries its own entities
+            entities = getattr(obj, "entities", None)
         fragment = render_article_html(obj, entities, colors=colors)
         direction = text_direction(f"{getattr(obj, 'title', '') or ''}\n{obj.body or ''}")
     else:
