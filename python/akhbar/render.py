@@ -296,7 +296,7 @@ def _mark(text: str, span: _Span, extra: list[_Span], colors: Mapping[str, str] 
     bg = _color(span.label, colors)
     chip = (
         '<span style="font-size:0.62em;font-weight:bold;font-family:sans-serif;'
-        'margin-inline-start:0.35em;vertical-align:middle;opacity:0.75" dir="ltr">'
+        'margin:0 0.3em;vertical-align:0.12em;opacity:0.75" dir="ltr">'
         f"{_esc(span.label)}</span>"
         if span.label
         else ""
