@@ -213,6 +213,10 @@ def test_bad_spans_raise_with_the_index() -> None:
     with pytest.raises(akhbar.InvalidTextError):
         akhbar.render_entities_html(None, [])  # type: ignore[arg-type]
     with pytest.raises(akhbar.OptionError):
+        akhbar.render(text, text=text)  # a str is its own text
+    with pytest.raises(akhbar.OptionError):
+        akhbar.render([good], text=text, entities=[good])
+    with pytest.raises(akhbar.OptionError):
         akhbar.render_entities_html(text, [good], colors={"LOC": "red;background:url(x)"})
 
 

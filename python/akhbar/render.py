@@ -595,10 +595,15 @@ def render(
     >>> akhbar.render("نص", page=True).startswith("<!DOCTYPE html>")
     True
     """
+    is_article = hasattr(obj, "body") and hasattr(obj, "title")
+    if text is not None and (isinstance(obj, str) or is_article):
+        raise OptionError("text= is for spans; a str or an article is its own text")
+    if entities is not None and not (isinstance(obj, str) or is_article):
+        raise OptionError("entities= is for a str or an article; pass spans as obj with text=")
     if isinstance(obj, str):
         fragment = render_entities_html(obj, entities, colors=colors)
         direction = text_direction(obj)
-    elif hasattr(obj, "body") and hasattr(obj, "title"):
+    elif is_article:
         if entities is None:  # an article that carries its own entities
             entities = getattr(obj, "entities", None)
         fragment = render_article_html(obj, entities, colors=colors)
