@@ -607,7 +607,7 @@ def render(
         if entities is None:  # an article that carries its own entities
             entities = getattr(obj, "entities", None)
         fragment = render_article_html(obj, entities, colors=colors)
-        direction = text_direction(f"{getattr(obj, 'title', '') or ''}\n{obj.body or ''}")
+        direction = text_direction(f"{_field(obj, 'title') or ''}\n{_field(obj, 'body') or ''}")
     else:
         if text is None:
             raise InvalidTextError(
