@@ -249,12 +249,13 @@ def test_entities_table_rows_render() -> None:
     table = pd.DataFrame(
         {
             "doc_id": [0, 0],
-            "start": [19, 23],
-            "end": [22, 45],
+            "start": pd.array([19, 23], dtype="Int64"),  # the pipeline's nullable ints
+            "end": pd.array([22, 45], dtype="Int64"),
             "text": ["جدة", "وزير الخارجية الأمريكي"],
             "label": ["LOC", "PERS"],
-            "normalized": ["جده", None],
+            "normalized": pd.array(["جده", pd.NA], dtype="string"),
             "score": [0.9, float("nan")],
+            "value": [None, ""],
         }
     )
     marks = parse(akhbar.render(table, text=text, jupyter=False) or "").marks

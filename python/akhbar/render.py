@@ -182,6 +182,15 @@ def text_direction(text: str | None, default: Direction = "rtl") -> Direction:
     return "rtl" if rtl >= ltr else "ltr"
 
 
+def _missing(v: object) -> bool:
+    """None, NaN, pandas' NA/NaT, or an empty string."""
+    if v is None or (isinstance(v, str) and not v):
+        return True
+    if isinstance(v, float):
+        return v != v
+    return type(v).__name__ in ("NAType", "NaTType")
+
+
 def _format_value(value: object) -> str:
     if isinstance(value, _dt.datetime) and value.tzinfo is None and value.time() == _dt.time():
         return value.date().isoformat()  # a date stored as midnight (pandas Timestamp)
@@ -210,7 +219,7 @@ def _tip(span: object, label: str) -> str:
         ("score", "score"),
     ):
         v = getattr(span, attr, None)
-        if v is None or v == "" or (isinstance(v, float) and v != v):  # missing or NaN
+        if _missing(v):
             continue
         if attr == "value":
             parts.append(f"= {_format_value(v)}")
@@ -404,9 +413,7 @@ _HEADER_FIELDS = (
 
 def _field(obj: object, name: str) -> Any:
     v = getattr(obj, name, None)
-    if v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v):
-        return None
-    return v
+    return None if _missing(v) else v
 
 
 def render_article_html(
