@@ -279,6 +279,10 @@ def test_raw_offsets_place_spans_in_title_and_body() -> None:
     marks = [(m["label"], m["text"]) for m in parse(html).marks]
     assert marks == [("LOC", "الرياض"), ("MISC", "القمة العربية")]
     assert "+1 outside the title and body" in html
+    shifted = [*ents[:2], Entity("القمة العربية", b0 + 8, b0 + 21, "MISC")]
+    with pytest.raises(akhbar.OffsetError) as e:
+        akhbar.render_article_html(a, shifted, offsets="raw")
+    assert e.value.index == 2  # the position in the list given, not within the body
 
 
 def test_render_displays_in_jupyter(monkeypatch: pytest.MonkeyPatch) -> None:

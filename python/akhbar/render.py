@@ -244,10 +244,16 @@ def _iter_spans(entities: object) -> Iterable[object]:
     return entities
 
 
-def _collect(text: str, entities: object, shift: int = 0) -> list[_Span]:
-    """Check every span against ``text`` and convert it; ``shift`` is subtracted."""
+def _collect(
+    text: str, entities: object, shift: int = 0, indices: list[int] | None = None
+) -> list[_Span]:
+    """Check every span against ``text`` and convert it; ``shift`` is subtracted.
+
+    Errors name the span's position in the caller's list (``indices[i]`` when given).
+    """
     spans: list[_Span] = []
-    for i, ent in enumerate(_iter_spans(entities)):
+    for j, ent in enumerate(_iter_spans(entities)):
+        i = j if indices is None else indices[j]
         try:
             start = int(getattr(ent, "start")) - shift  # noqa: B009
             end = int(getattr(ent, "end")) - shift  # noqa: B009
@@ -458,7 +464,7 @@ def render_article_html(
     body = _field(article, "body")
     if body is None:
         paragraphs = _field(article, "paragraphs")
-        body = "\n".join(map(str, paragraphs)) if paragraphs else ""
+        body = "" if paragraphs is None else "\n".join(map(str, paragraphs))
     if not isinstance(body, str):
         raise InvalidTextError(f"article body must be str, got {type(body).__name__}")
     title_s = str(title) if title is not None else ""
@@ -471,8 +477,9 @@ def render_article_html(
         raw_spans = getattr(article, "spans", None) or {}
         all_ents = list(_iter_spans(entities))
         placed: dict[str, list[object]] = {"title": [], "body": []}
+        where_from: dict[str, list[int]] = {"title": [], "body": []}
         elsewhere = 0
-        for ent in all_ents:
+        for n, ent in enumerate(all_ents):
             try:
                 s, e = int(getattr(ent, "start")), int(getattr(ent, "end"))  # noqa: B009
             except (AttributeError, TypeError, ValueError):
@@ -481,13 +488,14 @@ def render_article_html(
                 where = raw_spans.get(name)
                 if s < 0 or (where is not None and where[0] <= s and e <= where[1]):
                     placed[name].append(ent)
+                    where_from[name].append(n)
                     break
             else:
                 elsewhere += 1
         t_where = raw_spans.get("title") or (0, 0)
         b_where = raw_spans.get("body") or (0, 0)
-        title_spans = _collect(title_s, placed["title"], shift=t_where[0])
-        body_spans = _collect(body, placed["body"], shift=b_where[0])
+        title_spans = _collect(title_s, placed["title"], t_where[0], where_from["title"])
+        body_spans = _collect(body, placed["body"], b_where[0], where_from["body"])
         if elsewhere:
             note = f"+{elsewhere} outside the title and body"
 
