@@ -4,6 +4,8 @@
 //! - [`batch`]: order-preserving parallel batches.
 
 pub mod batch;
+pub mod calendar;
+pub mod dates;
 pub mod error;
 pub mod text;
 
