@@ -1,9 +1,11 @@
 //! The Python binding of akhbar: conversions, GIL release and exceptions only.
 //! All text processing lives in the `akhbar-core` crate.
 
+mod dates;
 mod errors;
 mod input;
 mod normalize;
+mod numbers;
 mod parallel;
 mod tokenize;
 
@@ -14,5 +16,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     normalize::register(m)?;
     tokenize::register(m)?;
+    dates::register(m)?;
+    numbers::register(m)?;
     Ok(())
 }
