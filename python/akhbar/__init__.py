@@ -15,19 +15,33 @@ Examples
 from __future__ import annotations
 
 from akhbar._core import Normalizer, OffsetMap, Token, __version__
+from akhbar.dates import (
+    DateMention,
+    NumberMention,
+    extract_dates,
+    extract_dates_batch,
+    extract_numbers,
+    extract_numbers_batch,
+)
 from akhbar.errors import AkhbarError, InvalidTextError, OffsetError, OptionError
 from akhbar.sample import sample_article
 from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
 
 __all__ = [
     "AkhbarError",
+    "DateMention",
     "InvalidTextError",
     "Normalizer",
+    "NumberMention",
     "OffsetError",
     "OffsetMap",
     "OptionError",
     "Token",
     "__version__",
+    "extract_dates",
+    "extract_dates_batch",
+    "extract_numbers",
+    "extract_numbers_batch",
     "normalize",
     "normalize_batch",
     "sample_article",
