@@ -66,7 +66,7 @@ fn measure(w: &str) -> Option<&'static str> {
         "كم" | "كيلومتر" | "كيلومترا" | "كيلومترات" | "كلم" => {
             "كيلومتر"
         }
-        "متر" | "مترا" | "امتار" | "م2" => "متر",
+        "متر" | "مترا" | "امتار" | "مترات" | "م2" => "متر",
         "سم" | "سنتيمتر" | "سنتيمترا" | "سنتيمترات" => "سنتيمتر",
         "ملم" | "مليمتر" | "مليمترا" => "مليمتر",
         "كجم" | "كغ" | "كيلوغرام" | "كيلوجرام" | "كيلوغراما" | "كيلوجراما" | "كيلو" => {
@@ -84,7 +84,7 @@ fn measure(w: &str) -> Option<&'static str> {
         "درجه" | "درجات" => "درجة",
         "ميغاواط" | "ميجاوات" | "ميجاواط" | "ميغاوات" => "ميغاواط",
         "كيلوواط" | "كيلووات" => "كيلوواط",
-        "قدم" | "اقدام" => "قدم",
+        "قدم" | "قدما" | "اقدام" => "قدم",
         _ => return None,
     })
 }
@@ -179,6 +179,29 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
             i += 1;
             continue;
         }
+        // "(15) مليار ريال", "\"5000\" ريال": a closing mark between the number
+        // and its scale or unit, when the number was opened by it.
+        if r.first > 0
+            && toks[r.first - 1].kind == TokenKind::Punctuation
+            && matches!(toks[r.first - 1].text.as_str(), "(" | "\"")
+            && at(r.next).is_some_and(|t| matches!(t.text.as_str(), ")" | "\""))
+        {
+            let close = r.next;
+            if let Some(n) = at(close + 1) {
+                let scaled = numwords::scale_of(&n.text).filter(|_| r.value.is_some());
+                if let Some(mult) = scaled {
+                    r.value = r.value.map(|v| v * mult);
+                    r.next = close + 2;
+                } else if names().at(toks, close + 1, NameKind::Currency).is_some()
+                    || names()
+                        .at(toks, close + 1, NameKind::CurrencyWord)
+                        .is_some()
+                    || measure(&n.text).is_some()
+                {
+                    r.next = close + 1;
+                }
+            }
+        }
         let mut kind = NumberKind::Number;
         let mut unit = None;
         let mut end = r.next;
@@ -207,6 +230,17 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
             kind = NumberKind::Quantity;
             let mut e = r.next + 1;
             let mut name = u.to_string();
+            // "كيلو مترات", "كيلو غراماً": the prefix written apart.
+            if at(r.next).is_some_and(|t| t.text == "كيلو") {
+                if let Some(second) = at(e).and_then(|t| measure(&t.text)) {
+                    if second == "متر" {
+                        name = "كيلومتر".to_string();
+                        e += 1;
+                    } else if second == "غرام" {
+                        e += 1;
+                    }
+                }
+            }
             if at(e).is_some_and(|t| {
                 matches!(
                     t.text.as_str(),
@@ -235,6 +269,11 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
                 && numwords::read(toks, r.next).is_none();
             if counted || r.value.is_none() && n.text.starts_with("ال") {
                 unit = Some(scan.original_text(text, n.s, n.e));
+            }
+            // A count cannot be fractional: "209.020 عبوة" is 209,020 boxes.
+            let t = &toks[r.first];
+            if counted && end == r.first + 1 && t.int.is_none() && thousands_dot(&t.text) {
+                r.value = t.text.replace('.', "").parse().ok();
             }
         }
         // A vague word with nothing counted ("الآلاف" alone) is not a mention.
@@ -307,7 +346,7 @@ fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
         let f = std::iter::once((0, t.text.as_str()))
             .chain(t.bares.iter().map(|(n, b)| (*n, b.as_str())))
             .find_map(|(n, w)| fraction(w).map(|v| (n, v)));
-        if let Some((skip, v)) = f {
+        if let Some((skip, v)) = f.filter(|(skip, _)| *skip == 0) {
             if let Some(r) =
                 numwords::read(toks, i + 1).filter(|r| r.words && !toks[i + 1].line_before)
             {
@@ -444,4 +483,14 @@ mod tests {
             vec![n("نصف مليون", 5e5, "number", Some("لاجئ"))]
         );
     }
+}
+
+/// "209.020": one dot followed by exactly three digits.
+fn thousands_dot(s: &str) -> bool {
+    let mut parts = s.split('.');
+    matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some(a), Some(b), None) if !a.is_empty() && a.len() <= 3 && b.len() == 3
+            && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+    )
 }
