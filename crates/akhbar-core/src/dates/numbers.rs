@@ -387,6 +387,16 @@ fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
     ))
 }
 
+/// "209.020": one dot followed by exactly three digits.
+fn thousands_dot(s: &str) -> bool {
+    let mut parts = s.split('.');
+    matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some(a), Some(b), None) if !a.is_empty() && a.len() <= 3 && b.len() == 3
+            && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -483,14 +493,4 @@ mod tests {
             vec![n("نصف مليون", 5e5, "number", Some("لاجئ"))]
         );
     }
-}
-
-/// "209.020": one dot followed by exactly three digits.
-fn thousands_dot(s: &str) -> bool {
-    let mut parts = s.split('.');
-    matches!(
-        (parts.next(), parts.next(), parts.next()),
-        (Some(a), Some(b), None) if !a.is_empty() && a.len() <= 3 && b.len() == 3
-            && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
-    )
 }

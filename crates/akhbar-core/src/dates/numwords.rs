@@ -371,6 +371,11 @@ fn words_from(toks: &[Tok], i: usize, first: &str) -> Option<(f64, usize)> {
     any.then_some((total + current, k))
 }
 
+/// The multiplier of a scale word ("مليار" → 1e9), any form.
+pub(crate) fn scale_of(w: &str) -> Option<f64> {
+    scale(w).map(|(m, form)| if form == Form::Dual { 2.0 * m } else { m })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::scan::Scan;
@@ -411,9 +416,4 @@ mod tests {
         assert_eq!(val("2 مليون ونصف"), Some((Some(2_500_000.0), 3)));
         assert_eq!(val("20ر6401 نقطة"), Some((Some(6401.2), 3)));
     }
-}
-
-/// The multiplier of a scale word ("مليار" → 1e9), any form.
-pub(crate) fn scale_of(w: &str) -> Option<f64> {
-    scale(w).map(|(m, form)| if form == Form::Dual { 2.0 * m } else { m })
 }
