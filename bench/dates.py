@@ -113,9 +113,7 @@ class Score:
 
 
 def akhbar_dates(text: str, ref: str) -> list[tuple[Span, str, Any]]:
-    return [
-        ((m.start, m.end), m.label, m.value) for m in akhbar.extract_dates(text, reference=ref)
-    ]
+    return [((m.start, m.end), m.label, m.value) for m in akhbar.extract_dates(text, reference=ref)]
 
 
 def akhbar_numbers(text: str) -> list[tuple[Span, str, Any]]:
@@ -249,7 +247,7 @@ def main() -> None:
     print("\nspeed (single thread, median of runs):")
 
     def ak_dates(ts: list[str], rs: list[str | None]) -> None:
-        for t, r in zip(ts, rs):
+        for t, r in zip(ts, rs, strict=True):
             akhbar.extract_dates(t, reference=r)
 
     for name, ts, rs in (
@@ -274,8 +272,7 @@ def main() -> None:
         if search is not None:
             sub = ts[: args.peer_speed_articles]
             mb_sub = sum(len(t.encode()) for t in sub) / 1e6
-            s = search
-            t_p = timed(lambda sub=sub: [s(t, languages=["ar"]) for t in sub], 1)
+            t_p = timed(lambda sub=sub, s=search: [s(t, languages=["ar"]) for t in sub], 1)
             t_a = timed(lambda sub=sub: [akhbar.extract_dates(t) for t in sub], args.runs)
             print(
                 f"  dateparser search_dates {name:<12} {len(sub) / t_p:>9.1f} articles/s "

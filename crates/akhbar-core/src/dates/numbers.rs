@@ -346,7 +346,11 @@ fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
         let f = std::iter::once((0, t.text.as_str()))
             .chain(t.bares.iter().map(|(n, b)| (*n, b.as_str())))
             .find_map(|(n, w)| fraction(w).map(|v| (n, v)));
-        if let Some((skip, v)) = f.filter(|(skip, _)| *skip == 0) {
+        // "ونصف" after a count belongs to it ("مترين ونصف"); "ونصف مليون" is a number.
+        let scaled = toks
+            .get(i + 1)
+            .is_some_and(|n| !n.line_before && numwords::scale_of(&n.text).is_some());
+        if let Some((skip, v)) = f.filter(|(skip, _)| *skip == 0 || scaled) {
             if let Some(r) =
                 numwords::read(toks, i + 1).filter(|r| r.words && !toks[i + 1].line_before)
             {
@@ -491,6 +495,60 @@ mod tests {
         assert_eq!(
             nums("نصف مليون لاجئ"),
             vec![n("نصف مليون", 5e5, "number", Some("لاجئ"))]
+        );
+    }
+
+    #[test]
+    fn wire_and_layout_conventions() {
+        // SPA decimals, fraction first, with or without spaces.
+        assert_eq!(
+            nums("بنسبة 56 ر 4 %"),
+            vec![n("56 ر 4 %", 4.56, "percent", Some("%"))]
+        );
+        // Dots between groups of three are thousands; a count is never fractional.
+        assert_eq!(
+            nums("تبلغ 33.939.500 ريال"),
+            vec![n("33.939.500 ريال", 33_939_500.0, "money", Some("ريال"))]
+        );
+        assert_eq!(
+            nums("محملة بـ 209.020 عبوة"),
+            vec![n("209.020", 209_020.0, "number", Some("عبوة"))]
+        );
+        assert_eq!(
+            nums("تزن 614.196 طناً"),
+            vec![n("614.196 طناً", 614.196, "quantity", Some("طن"))]
+        );
+        // A closing parenthesis or quote between the number and its scale or unit.
+        assert_eq!(
+            nums("بقيمة ( 15) مليار ريال سعودي"),
+            vec![n("15) مليار ريال سعودي", 15e9, "money", Some("SAR"))]
+        );
+        assert_eq!(
+            nums("قيمته \"5000\" ريال"),
+            vec![n("5000\" ريال", 5000.0, "money", Some("ريال"))]
+        );
+        assert_eq!(
+            nums("لمسافة 4 كيلو مترات"),
+            vec![n("4 كيلو مترات", 4.0, "quantity", Some("كيلومتر"))]
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_numbers() {
+        // A definite cardinal agreeing with its noun is a number; a definite tens word
+        // after a singular noun is an ordinal; اثني alone is the verb أثنى.
+        assert_eq!(nums("السفن الثلاث"), vec![n("الثلاث", 3.0, "number", None)]);
+        assert_eq!(
+            nums("الساعات الأربع والعشرين الأخيرة"),
+            vec![n("الأربع والعشرين", 24.0, "number", None)]
+        );
+        assert!(nums("عند الدقيقة الثلاثين").is_empty());
+        assert!(nums("وأثنى على تفاعله").is_empty());
+        assert!(nums("اللواء الخامس عشر").is_empty());
+        assert!(nums("صف واحد").is_empty());
+        assert_eq!(
+            nums("بين أسبوع إلى عشرة أيام"),
+            vec![n("عشرة", 10.0, "number", Some("أيام"))]
         );
     }
 }

@@ -156,7 +156,8 @@ pub(crate) fn read(toks: &[Tok], i: usize) -> Option<NumberRead> {
             let spaced = !r.line_before && !whole.line_before;
             if r.text == "ر" && (r.s == t.e && whole.s == r.e || spaced) && t.int.is_some() {
                 if let Some(w) = whole.int {
-                    value = w as f64 + v / 10f64.powi(t.text.len() as i32);
+                    // Parsed as text, so 4.56 stays 4.56 (no float rounding).
+                    value = format!("{w}.{}", t.text).parse().unwrap_or(value);
                     next = i + 3;
                 }
             }
