@@ -13,12 +13,17 @@ it is not glued to further digits or letters. The output ``tests/fixtures/dates_
 has one line per article: ``{"id", "file", "reference", "mentions": [{"label", "start", "end",
 "text", "value", "unit"}]}``, offsets in characters of the article file.
 
+``dates_numbers_heldout.ann`` is the same for articles of the news corpus
+(``../shared/data/news/saudinewsnet.jsonl.gz``, rows with ``"file": null``), annotated after the
+grammar was written and not used to tune it.
+
     python tools/build_annotations.py [--shared ../shared]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 from pathlib import Path
 
@@ -65,30 +70,56 @@ def parse_value(label: str, raw: str) -> str | float | None:
     return float(raw)
 
 
+def news_texts(shared: Path, ids: set[str]) -> dict[str, dict[str, str]]:
+    """The news-corpus records with the given ids."""
+    out: dict[str, dict[str, str]] = {}
+    path = shared / "data" / "news" / "saudinewsnet.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["id"] in ids:
+                out[r["id"]] = r
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
-    articles = args.shared / "data" / "articles"
+    for name in ("dates_numbers", "dates_numbers_heldout"):
+        build(args.shared, name)
+
+
+def build(shared: Path, name: str) -> None:
+    articles = shared / "data" / "articles"
     index = {
         r["id"]: r
         for r in map(json.loads, (articles / "index.jsonl").read_text("utf-8").splitlines())
     }
+    lines = (FIX / f"{name}.ann").read_text("utf-8").splitlines()
+    wanted = {line[2:].strip() for line in lines if line.startswith("@ ")} - set(index)
+    news = news_texts(shared, wanted) if wanted else {}
     out: list[dict[str, object]] = []
     text = ""
     cursor = 0
-    for n, line in enumerate((FIX / "dates_numbers.ann").read_text("utf-8").splitlines(), 1):
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         if line.startswith("@ "):
             rid = line[2:].strip()
-            r = index[rid]
-            text = (articles / r["file"]).read_text("utf-8")
+            if rid in index:
+                r = index[rid]
+                file = r["file"]
+                text = (articles / file).read_text("utf-8")
+            else:
+                r = news[rid]
+                file = None
+                text = r["text"]
             cursor = 0
             out.append(
                 {
                     "id": rid,
-                    "file": r["file"],
+                    "file": file,
                     "reference": r["date_extracted"][:10],
                     "mentions": [],
                 }
@@ -101,7 +132,7 @@ def main() -> None:
         try:
             start = locate(text, mention, cursor)
         except ValueError as e:
-            raise SystemExit(f"line {n}: {e}") from None
+            raise SystemExit(f"{name}.ann line {n}: {e}") from None
         end = start + len(mention)
         cursor = end
         m: dict[str, object] = {
@@ -116,11 +147,11 @@ def main() -> None:
         mentions = out[-1]["mentions"]
         assert isinstance(mentions, list)
         mentions.append(m)
-    with (FIX / "dates_numbers.jsonl").open("w", encoding="utf-8") as fh:
+    with (FIX / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
         for row in out:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     n_mentions = sum(len(r["mentions"]) for r in out)  # type: ignore[arg-type]
-    print(f"{len(out)} articles, {n_mentions} mentions")
+    print(f"{name}: {len(out)} articles, {n_mentions} mentions")
 
 
 if __name__ == "__main__":
