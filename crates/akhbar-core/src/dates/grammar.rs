@@ -265,7 +265,8 @@ impl<'a> Ctx<'a> {
         let mut skip = 0;
         let mut weekday = None;
         if let Some(s) = self.word(k, &["يوم"]) {
-            if self.name(k + 1, NameKind::Weekday).is_some() {
+            // "يوم الأحد 3 ديسمبر", "يوم الثاني عشر من أغسطس", "يوم 12 أغسطس".
+            if self.name(k + 1, NameKind::Weekday).is_some() || self.day_month(k + 1).is_some() {
                 skip = s;
                 k += 1;
             }
@@ -303,6 +304,10 @@ impl<'a> Ctx<'a> {
             None => self.ordinal_day(i)?,
         };
         if self.punct(k, '-') || self.punct(k, '/') {
+            k += 1;
+        }
+        // "الثاني عشر من شهر أغسطس": the head noun before the month name.
+        if self.exact(k, &["شهر"]) && self.month(k + 1).is_some() {
             k += 1;
         }
         let (m, cal) = self.month(k)?;
@@ -502,10 +507,16 @@ impl<'a> Ctx<'a> {
     /// A year with a year word or a calendar suffix: "عام 2015", "العام 2015",
     /// "2015م", "1436هـ", "سنة 1436 هـ".
     pub fn year_expr(&self, i: usize) -> Option<Found> {
-        let (skip, k) = match self.word(i, YEAR_WORDS) {
+        let (skip, mut k) = match self.word(i, YEAR_WORDS) {
             Some(s) => (s, i + 1),
             None => (0, i),
         };
+        // "بحلول عام .2020": a sentence-final dot displaced before the number by
+        // right-to-left layout.
+        if k > i && self.punct(k, '.') && self.on_line(k + 1).is_some_and(|t| t.s == self.toks[k].e)
+        {
+            k += 1;
+        }
         let (y, suffix, next) = self.year(k)?;
         if k == i && suffix.is_none() {
             return None;
@@ -874,5 +885,77 @@ fn hijri_month_near(r: Date, month: u32, place: Place) -> Option<(Date, Date, Co
                 }
             })
             .copied(),
+    }
+}
+
+/// Tens of a decade word: "الخمسينات", "خمسينيات", "التسعينيات" → 50, 90.
+fn decade_word(w: &str) -> Option<i32> {
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    let stem = w.strip_suffix("يات").or_else(|| w.strip_suffix("ات"))?;
+    Some(match stem {
+        "عشرين" => 20,
+        "ثلاثين" => 30,
+        "اربعين" => 40,
+        "خمسين" => 50,
+        "ستين" => 60,
+        "سبعين" => 70,
+        "ثمانين" => 80,
+        "تسعين" => 90,
+        _ => return None,
+    })
+}
+
+impl Ctx<'_> {
+    /// A century ("القرن العشرين", "القرن التاسع عشر", "القرن الـ19", "القرن
+    /// الماضي") or a decade ("الخمسينات", "ثمانينيات القرن الماضي"). A decade
+    /// with no century is taken in the 20th century, as a reader of news does.
+    pub fn decade_or_century(&self, i: usize) -> Option<Found> {
+        let t = self.on_line(i)?;
+        if let Some(tens) = decade_word(t.form_any_bare()) {
+            let skip = if decade_word(&t.text).is_some() { 0 } else { 1 };
+            let mut f = Found::new(i, skip, i + 1, Granularity::Decade);
+            let mut century = 20;
+            let mut k = i + 1;
+            if self.exact(k, &["من"]) && self.exact(k + 1, &["القرن"]) {
+                k += 1;
+            }
+            if let Some((c, next)) = self.century_at(k) {
+                century = c;
+                f.next = next;
+            }
+            f.value = Some(Value::Decade((century - 1) * 10 + tens / 10));
+            return Some(f);
+        }
+        let (c, next) = self.century_at(i)?;
+        let mut f = Found::new(i, t.form("القرن").unwrap_or(0), next, Granularity::Century);
+        f.value = Some(Value::Century(c - 1));
+        Some(f)
+    }
+
+    /// "القرن العشرين" (and its number) at `i`, with the token after it.
+    fn century_at(&self, i: usize) -> Option<(i32, usize)> {
+        self.on_line(i)?.form("القرن")?;
+        let k = i + 1;
+        if self.exact(k, &["الماضي"]) {
+            // Without a reference, news is read as written in the 21st century.
+            return Some((self.reference.map_or(21, |r| r.year / 100 + 1) - 1, k + 1));
+        }
+        if self.exact(k, &["الحالي", "الجاري"]) {
+            return Some((self.reference.map_or(21, |r| r.year / 100 + 1), k + 1));
+        }
+        if self.exact(k, &["ال"]) {
+            let (n, digits) = self.int(k + 1)?;
+            return (digits <= 2 && (1..=21).contains(&n)).then_some((n as i32, k + 2));
+        }
+        let mut n = ordinal_unit(&self.on_line(k)?.text)? as i32;
+        let mut next = k + 1;
+        if n < 10 && self.exact(next, &["عشر"]) {
+            n += 10;
+            next += 1;
+        } else if n < 10 && self.exact(next, &["والعشرين"]) {
+            n += 20;
+            next += 1;
+        }
+        (1..=21).contains(&n).then_some((n, next))
     }
 }

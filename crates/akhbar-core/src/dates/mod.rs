@@ -110,6 +110,7 @@ fn match_at(ctx: &Ctx<'_>, i: usize, after_year: bool) -> Option<Found> {
         }
     }
     ctx.relative(i)
+        .or_else(|| ctx.decade_or_century(i))
         .or_else(|| ctx.month_alone(i))
         .or_else(|| ctx.year_after_preposition(i))
 }

@@ -276,8 +276,8 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
                 r.value = t.text.replace('.', "").parse().ok();
             }
         }
-        // A vague word with nothing counted ("الآلاف" alone) is not a mention.
-        if r.value.is_none() && unit.is_none() {
+        // A vague word with nothing counted ("آلاف" alone) is not a mention; "العشرات" is.
+        if r.value.is_none() && unit.is_none() && !numwords::definite_vague(&toks[r.first].text) {
             i += 1;
             continue;
         }

@@ -96,7 +96,13 @@ fn vague(w: &str) -> bool {
     matches!(
         w,
         "عشرات" | "ميات" | "مايات" | "بضعه" | "بضع" | "الاف" | "ملايين" | "مليارات"
-    )
+    ) || definite_vague(w)
+}
+
+/// "العشرات", "المئات", "الآلاف": a vague count standing alone.
+pub(crate) fn definite_vague(w: &str) -> bool {
+    w.strip_prefix("ال")
+        .is_some_and(|x| matches!(x, "عشرات" | "ميات" | "مايات" | "الاف" | "ملايين" | "مليارات"))
 }
 
 /// Fractions as words.

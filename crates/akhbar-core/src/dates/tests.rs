@@ -57,7 +57,7 @@ fn gregorian_month_namings() {
     );
     assert_eq!(
         one("يوم 6 آب (أغسطس) 2015"),
-        pair("6 آب (أغسطس) 2015", "2015-08-06")
+        pair("يوم 6 آب (أغسطس) 2015", "2015-08-06")
     );
     assert_eq!(
         one("في 4 كانون 2 2016"),
@@ -396,4 +396,30 @@ fn times_without_the_word_hour() {
     );
     // An ordinal without a part of the day is not a time.
     assert!(spans("الدورة الثالثة", None).is_empty());
+}
+
+#[test]
+fn decades_and_centuries() {
+    assert_eq!(one("ابتكرها في الخمسينات"), pair("الخمسينات", "195"));
+    assert_eq!(
+        one("في ثمانينيات القرن الماضي"),
+        pair("ثمانينيات القرن الماضي", "198")
+    );
+    assert_eq!(one("منذ القرن التاسع عشر"), pair("القرن التاسع عشر", "18"));
+    assert_eq!(one("في القرن العشرين"), pair("القرن العشرين", "19"));
+    assert_eq!(one("في القرن الـ21"), pair("القرن الـ21", "20"));
+}
+
+#[test]
+fn day_with_head_words_and_displaced_dots() {
+    assert_eq!(
+        spans("يوم الثاني عشر من شهر أغسطس الحالي", Some("2015-08-07")),
+        vec![pair("يوم الثاني عشر من شهر أغسطس الحالي", "2015-08-12")]
+    );
+    assert_eq!(
+        one("ستقام يوم 12 أغسطس 2015"),
+        pair("يوم 12 أغسطس 2015", "2015-08-12")
+    );
+    // Right-to-left layout moved the full stop before the number.
+    assert_eq!(one("بحلول عام .2020"), pair("عام .2020", "2020"));
 }
