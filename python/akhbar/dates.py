@@ -1,8 +1,9 @@
 """Dates, times and numbers in Arabic news, resolved to values.
 
 Dates come back as :class:`akhbar.DateMention` with an ISO 8601 ``value``
-(``"2017-12-03"``, ``"2017-12"``, ``"2017"``, an interval ``"a/b"`` or a week
-``"2015-W33"``; times ``"T10:30"``), numbers as :class:`akhbar.NumberMention`
+(``"2017-12-03"``, ``"2017-12"``, ``"2017"``, an interval ``"a/b"``, a week
+``"2015-W33"``, a decade ``"198"`` (the 1980s), a century ``"19"``; times
+``"T10:30"``), numbers as :class:`akhbar.NumberMention`
 with an int or float ``value``. Both carry character offsets into the
 original text and a ``label`` (``DATE``, ``TIME``, ``NUMBER``, ``PERCENT``,
 ``MONEY``, ``QUANTITY``) so they can sit beside named entities.

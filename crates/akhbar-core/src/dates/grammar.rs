@@ -388,8 +388,10 @@ impl<'a> Ctx<'a> {
                 if self.punct(i + 5, sep) && self.int(i + 6).is_some() {
                     return None;
                 }
-                if self.toks[i + 4].s != self.toks[i + 3].e && self.toks[i + 1].s != self.toks[i].e
-                {
+                // Spaced forms ("18 / 3 / 1391 هـ") only with a four-digit year.
+                let spaced = self.toks[i + 4].s != self.toks[i + 3].e
+                    && self.toks[i + 1].s != self.toks[i].e;
+                if spaced && a.1 != 4 && c.1 != 4 {
                     return None;
                 }
                 (vec![a, b, c], i + 5)
