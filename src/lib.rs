@@ -1,9 +1,11 @@
 //! The Python binding of akhbar: conversions, GIL release and exceptions only.
 //! All text processing lives in the `akhbar-core` crate.
 
+mod dates;
 mod errors;
 mod input;
 mod normalize;
+mod numbers;
 mod parallel;
 mod pipeline;
 mod tokenize;
@@ -16,5 +18,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     normalize::register(m)?;
     tokenize::register(m)?;
     pipeline::register(m)?;
+    dates::register(m)?;
+    numbers::register(m)?;
     Ok(())
 }

@@ -17,6 +17,14 @@ from __future__ import annotations
 from akhbar import pandas_ext as _pandas_ext  # noqa: F401  (registers Series.akhbar)
 from akhbar._core import Normalizer, OffsetMap, Token, __version__
 from akhbar.corpus import Corpus, read_corpus
+from akhbar.dates import (
+    DateMention,
+    NumberMention,
+    extract_dates,
+    extract_dates_batch,
+    extract_numbers,
+    extract_numbers_batch,
+)
 from akhbar.errors import AkhbarError, InvalidTextError, OffsetError, OptionError
 from akhbar.pipeline import Pipeline, Result
 from akhbar.render import render, render_article_html, render_entities_html, to_displacy
@@ -26,8 +34,10 @@ from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
 __all__ = [
     "AkhbarError",
     "Corpus",
+    "DateMention",
     "InvalidTextError",
     "Normalizer",
+    "NumberMention",
     "OffsetError",
     "OffsetMap",
     "OptionError",
@@ -35,6 +45,10 @@ __all__ = [
     "Result",
     "Token",
     "__version__",
+    "extract_dates",
+    "extract_dates_batch",
+    "extract_numbers",
+    "extract_numbers_batch",
     "normalize",
     "normalize_batch",
     "read_corpus",

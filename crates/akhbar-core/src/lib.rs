@@ -5,6 +5,8 @@
 //! - [`pipeline`]: all stages per article in one pass, column-wise tables.
 
 pub mod batch;
+pub mod calendar;
+pub mod dates;
 pub mod error;
 pub mod pipeline;
 pub mod text;
