@@ -1,8 +1,10 @@
 //! akhbar-core: Arabic news text processing in pure Rust (no Python).
 //!
 //! - [`text`]: character classes, normalization with offset maps, tokenization.
+//! - [`article`]: article structure (fields, body, boilerplate) of raw text and HTML.
 //! - [`batch`]: order-preserving parallel batches.
 
+pub mod article;
 pub mod batch;
 pub mod error;
 pub mod text;
