@@ -14,13 +14,15 @@ Examples
 
 from __future__ import annotations
 
-from akhbar._core import Normalizer, OffsetMap, Token, __version__
+from akhbar._core import Article, Normalizer, OffsetMap, Token, __version__
+from akhbar.article import parse_article, parse_articles
 from akhbar.errors import AkhbarError, InvalidTextError, OffsetError, OptionError
 from akhbar.sample import sample_article
 from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
 
 __all__ = [
     "AkhbarError",
+    "Article",
     "InvalidTextError",
     "Normalizer",
     "OffsetError",
@@ -30,6 +32,8 @@ __all__ = [
     "__version__",
     "normalize",
     "normalize_batch",
+    "parse_article",
+    "parse_articles",
     "sample_article",
     "tokenize",
     "tokenize_batch",
