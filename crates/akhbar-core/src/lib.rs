@@ -6,6 +6,8 @@
 
 pub mod article;
 pub mod batch;
+pub mod calendar;
+pub mod dates;
 pub mod error;
 pub mod text;
 

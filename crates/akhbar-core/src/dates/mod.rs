@@ -1,0 +1,85 @@
+//! Dates and times in Arabic news text, resolved to ISO 8601 values.
+//!
+//! [`find_dates`] matches on the text normalized with the `search` preset
+//! (so أغسطس/اغسطس, ٢٠١٥/2015 and هـ/ه are one form each) and maps every span
+//! back to character offsets in the original string.
+//!
+//! ```
+//! use akhbar_core::calendar::Date;
+//! use akhbar_core::dates::find_dates;
+//! let text = "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس";
+//! let found = find_dates(text, None);
+//! assert_eq!(found.len(), 1);
+//! let m = &found[0];
+//! let span: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+//! assert_eq!(span, "25 شوال 1436 هـ الموافق 10 أغسطس 2015 م");
+//! assert_eq!(m.iso().as_deref(), Some("2015-08-10"));
+//! let d = find_dates("في 3 أغسطس الجاري", Date::from_iso("2015-08-10"));
+//! assert_eq!(d[0].iso().as_deref(), Some("2015-08-03"));
+//! ```
+
+mod grammar;
+pub mod mention;
+mod names;
+mod scan;
+#[cfg(test)]
+mod tests;
+
+pub use mention::{CalendarKind, DateMention, Granularity, HijriValue, Time, Value};
+
+use crate::calendar::Date;
+use grammar::{Ctx, Found};
+use scan::Scan;
+
+/// Find the dates and times in `text`. Relative expressions (أمس، الأسبوع
+/// الماضي، يوم الأحد) and dates without a year are resolved against
+/// `reference` (typically the article's own date) and left with `value: None`
+/// and `relative: true` when it is `None`. Mentions come in text order and do
+/// not overlap; offsets are characters of `text`.
+pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
+    let scan = Scan::new(text);
+    let ctx = Ctx {
+        toks: &scan.toks,
+        reference,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < scan.toks.len() {
+        match match_at(&ctx, i) {
+            Some(f) => {
+                i = f.next.max(i + 1);
+                out.push(to_mention(&scan, f));
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn match_at(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
+    if let Some(f) = ctx.calendar_date(i) {
+        return Some(ctx.dual(f));
+    }
+    if let Some(f) = ctx.year_expr(i) {
+        return Some(f);
+    }
+    None
+}
+
+fn to_mention(scan: &Scan, f: Found) -> DateMention {
+    let s = scan.toks[f.first].s + f.skip;
+    let e = scan.toks[f.next - 1].e;
+    let (start, end) = scan.original(s, e);
+    DateMention {
+        start,
+        end,
+        granularity: f.granularity,
+        calendar: f.calendar,
+        value: f.value,
+        hijri: f.hijri,
+        conversion: f.conversion,
+        relative: f.relative,
+        time: f.time,
+        calendars_agree: f.agree,
+    }
+}

@@ -1,0 +1,149 @@
+//! The token view the date and number grammars read: the text normalized with
+//! the `search` preset (alef forms, ة/ه, digits and Arabic punctuation folded),
+//! tokenized by the shared tokenizer, with spans mapped back to the original.
+
+use std::sync::OnceLock;
+
+use crate::text::tokenize::tokenize_chars;
+use crate::text::{NormalizeOptions, Normalizer, OffsetMap, TokenKind};
+
+/// The normalizer every date/number pattern is matched with.
+pub(crate) fn normalizer() -> &'static Normalizer {
+    static N: OnceLock<Normalizer> = OnceLock::new();
+    N.get_or_init(|| Normalizer::new(NormalizeOptions::SEARCH))
+}
+
+/// One token of the normalized text.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    /// Start, end in normalized characters.
+    pub s: usize,
+    pub e: usize,
+    pub kind: TokenKind,
+    /// Normalized text.
+    pub text: String,
+    /// Proclitic-stripped forms of a word (letters stripped, rest), e.g.
+    /// وأغسطس → (1, "اغسطس"), للعام → (1, "العام").
+    pub bares: Vec<(usize, String)>,
+    /// Value of a plain digit run.
+    pub int: Option<u64>,
+    /// A line break lies between the previous token and this one.
+    pub line_before: bool,
+}
+
+impl Tok {
+    /// Number of digits of a plain digit run.
+    pub fn digits(&self) -> usize {
+        if self.int.is_some() {
+            self.text.len()
+        } else {
+            0
+        }
+    }
+
+    /// The text, or a proclitic-stripped form, equal to `w`: returns letters stripped.
+    pub fn form(&self, w: &str) -> Option<usize> {
+        if self.text == w {
+            return Some(0);
+        }
+        self.bares.iter().find(|(_, b)| b == w).map(|(n, _)| *n)
+    }
+
+    /// Like [`Tok::form`] for any of `ws`.
+    pub fn any(&self, ws: &[&str]) -> Option<usize> {
+        ws.iter().find_map(|w| self.form(w))
+    }
+
+    /// Whether this is the punctuation mark `c` (a one-character token).
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punctuation
+            && self.text.len() == c.len_utf8()
+            && self.text.starts_with(c)
+    }
+}
+
+/// Proclitic clusters stripped before lexicon lookups, longest first.
+const PROCLITICS: [&str; 10] = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+
+fn bare_forms(w: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for p in PROCLITICS {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                out.push((p.chars().count(), rest.to_string()));
+            }
+        }
+    }
+    // ل + ال is written لل: للعام = ل + العام.
+    for p in ["لل", "ولل", "فلل"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                out.push((p.chars().count() - 1, format!("ال{rest}")));
+            }
+        }
+    }
+    out
+}
+
+/// A text prepared for the grammars.
+pub(crate) struct Scan {
+    pub toks: Vec<Tok>,
+    map: OffsetMap,
+}
+
+impl Scan {
+    /// Normalize and tokenize `text`.
+    pub fn new(text: &str) -> Self {
+        let (norm, map) = normalizer().normalize_with_map(text);
+        Self::from_normalized(&norm, map)
+    }
+
+    fn from_normalized(norm: &str, map: OffsetMap) -> Self {
+        let cs: Vec<char> = norm.chars().collect();
+        let mut prev_end = 0;
+        let toks = tokenize_chars(&cs, Default::default())
+            .into_iter()
+            .map(|t| {
+                let line_before = cs[prev_end.min(t.start)..t.start].contains(&'\n');
+                prev_end = t.end;
+                let text: String = cs[t.start..t.end].iter().collect();
+                let int = if t.kind == TokenKind::Number && text.bytes().all(|b| b.is_ascii_digit())
+                {
+                    text.parse().ok()
+                } else {
+                    None
+                };
+                let bares = if t.kind == TokenKind::Word {
+                    bare_forms(&text)
+                } else {
+                    Vec::new()
+                };
+                Tok {
+                    s: t.start,
+                    e: t.end,
+                    kind: t.kind,
+                    text,
+                    bares,
+                    int,
+                    line_before,
+                }
+            })
+            .collect();
+        Self { toks, map }
+    }
+
+    /// Tokenize a lexicon entry the way running text is tokenized.
+    pub fn words(name: &str) -> Vec<String> {
+        let norm = normalizer().normalize(name);
+        let cs: Vec<char> = norm.chars().collect();
+        tokenize_chars(&cs, Default::default())
+            .into_iter()
+            .map(|t| cs[t.start..t.end].iter().collect())
+            .collect()
+    }
+
+    /// Original character span of normalized span `[s, e)`.
+    pub fn original(&self, s: usize, e: usize) -> (usize, usize) {
+        self.map.to_original_span(s, e)
+    }
+}

@@ -1,0 +1,156 @@
+//! Date grammar tests on real newswire forms; expected values worked out by hand.
+
+use super::*;
+
+fn spans(text: &str, reference: Option<&str>) -> Vec<(String, Option<String>)> {
+    let r = reference.and_then(Date::from_iso);
+    find_dates(text, r)
+        .into_iter()
+        .map(|m| {
+            let t: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+            (t, m.iso())
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, Option<String>) {
+    let v = spans(text, None);
+    assert_eq!(v.len(), 1, "{text}: {v:?}");
+    v.into_iter().next().unwrap()
+}
+
+fn pair(t: &str, v: &str) -> (String, Option<String>) {
+    (t.to_string(), Some(v.to_string()))
+}
+
+#[test]
+fn spa_dual_dateline() {
+    let text = " الباحة 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس";
+    let m = find_dates(text, None);
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].calendar, CalendarKind::Hijri);
+    assert_eq!(m[0].calendars_agree, Some(true));
+    assert_eq!(m[0].hijri.unwrap().iso().as_deref(), Some("1436-10-26"));
+    assert_eq!(
+        one(text),
+        pair("26 شوال 1436 هـ الموافق 11 اغسطس 2015 م", "2015-08-11")
+    );
+    // A dateline whose two calendars disagree keeps the written Gregorian date.
+    let m = find_dates("25 شوال 1436 هـ الموافق 12 أغسطس 2015 م", None);
+    assert_eq!(m[0].calendars_agree, Some(false));
+    assert_eq!(m[0].iso().as_deref(), Some("2015-08-12"));
+}
+
+#[test]
+fn gregorian_month_namings() {
+    assert_eq!(
+        one("● أخبار سورية ٣ ديسمبر ٢٠١٧"),
+        pair("٣ ديسمبر ٢٠١٧", "2017-12-03")
+    );
+    assert_eq!(
+        one("في 3 كانون الأول 2017"),
+        pair("3 كانون الأول 2017", "2017-12-03")
+    );
+    assert_eq!(
+        one("في 15 كانون الثاني/يناير 2016 أعلن"),
+        pair("15 كانون الثاني/يناير 2016", "2016-01-15")
+    );
+    assert_eq!(
+        one("يوم 6 آب (أغسطس) 2015"),
+        pair("6 آب (أغسطس) 2015", "2015-08-06")
+    );
+    assert_eq!(
+        one("في 4 كانون 2 2016"),
+        pair("4 كانون 2 2016", "2016-01-04")
+    );
+    assert_eq!(
+        one("يوم 14 جويلية 2015"),
+        pair("14 جويلية 2015", "2015-07-14")
+    );
+    assert_eq!(one("في 20 غشت 2015"), pair("20 غشت 2015", "2015-08-20"));
+    assert_eq!(one("في 5 يونيه 2015"), pair("5 يونيه 2015", "2015-06-05"));
+    assert_eq!(one("صدر في 9 أوت 2015"), pair("9 أوت 2015", "2015-08-09"));
+    assert_eq!(one("في 1 نونبر 2014"), pair("1 نونبر 2014", "2014-11-01"));
+    assert_eq!(
+        one("الأحد، 3 ديسمبر 2017"),
+        pair("الأحد، 3 ديسمبر 2017", "2017-12-03")
+    );
+    assert_eq!(
+        one("في 10 أغسطس من عام 2015"),
+        pair("10 أغسطس من عام 2015", "2015-08-10")
+    );
+    assert_eq!(one("منذ مارس 2011"), pair("مارس 2011", "2011-03"));
+    assert_eq!(one("في شهر أغسطس 2015"), pair("شهر أغسطس 2015", "2015-08"));
+}
+
+#[test]
+fn numeric_forms() {
+    assert_eq!(one("بتاريخ 3/12/2017"), pair("3/12/2017", "2017-12-03"));
+    assert_eq!(one("بتاريخ 2017-12-03"), pair("2017-12-03", "2017-12-03"));
+    assert_eq!(one("بتاريخ 3.12.2017م"), pair("3.12.2017م", "2017-12-03"));
+    assert_eq!(one("بتاريخ ٣/١٢/٢٠١٧م"), pair("٣/١٢/٢٠١٧م", "2017-12-03"));
+    // Saudi documents write the Hijri date year first.
+    assert_eq!(
+        one("وتاريخ 1436/10/25هـ"),
+        pair("1436/10/25هـ", "2015-08-10")
+    );
+    assert!(spans("الهاتف 012-345-6789", None).is_empty());
+    assert!(spans("النتيجة 3/1", None).is_empty());
+}
+
+#[test]
+fn hijri_dates() {
+    let m = &find_dates("في 1 رمضان 1436هـ", None)[0];
+    assert_eq!(m.calendar, CalendarKind::Hijri);
+    assert_eq!(m.iso().as_deref(), Some("2015-06-18"));
+    assert_eq!(m.conversion, Some(crate::calendar::Conversion::UmmAlQura));
+    assert_eq!(
+        one("في 10 ذي الحجة 1436 هـ"),
+        pair("10 ذي الحجة 1436 هـ", "2015-09-23")
+    );
+    // A month and year is the interval of its days.
+    assert_eq!(
+        one("خلال شهر رمضان 1436 هـ"),
+        pair("شهر رمضان 1436 هـ", "2015-06-18/2015-07-16")
+    );
+    // Outside the Umm al-Qura table the tabular calendar is used, and flagged.
+    let m = &find_dates("ولد في 12 ربيع الأول 1200 هـ", None)[0];
+    assert_eq!(m.conversion, Some(crate::calendar::Conversion::Tabular));
+}
+
+#[test]
+fn years() {
+    assert_eq!(one("في عام 2015 ارتفع"), pair("عام 2015", "2015"));
+    assert_eq!(one("خلال العام 2014"), pair("العام 2014", "2014"));
+    assert_eq!(one("لعام 2016"), pair("عام 2016", "2016"));
+    assert_eq!(one("تأسست 1932م"), pair("1932م", "1932"));
+    assert_eq!(
+        one("عام 1436هـ"),
+        pair("عام 1436هـ", "2014-10-25/2015-10-13")
+    );
+    // A bare number is not a year: "2015 شخصاً" is a count.
+    assert!(spans("أصيب 2015 شخصاً", None).is_empty());
+}
+
+#[test]
+fn impossible_dates_have_no_value() {
+    let m = find_dates("في 31 شباط 2015", None);
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].iso(), None);
+    let m = find_dates("في 30 رمضان 1436 هـ", None);
+    assert_eq!(m[0].iso(), None, "Ramadan 1436 had 29 days");
+}
+
+#[test]
+fn day_and_month_without_year_use_the_reference() {
+    assert_eq!(
+        spans("في 3 أغسطس الجاري", Some("2015-08-10")),
+        vec![pair("3 أغسطس الجاري", "2015-08-03")]
+    );
+    assert_eq!(
+        spans("في 20 ديسمبر", Some("2016-01-05")),
+        vec![pair("20 ديسمبر", "2015-12-20")]
+    );
+    let m = find_dates("في 20 ديسمبر", None);
+    assert!(m[0].relative && m[0].iso().is_none());
+}
