@@ -114,6 +114,15 @@ fn tokens(text: &str, start: usize, end: usize, dates: &[DateHit]) -> Vec<Tok> {
                 }
                 j = i + k + ch.len_utf8();
             }
+            // "الأحساء25": letters run into digits are two words.
+            if let Some(k) = s[i..j]
+                .char_indices()
+                .zip(s[i..j].chars().skip(1))
+                .find(|((_, a), b)| a.is_alphabetic() && b.is_numeric())
+                .map(|((k, a), _)| i + k + a.len_utf8())
+            {
+                j = k;
+            }
             let word = &s[i..j];
             if word.chars().all(|ch| ch == '\u{0640}') {
                 // A free-standing tatweel run is a dash: "بيروت ـ «القدس العربي»".
@@ -198,6 +207,18 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                         None => break,
                     }
                 }
+                // A term counts only at the start, or after a separator or a date:
+                // "… مجلس التعاون لدول الخليج العربية" holds no outlet.
+                let placed = i == 0
+                    || matches!(toks[i - 1], Tok::Sep(..) | Tok::Date(..))
+                    || parts.last().is_some_and(|p| matches!(p.kind, Kind::DateLike | Kind::Date(_)));
+                // A role word with its colon ("… الكاتب: …") is placed anywhere.
+                let best = best.filter(|(n, t)| {
+                    placed
+                        || awaiting_value
+                        || (matches!(t, Term::AuthorRole | Term::CreditRole | Term::SourceRole)
+                            && matches!(toks.get(i + n), Some(Tok::Sep(Sep::Colon, ..))))
+                });
                 if let Some((n, t)) = best {
                     let Tok::Word(s, _) = toks[i] else { unreachable!() };
                     let Tok::Word(_, e) = toks[i + n - 1] else { unreachable!() };
@@ -378,6 +399,9 @@ fn assign(text: &str, parts: Vec<Part>) -> Vec<HeaderField> {
                 let ws: Vec<&str> = p.words.iter().map(|&(s, e)| &text[s..e]).collect();
                 if lexicon::looks_like_person(&ws) && !has(&out, FieldKind::Author) {
                     Some(FieldKind::Author)
+                } else if p.sep_before.is_none() && out.iter().any(|h| h.end <= p.start) {
+                    // Words run on from an outlet without a separator ("سبق تقول …:").
+                    None
                 } else if !has(&out, FieldKind::Dateline) && ws.len() <= 4 {
                     Some(FieldKind::Dateline)
                 } else if !has(&out, FieldKind::Author) && ws.len() <= 4 {
@@ -460,6 +484,11 @@ mod tests {
             f,
             [(Source, "سبق".into()), (Dateline, "عدن".into()), (Credit, "عبد الملك سرور".into())]
         );
+        let (_, f) = fields("سبق تقول للمسؤول: لا يكف الملك").unwrap();
+        assert_eq!(f, [(Source, "سبق".into())]);
+        let (_, f) = fields("الأحساء25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس").unwrap();
+        assert_eq!(f[0], (Dateline, "الأحساء".into()));
+        assert_eq!(f[1].0, Published);
         let (_, f) = fields("سبق- وكالات: قتل 20 شخصا").unwrap();
         assert_eq!(f, [(Source, "سبق".into()), (Agency, "وكالات".into())]);
     }
@@ -481,5 +510,6 @@ mod tests {
         assert!(fields("الداخلية الكويتية: غير صحيح منع سعوديين من دخول الكويت").is_none());
         assert!(fields("قال الوزير إن الحكومة ستجتمع غدا لمناقشة الميزانية العامة للدولة").is_none());
         assert!(fields("").is_none());
+        assert!(fields("العربية يوم غد الثلاثاء اجتماعا لدول الخليج العربية في الرياض").is_none());
     }
 }

@@ -166,6 +166,8 @@ pub fn parse(text: &str) -> Draft {
         }
         if let Some(h) = header::parse(text, w.b.start, w.b.end, false) {
             d.add_header(text, &h);
+            // Wire copy: the body follows its dateline or byline.
+            body_started = true;
             d.piece(text, Piece::Field, w.b.start, h.end);
             if let Some(b) = blocks::trim(text, h.end, w.b.end) {
                 i -= 1;
@@ -179,7 +181,8 @@ pub fn parse(text: &str) -> Draft {
             continue;
         }
         let n = words(line);
-        if title_key.is_none() && d.get(Slot::Title).is_none() && (2..=30).contains(&n) {
+        let title_like = !line.ends_with([':', '：']) && !line.starts_with(['-', '–', '(']);
+        if title_key.is_none() && d.get(Slot::Title).is_none() && title_like && (2..=30).contains(&n) {
             d.set_range(text, Slot::Title, w.b.start, w.b.end);
             d.piece(text, Piece::Title, w.b.start, w.b.end);
             title_key = Some(dedup_key(line));
