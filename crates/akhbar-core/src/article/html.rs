@@ -12,6 +12,7 @@
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value as Json;
 
+use super::dates_link;
 use super::draft::{Draft, Piece, Slot, Value};
 use super::header;
 use super::lexicon;
@@ -133,12 +134,12 @@ impl<'a> Walker<'a> {
                 _ => {}
             }
         }
-        self.furniture_depth -= usize::from(furniture);
-        self.heading_depth -= usize::from(heading);
         if block {
             self.flush();
             self.stack.pop();
         }
+        self.furniture_depth -= usize::from(furniture);
+        self.heading_depth -= usize::from(heading);
     }
 }
 
@@ -371,6 +372,28 @@ pub fn parse(src: &str) -> Draft {
         .iter()
         .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(k, _)| *k);
+    // No machine date: a short dated block just above the body ("الأربعاء، 28 آب/اغسطس 2013").
+    if d.get(Slot::Published).is_none() {
+        let first = blocks
+            .iter()
+            .position(|b| best.is_some_and(|c| b.parent == c));
+        if let Some(first) = first {
+            for b in blocks[first.saturating_sub(4)..first].iter().rev() {
+                if words(&b.text).len() > 15 {
+                    continue;
+                }
+                if let Some(h) = dates_link::find(&b.text).into_iter().next() {
+                    let t = b.text[h.start..h.end].to_string();
+                    let span = b.span.and_then(|(s, e)| {
+                        src[s..e].find(&t).map(|p| (s + p, s + p + t.len()))
+                    });
+                    d.set(Slot::Published, Value { text: t, span });
+                    d.published_iso = h.iso;
+                    break;
+                }
+            }
+        }
+    }
     let title_key = d.get(Slot::Title).map(|v| lexicon::key(&v.text));
     let mut first_para = true;
     for (b, g) in blocks.iter().zip(&good) {
