@@ -213,9 +213,16 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                     || matches!(toks[i - 1], Tok::Sep(..) | Tok::Date(..))
                     || parts.last().is_some_and(|p| matches!(p.kind, Kind::DateLike | Kind::Date(_)));
                 // A role word with its colon ("… الكاتب: …") is placed anywhere.
+                // Inside a role's value ("المصدر: وكالة الأناضول") only another role counts.
+                let in_value = awaiting_value
+                    || (pending_sep.is_none() && parts.last().is_some_and(|p| p.role_value));
+                let is_role = |t: &Term| {
+                    matches!(t, Term::AuthorRole | Term::CreditRole | Term::SourceRole)
+                };
+                let best = best.filter(|(_, t)| !in_value || is_role(t));
                 let best = best.filter(|(n, t)| {
                     placed
-                        || awaiting_value
+                        || in_value
                         || (matches!(t, Term::AuthorRole | Term::CreditRole | Term::SourceRole)
                             && matches!(toks.get(i + n), Some(Tok::Sep(Sep::Colon, ..))))
                 });
@@ -282,6 +289,7 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                 let digit = text[s..e].chars().any(|c| c.is_numeric());
                 let extend = match parts.last() {
                     Some(p) if pending_sep.is_none() && !awaiting_value => match p.kind {
+                        _ if p.role_value => true,
                         Kind::Unknown => !digit,
                         Kind::DateLike => true,
                         _ => false,
@@ -355,7 +363,10 @@ fn merge(text: &str, parts: Vec<Part>) -> Vec<Part> {
             };
             if both_unknown && matches!(p.sep_before, Some(Sep::Comma | Sep::Open)) && !first_is_person && p.words.len() <= 2 {
                 let close = text[p.end..].trim_start().starts_with([')', '»', ']']);
-                last.end = if close { p.end + text[p.end..].find([')', '»', ']']).map_or(0, |k| k + 1) } else { p.end };
+                last.end = match text[p.end..].char_indices().find(|(_, c)| !c.is_whitespace()) {
+                    Some((k, c)) if close => p.end + k + c.len_utf8(),
+                    _ => p.end,
+                };
                 last.words.extend(p.words);
                 continue;
             }
@@ -380,6 +391,12 @@ fn assign(text: &str, parts: Vec<Part>) -> Vec<HeaderField> {
     let mut role: Option<Term> = None;
     for p in &parts {
         let field = match &p.kind {
+            _ if p.role_value => match role.take() {
+                Some(Term::AuthorRole) => Some(FieldKind::Author),
+                Some(Term::SourceRole) => Some(FieldKind::Source),
+                Some(Term::CreditRole) => Some(FieldKind::Credit),
+                _ => None,
+            },
             Kind::Term(Term::Agency) if !p.role_value => Some(FieldKind::Agency),
             Kind::Term(Term::Outlet) if !p.role_value => Some(FieldKind::Source),
             Kind::Term(t @ (Term::AuthorRole | Term::CreditRole | Term::SourceRole)) => {
@@ -388,12 +405,6 @@ fn assign(text: &str, parts: Vec<Part>) -> Vec<HeaderField> {
             }
             Kind::Term(Term::Generic) => None,
             Kind::Date(_) | Kind::DateLike => Some(FieldKind::Published),
-            _ if p.role_value => match role.take() {
-                Some(Term::AuthorRole) => Some(FieldKind::Author),
-                Some(Term::SourceRole) => Some(FieldKind::Source),
-                Some(Term::CreditRole) => Some(FieldKind::Credit),
-                _ => None,
-            },
             Kind::Term(_) => None,
             Kind::Unknown => {
                 let ws: Vec<&str> = p.words.iter().map(|&(s, e)| &text[s..e]).collect();
