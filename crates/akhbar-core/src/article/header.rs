@@ -154,6 +154,8 @@ struct Part {
     sep_before: Option<Sep>,
     /// The value of the role word just before it.
     role_value: bool,
+    /// Made of parts joined by a comma or brackets ("دمشق، سوريا").
+    joined: bool,
 }
 
 /// Glue words between a Hijri and a Gregorian date ("… هـ الموافق … م").
@@ -188,6 +190,7 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
             words: Vec::new(),
             sep_before: sep.take(),
             role_value: std::mem::take(awaiting),
+            joined: false,
         });
     };
     while i < toks.len() {
@@ -209,8 +212,20 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                 }
                 // A term counts only at the start, or after a separator or a date:
                 // "… مجلس التعاون لدول الخليج العربية" holds no outlet.
+                // An opening bracket places an agency ("بيروت (رويترز)"); other
+                // terms need a separator or the start before the bracket
+                // ("أجرت صحيفة «الشرق الأوسط»" is a sentence).
+                let bracket_ok = |j: usize| match toks[j] {
+                    Tok::Sep(Sep::Open, bs, _) => {
+                        let agency = best.is_some_and(|(_, t)| t == Term::Agency);
+                        (agency && text[bs..].starts_with('('))
+                            || j == 0
+                            || matches!(toks[j - 1], Tok::Sep(Sep::Dash | Sep::Colon | Sep::Comma, ..))
+                    }
+                    _ => true,
+                };
                 let placed = i == 0
-                    || matches!(toks[i - 1], Tok::Sep(..) | Tok::Date(..))
+                    || (matches!(toks[i - 1], Tok::Sep(..) | Tok::Date(..)) && bracket_ok(i - 1))
                     || parts.last().is_some_and(|p| matches!(p.kind, Kind::DateLike | Kind::Date(_)));
                 // A role word with its colon ("… الكاتب: …") is placed anywhere.
                 // Inside a role's value ("المصدر: وكالة الأناضول") only another role counts.
@@ -341,7 +356,16 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
     let known = parts
         .iter()
         .any(|p| matches!(p.kind, Kind::Term(_) | Kind::Date(_)) || (p.kind == Kind::DateLike && parts.iter().any(|q| matches!(q.kind, Kind::Term(_)))));
-    if !known || words > MAX_WORDS {
+    // "الرياض - محمد الحيدر": a whole short line of a place and a known name.
+    let byline_pair = hend == end
+        && parts.len() == 2
+        && parts.iter().all(|p| p.kind == Kind::Unknown && p.words.len() <= 4)
+        && parts[1].sep_before == Some(Sep::Dash)
+        && parts.iter().any(|p| {
+            let ws: Vec<&str> = p.words.iter().map(|&(s, e)| &text[s..e]).collect();
+            lexicon::looks_like_person(&ws)
+        });
+    if !(known || byline_pair) || words > MAX_WORDS {
         return None;
     }
     Some(Header {
@@ -368,6 +392,7 @@ fn merge(text: &str, parts: Vec<Part>) -> Vec<Part> {
                     _ => p.end,
                 };
                 last.words.extend(p.words);
+                last.joined = true;
                 continue;
             }
             let is_date = |k: &Kind| matches!(k, Kind::Date(_) | Kind::DateLike);
@@ -389,7 +414,7 @@ fn assign(text: &str, parts: Vec<Part>) -> Vec<HeaderField> {
     let mut out: Vec<HeaderField> = Vec::new();
     let has = |out: &Vec<HeaderField>, f: FieldKind| out.iter().any(|h| h.field == f);
     let mut role: Option<Term> = None;
-    for p in &parts {
+    for (k, p) in parts.iter().enumerate() {
         let field = match &p.kind {
             _ if p.role_value => match role.take() {
                 Some(Term::AuthorRole) => Some(FieldKind::Author),
@@ -408,11 +433,18 @@ fn assign(text: &str, parts: Vec<Part>) -> Vec<HeaderField> {
             Kind::Term(_) => None,
             Kind::Unknown => {
                 let ws: Vec<&str> = p.words.iter().map(|&(s, e)| &text[s..e]).collect();
-                if lexicon::looks_like_person(&ws) && !has(&out, FieldKind::Author) {
-                    Some(FieldKind::Author)
-                } else if p.sep_before.is_none() && out.iter().any(|h| h.end <= p.start) {
+                // Before an agency or a date it is the wire dateline's place
+                // ("إسلام آباد (رويترز)"); joined parts ("دمشق، سوريا") are places.
+                let next = parts.get(k + 1).map(|q| &q.kind);
+                let wire = matches!(next, Some(Kind::Term(Term::Agency) | Kind::Date(_) | Kind::DateLike));
+                let person = !wire && !p.joined && lexicon::maybe_person(&ws);
+                let run_on = p.sep_before.is_none() && out.iter().any(|h| h.end <= p.start);
+                if run_on {
                     // Words run on from an outlet without a separator ("سبق تقول …:").
                     None
+                } else if person {
+                    // A second name is a co-author, never the place.
+                    (!has(&out, FieldKind::Author)).then_some(FieldKind::Author)
                 } else if !has(&out, FieldKind::Dateline) && ws.len() <= 4 {
                     Some(FieldKind::Dateline)
                 } else if !has(&out, FieldKind::Author) && ws.len() <= 4 {
@@ -500,6 +532,12 @@ mod tests {
         let (_, f) = fields("الأحساء25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس").unwrap();
         assert_eq!(f[0], (Dateline, "الأحساء".into()));
         assert_eq!(f[1].0, Published);
+        let (_, f) = fields("الرياض - محمد الحيدر").unwrap();
+        assert_eq!(f, [(Dateline, "الرياض".into()), (Author, "محمد الحيدر".into())]);
+        let (_, f) = fields("ذياب الشمري- سبق- الرياض: قال").unwrap();
+        assert_eq!(f, [(Author, "ذياب الشمري".into()), (Source, "سبق".into()), (Dateline, "الرياض".into())]);
+        let (_, f) = fields("إسلام آباد (رويترز) - قال").unwrap();
+        assert_eq!(f[0], (Dateline, "إسلام آباد".into()));
         let (_, f) = fields("سبق- وكالات: قتل 20 شخصا").unwrap();
         assert_eq!(f, [(Source, "سبق".into()), (Agency, "وكالات".into())]);
     }
@@ -521,6 +559,8 @@ mod tests {
         assert!(fields("الداخلية الكويتية: غير صحيح منع سعوديين من دخول الكويت").is_none());
         assert!(fields("قال الوزير إن الحكومة ستجتمع غدا لمناقشة الميزانية العامة للدولة").is_none());
         assert!(fields("").is_none());
+        assert!(fields("السعودية - إيران").is_none());
+        assert!(fields("أجرت صحيفة «الشرق الأوسط» حوارا مع الوزير").is_none());
         assert!(fields("العربية يوم غد الثلاثاء اجتماعا لدول الخليج العربية في الرياض").is_none());
     }
 }

@@ -165,18 +165,67 @@ const FIRST_NAMES: &[&str] = &[
     "ناصر", "بدر", "راشد", "رائد", "زياد", "مريم", "فاطمة", "عائشة", "سارة", "نورة", "نوف",
     "هيفاء", "سلوى", "لجين", "ليلى", "هند", "منى", "رنا", "ريم", "أمل", "هدى", "سمر", "دعاء",
     "إيمان", "ايمان", "نادية", "رشا", "غادة", "لينا", "جود", "عبير", "أسماء", "خديجة", "زينب",
+    "حامد", "قاسم", "داليا", "أميرة", "ذياب", "جاسر", "زهير", "عبيد", "مساعد", "مشعل", "متعب",
+    "عايض", "عواد", "عوض", "مبارك", "مسفر", "مفلح", "ضيف", "شاكر", "هادي", "رامي", "باسم", "بسام",
+    "أيمن", "ايمن", "أنس", "انس", "أسامة", "اسامة", "حازم", "حاتم", "حسام", "خليل", "رياض",
+    "سالم", "سليمان", "سمير", "شادي", "صلاح", "طلال", "عاطف", "عصام", "علاء", "غازي",     "فؤاد", "فراس", "كريم", "ماهر", "مازن", "مراد", "مروان", "معاذ", "مهند", "نبيل", "نزار", "نضال",
+    "هيثم", "وائل", "وسام", "يزيد", "يونس", "إسماعيل", "اسماعيل", "إياد", "اياد", "بشير", "توفيق",
+    "جابر", "جميل", "حمزة", "رضا", "زيد", "سعود", "عبدالله", "عبدالعزيز", "عبدالرحمن", "فلاح",
+    "لطيفة", "مها", "ندى", "نهى", "هالة", "وفاء", "سحر", "أروى", "بشرى", "حنان", "رحاب", "سلمى",
+    "شيماء", "صفاء", "عزة", "فدوى", "كوثر", "ميساء", "نجلاء", "هبة", "ياسمين",
+];
+
+/// Honorifics and ranks before a name in a byline ("د.", "العقيد").
+const HONORIFICS: &[&str] = &[
+    "د", "الدكتور", "الدكتورة", "العقيد", "اللواء", "العميد", "المقدم", "الرائد", "النقيب", "الأمير",
+    "الأميرة", "المهندس", "الشيخ", "الأستاذ", "الأستاذة", "أ",
+];
+
+/// First words of multi-word places ("مكة المكرمة", "سان فرانسيسكو", "حفر الباطن").
+const PLACE_STARTERS: &[&str] = &[
+    "مكة", "سان", "سانت", "لوس", "نيو", "حفر", "خميس", "وادي", "رأس", "راس", "أبو", "ابو", "دير",
+    "عين", "بيت", "تل", "كفر", "شرم", "بندر", "جنوب", "شمال", "شرق", "غرب", "وسط", "إسلام", "هونج",
+    "كوالا", "بوينس", "ريو", "سيدي", "بئر", "جبل", "قصر", "مرسى", "بني", "أم", "ام",
 ];
 
 lazy_set!(first_names, FIRST_NAMES);
 
-/// Whether a header part reads as a person's name: two to four words, the
-/// first a common first name or an "عبد…/أبو" compound.
+lazy_set!(honorifics, HONORIFICS);
+lazy_set!(place_starters, PLACE_STARTERS);
+
+/// The words of a name without a leading honorific ("د. سامي" → "سامي").
+fn strip_honorific<'a, 'b>(words: &'a [&'b str]) -> &'a [&'b str] {
+    match words.first() {
+        Some(w) if honorifics().contains(&key(w)) => &words[1..],
+        _ => words,
+    }
+}
+
+/// Whether a header part reads as a person's name: two to four words (after
+/// an honorific), the first a common first name or an "عبد…" compound.
 pub fn looks_like_person(words: &[&str]) -> bool {
+    let name = strip_honorific(words);
+    if name.len() < words.len() {
+        return (1..=4).contains(&name.len());
+    }
     if !(2..=4).contains(&words.len()) {
         return false;
     }
     let first = key(words[0]);
-    first_names().contains(&first) || first.starts_with("عبد") || first == "ابو"
+    first_names().contains(&first) || first.starts_with("عبد")
+}
+
+/// Whether an unknown byline part is more likely a person than a place: a
+/// known name, or two to four words whose first neither carries the article
+/// "ال" nor starts a multi-word place name.
+pub fn maybe_person(words: &[&str]) -> bool {
+    if looks_like_person(words) {
+        return true;
+    }
+    let Some(first) = words.first().map(|w| key(w)) else {
+        return false;
+    };
+    (2..=4).contains(&words.len()) && !first.starts_with("ال") && !place_starters().contains(&first)
 }
 
 #[cfg(test)]
@@ -203,5 +252,10 @@ mod tests {
         assert!(looks_like_person(&["عبدالرحمن", "الشهري"]));
         assert!(!looks_like_person(&["حفر", "الباطن"]));
         assert!(!looks_like_person(&["محمد"]));
+        assert!(looks_like_person(&["د.", "الصالح"]));
+        assert!(maybe_person(&["أميرة", "المولد"]));
+        assert!(!maybe_person(&["مكة", "المكرمة"]));
+        assert!(!maybe_person(&["المدينة", "المنورة"]));
+        assert!(!maybe_person(&["الرياض"]));
     }
 }

@@ -182,7 +182,12 @@ pub fn parse(text: &str) -> Draft {
         }
         let n = words(line);
         let title_like = !line.ends_with([':', '：']) && !line.starts_with(['-', '–', '(']);
-        if title_key.is_none() && d.get(Slot::Title).is_none() && title_like && (2..=30).contains(&n) {
+        let ws: Vec<&str> = line.split_whitespace().collect();
+        if title_key.is_none() && n <= 4 && lexicon::looks_like_person(&ws) && d.get(Slot::Author).is_none() {
+            // A signature line above an opinion piece ("د. فيصل بن مشعل"), not a headline.
+            d.set_range(text, Slot::Author, w.b.start, w.b.end);
+            d.piece(text, Piece::Field, w.b.start, w.b.end);
+        } else if title_key.is_none() && d.get(Slot::Title).is_none() && title_like && (2..=30).contains(&n) {
             d.set_range(text, Slot::Title, w.b.start, w.b.end);
             d.piece(text, Piece::Title, w.b.start, w.b.end);
             title_key = Some(dedup_key(line));
