@@ -329,7 +329,10 @@ fn kind_of(py: Python<'_>, kind: Option<&str>) -> PyResult<Option<InputKind>> {
     match kind {
         None => Ok(None),
         Some(k) => InputKind::from_name(k).map(Some).ok_or_else(|| {
-            option_error(py, format!("unknown kind {k:?} (choose from 'text', 'html')"))
+            option_error(
+                py,
+                format!("unknown kind {k:?} (choose from 'text', 'html')"),
+            )
         }),
     }
 }

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import akhbar
 import pytest
+from conftest import DATA, article, need
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import DATA, article, need
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles_expected.jsonl"
 FIELDS = ["title", "section", "published", "dateline", "agency", "author", "source"]
@@ -37,10 +37,16 @@ def covered(text: str, a: akhbar.Article) -> list[int]:
 def test_shaam_article() -> None:
     text = article("shaam-2017-12-03-hmeimim.txt")
     a = akhbar.parse_article(text)
-    headline = 'نائب قائد قاعدة حميميم الروسية يجتمع بقيادات "قسد" ويؤكد دعمهم لعملياتها في دير الزور'
+    headline = (
+        'نائب قائد قاعدة حميميم الروسية يجتمع بقيادات "قسد" ويؤكد دعمهم لعملياتها في دير الزور'
+    )
     assert a.title == headline
     assert a.boilerplate.count(headline) == 2  # the two repeats; kept once as the title
-    assert (a.section, a.published, a.published_raw) == ("أخبار سورية", "2017-12-03", "٣ ديسمبر ٢٠١٧")
+    assert (a.section, a.published, a.published_raw) == (
+        "أخبار سورية",
+        "2017-12-03",
+        "٣ ديسمبر ٢٠١٧",
+    )
     assert (a.source, a.author) == ("شبكة شام", "فريق التحرير")
     assert "مشاركة:" in a.boilerplate and "اقرأ أيضاً:" in a.boilerplate
     assert "ـــــــ ــ" in a.boilerplate
@@ -56,7 +62,7 @@ def test_shaam_article() -> None:
 
 
 def test_spa_wire_item() -> None:
-    text, a = parse_file("text/saudinewsnet-2015-08-11-01566.txt")
+    _, a = parse_file("text/saudinewsnet-2015-08-11-01566.txt")
     assert (a.dateline, a.agency, a.published) == ("الباحة", "واس", "2015-08-11")
     assert a.published_raw == "26 شوال 1436 هـ الموافق 11 اغسطس 2015 م"
     assert a.boilerplate == ["// انتهى //", "10:17 ت م"]
@@ -75,10 +81,10 @@ def test_sabq_inline_byline_and_nbsp_paragraphs() -> None:
 
 
 def test_3alyoum_byline_and_tags() -> None:
-    text, a = parse_file("text/saudinewsnet-2015-08-02-00032.txt")
+    _, a = parse_file("text/saudinewsnet-2015-08-02-00032.txt")
     assert (a.author, a.source, a.dateline) == ("سلوى المدني", "عين اليوم", None)
     assert a.boilerplate[-1].startswith("سمات بئر")
-    text, a = parse_file("text/saudinewsnet-2015-07-24-00506.txt")
+    _, a = parse_file("text/saudinewsnet-2015-07-24-00506.txt")
     assert (a.source, a.agency) == ("عين اليوم", "واس")
     assert "Next Previous" in a.boilerplate
 
@@ -95,15 +101,27 @@ def test_alweeam_footer_gives_title() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("بيروت (رويترز) - قال مسؤول إن المحادثات ستستأنف.", {"dateline": "بيروت", "agency": "رويترز"}),
-        ("القاهرة - أ ف ب: أعلنت الحكومة المصرية خطة جديدة.", {"dateline": "القاهرة", "agency": "أ ف ب"}),
+        (
+            "بيروت (رويترز) - قال مسؤول إن المحادثات ستستأنف.",
+            {"dateline": "بيروت", "agency": "رويترز"},
+        ),
+        (
+            "القاهرة - أ ف ب: أعلنت الحكومة المصرية خطة جديدة.",
+            {"dateline": "القاهرة", "agency": "أ ف ب"},
+        ),
         ("دمشق - سانا\nأعلنت الوزارة افتتاح المشروع الجديد في المدينة.", {"agency": "سانا"}),
         ("برلين (د ب أ) - ذكرت الشرطة أن الحادث وقع مساء أمس.", {"agency": "د ب أ"}),
         ("بيروت ـ «القدس العربي»: قالت مصادر إن الاجتماع تأجل.", {"source": "القدس العربي"}),
         ("كتب: محمد علي\nقالت الوزارة إن الاجتماع سيعقد غدا في مقرها.", {"author": "محمد علي"}),
-        ("بقلم: سامي الخطيب\nليس من السهل أن نفهم ما يجري في المنطقة اليوم.", {"author": "سامي الخطيب"}),
+        (
+            "بقلم: سامي الخطيب\nليس من السهل أن نفهم ما يجري في المنطقة اليوم.",
+            {"author": "سامي الخطيب"},
+        ),
         ("تقرير: هدى عمر\nتشهد الأسواق ارتفاعا كبيرا في الأسعار هذا الشهر.", {"author": "هدى عمر"}),
-        ("قالت الوزارة إن الاجتماع سيعقد غدا في مقرها.\nالمصدر: وكالة الأناضول", {"source": "وكالة الأناضول"}),
+        (
+            "قالت الوزارة إن الاجتماع سيعقد غدا في مقرها.\nالمصدر: وكالة الأناضول",
+            {"source": "وكالة الأناضول"},
+        ),
         ("قالت الوزارة إن الاجتماع سيعقد غدا في مقرها.\nالكاتب: ليلى حسن", {"author": "ليلى حسن"}),
     ],
 )
@@ -119,10 +137,16 @@ def test_common_datelines_and_bylines(text: str, expected: dict[str, str]) -> No
 @pytest.mark.parametrize(
     ("text", "iso"),
     [
-        ("● سياسة ١٥ كانون الثاني ٢٠٢٠\n\nقال الرئيس إن الحكومة ستجتمع غدا لمناقشة الأزمة.", "2020-01-15"),
+        (
+            "● سياسة ١٥ كانون الثاني ٢٠٢٠\n\nقال الرئيس إن الحكومة ستجتمع غدا لمناقشة الأزمة.",
+            "2020-01-15",
+        ),
         ("تونس 3 جانفي 2021 (وات) - أعلنت الحكومة اليوم عن إجراءات جديدة.", "2021-01-03"),
         ("الرياض 1 رمضان 1445 هـ واس\nأعلن الديوان الملكي بدء شهر رمضان المبارك.", "2024-03-11"),
-        ("جدة ٢٥ شوال ١٤٣٦ هـ الموافق ١٠ أغسطس ٢٠١٥ م واس\nبدأت اليوم أعمال المؤتمر الدولي.", "2015-08-10"),
+        (
+            "جدة ٢٥ شوال ١٤٣٦ هـ الموافق ١٠ أغسطس ٢٠١٥ م واس\nبدأت اليوم أعمال المؤتمر الدولي.",
+            "2015-08-10",
+        ),
     ],
 )
 def test_dates_on_dateline_and_section_lines(text: str, iso: str) -> None:
@@ -158,9 +182,9 @@ def test_nothing_is_lost_on_real_articles() -> None:
         text = path.read_text(encoding="utf-8")
         a = akhbar.parse_article(text)
         assert covered(text, a) == [], path.name
-        for (_, s, e), (_, s2, e2) in zip(a.segments, a.segments[1:]):
+        for (_, s, e), (_, s2, e2) in zip(a.segments, a.segments[1:], strict=False):
             assert e <= s2 or (s2 >= s and e2 <= e), path.name  # in order, no partial overlap
-        for p, span in zip(a.paragraphs, a.paragraph_spans):
+        for p, span in zip(a.paragraphs, a.paragraph_spans, strict=True):
             assert span is not None and text[span[0] : span[1]] == p
 
 
@@ -174,7 +198,7 @@ def test_cnn_html_page() -> None:
     assert len(a.paragraphs) == 7
     assert a.paragraphs[0].startswith("أكدت جهات سورية معارضة")
     assert any("ترحب شبكة CNN بالنقاش" in b for b in a.boilerplate)
-    for p, (s, e) in zip(a.paragraphs, a.paragraph_spans):  # type: ignore[misc]
+    for p, (s, e) in zip(a.paragraphs, a.paragraph_spans, strict=True):  # type: ignore[misc]
         assert html[s:e].startswith(p[:20])
     expected = (HTML.parent / HTML.name.replace(".html", ".expected_body.txt")).read_text(
         encoding="utf-8"
@@ -193,7 +217,12 @@ def test_html_metas_and_json_ld() -> None:
         " تنتهي من مراجعتها.</p></body></html>"
     )
     a = akhbar.parse_article(page)
-    assert (a.title, a.author, a.source, a.section) == ("عنوان الخبر", "سامي الخطيب", "الموقع", "اقتصاد")
+    assert (a.title, a.author, a.source, a.section) == (
+        "عنوان الخبر",
+        "سامي الخطيب",
+        "الموقع",
+        "اقتصاد",
+    )
     assert a.published == "2024-03-05" and a.published_raw == "2024-03-05T10:00:00Z"
     s, e = a.spans["published_raw"]
     assert page[s:e] == "2024-03-05T10:00:00Z"
@@ -237,9 +266,38 @@ def test_large_page_and_errors() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["بيروت", "(", ")", "«", "»", "-", "ـ", ":", "،", "رويترز", "عين اليوم", "كتب", "المصدر",
-             "٣ ديسمبر ٢٠١٧", "25 شوال 1436 هـ", "الموافق", "\n", " ", "\xa0", ".", "سمات", "<p>",
-             "</p>", "<a href='x'>", "رابط الخبر بصحيفة", "Next Previous", "ـــ", "●", "25", "أ ف ب"]
+            [
+                "بيروت",
+                "(",
+                ")",
+                "«",
+                "»",
+                "-",
+                "ـ",
+                ":",
+                "،",
+                "رويترز",
+                "عين اليوم",
+                "كتب",
+                "المصدر",
+                "٣ ديسمبر ٢٠١٧",
+                "25 شوال 1436 هـ",
+                "الموافق",
+                "\n",
+                " ",
+                "\xa0",
+                ".",
+                "سمات",
+                "<p>",
+                "</p>",
+                "<a href='x'>",
+                "رابط الخبر بصحيفة",
+                "Next Previous",
+                "ـــ",
+                "●",
+                "25",
+                "أ ف ب",
+            ]
         ),
         max_size=40,
     )
@@ -270,4 +328,6 @@ def test_batch_is_thread_independent(news_sample: list[str]) -> None:
     one = akhbar.parse_articles(texts, n_threads=1)
     two = akhbar.parse_articles(texts, n_threads=2)
     assert one == two
-    assert [a.to_dict() for a in one[:50]] == [akhbar.parse_article(t).to_dict() for t in texts[:50]]
+    assert [a.to_dict() for a in one[:50]] == [
+        akhbar.parse_article(t).to_dict() for t in texts[:50]
+    ]

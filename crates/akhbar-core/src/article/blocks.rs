@@ -41,7 +41,10 @@ pub fn trim(text: &str, start: usize, end: usize) -> Option<Block> {
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
         if is_line_break(c) {
             split_runs(text, line_start, i, &mut out);
             line_start = i + c.len_utf8();

@@ -160,7 +160,10 @@ struct Part {
 
 /// Glue words between a Hijri and a Gregorian date ("… هـ الموافق … م").
 fn is_date_glue(k: &str) -> bool {
-    matches!(k, "الموافق" | "الموافقل" | "م" | "ه" | "هـ" | "مـ" | "ميلادي" | "هجري")
+    matches!(
+        k,
+        "الموافق" | "الموافقل" | "م" | "ه" | "هـ" | "مـ" | "ميلادي" | "هجري"
+    )
 }
 
 /// Parse a header at the start of `text[start..end]`; `whole` demands that it
@@ -182,7 +185,12 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
         Tok::Word(s, e) => Some(&text[s..e]),
         _ => None,
     };
-    let push = |parts: &mut Vec<Part>, kind: Kind, s: usize, e: usize, sep: &mut Option<Sep>, awaiting: &mut bool| {
+    let push = |parts: &mut Vec<Part>,
+                kind: Kind,
+                s: usize,
+                e: usize,
+                sep: &mut Option<Sep>,
+                awaiting: &mut bool| {
         parts.push(Part {
             kind,
             start: s,
@@ -220,20 +228,24 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                         let agency = best.is_some_and(|(_, t)| t == Term::Agency);
                         (agency && text[bs..].starts_with('('))
                             || j == 0
-                            || matches!(toks[j - 1], Tok::Sep(Sep::Dash | Sep::Colon | Sep::Comma, ..))
+                            || matches!(
+                                toks[j - 1],
+                                Tok::Sep(Sep::Dash | Sep::Colon | Sep::Comma, ..)
+                            )
                     }
                     _ => true,
                 };
                 let placed = i == 0
                     || (matches!(toks[i - 1], Tok::Sep(..) | Tok::Date(..)) && bracket_ok(i - 1))
-                    || parts.last().is_some_and(|p| matches!(p.kind, Kind::DateLike | Kind::Date(_)));
+                    || parts
+                        .last()
+                        .is_some_and(|p| matches!(p.kind, Kind::DateLike | Kind::Date(_)));
                 // A role word with its colon ("… الكاتب: …") is placed anywhere.
                 // Inside a role's value ("المصدر: وكالة الأناضول") only another role counts.
                 let in_value = awaiting_value
                     || (pending_sep.is_none() && parts.last().is_some_and(|p| p.role_value));
-                let is_role = |t: &Term| {
-                    matches!(t, Term::AuthorRole | Term::CreditRole | Term::SourceRole)
-                };
+                let is_role =
+                    |t: &Term| matches!(t, Term::AuthorRole | Term::CreditRole | Term::SourceRole);
                 let best = best.filter(|(_, t)| !in_value || is_role(t));
                 let best = best.filter(|(n, t)| {
                     placed
@@ -242,11 +254,23 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                             && matches!(toks.get(i + n), Some(Tok::Sep(Sep::Colon, ..))))
                 });
                 if let Some((n, t)) = best {
-                    let Tok::Word(s, _) = toks[i] else { unreachable!() };
-                    let Tok::Word(_, e) = toks[i + n - 1] else { unreachable!() };
+                    let Tok::Word(s, _) = toks[i] else {
+                        unreachable!()
+                    };
+                    let Tok::Word(_, e) = toks[i + n - 1] else {
+                        unreachable!()
+                    };
                     words += n;
-                    let is_role = matches!(t, Term::AuthorRole | Term::CreditRole | Term::SourceRole);
-                    push(&mut parts, Kind::Term(t), s, e, &mut pending_sep, &mut awaiting_value);
+                    let is_role =
+                        matches!(t, Term::AuthorRole | Term::CreditRole | Term::SourceRole);
+                    push(
+                        &mut parts,
+                        Kind::Term(t),
+                        s,
+                        e,
+                        &mut pending_sep,
+                        &mut awaiting_value,
+                    );
                     i += n;
                     if is_role {
                         awaiting_value = true;
@@ -296,7 +320,9 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                     }
                     continue;
                 }
-                let Tok::Word(s, e) = toks[i] else { unreachable!() };
+                let Tok::Word(s, e) = toks[i] else {
+                    unreachable!()
+                };
                 words += 1;
                 if words > MAX_WORDS {
                     break;
@@ -317,14 +343,28 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                     p.words.push((s, e));
                 } else {
                     let kind = if digit { Kind::DateLike } else { Kind::Unknown };
-                    push(&mut parts, kind, s, e, &mut pending_sep, &mut awaiting_value);
+                    push(
+                        &mut parts,
+                        kind,
+                        s,
+                        e,
+                        &mut pending_sep,
+                        &mut awaiting_value,
+                    );
                     parts.last_mut().expect("pushed").words.push((s, e));
                 }
                 i += 1;
             }
             Tok::Date(s, e, iso) => {
                 words += 1;
-                push(&mut parts, Kind::Date(iso.clone()), *s, *e, &mut pending_sep, &mut awaiting_value);
+                push(
+                    &mut parts,
+                    Kind::Date(iso.clone()),
+                    *s,
+                    *e,
+                    &mut pending_sep,
+                    &mut awaiting_value,
+                );
                 i += 1;
             }
             Tok::Sep(Sep::Colon, _, ce) => {
@@ -350,16 +390,19 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
     }
     let (hend, keep) = candidate?;
     parts.truncate(keep);
-    if whole && text[hend..end].trim().len() > 0 {
+    if whole && !text[hend..end].trim().is_empty() {
         return None;
     }
-    let known = parts
-        .iter()
-        .any(|p| matches!(p.kind, Kind::Term(_) | Kind::Date(_)) || (p.kind == Kind::DateLike && parts.iter().any(|q| matches!(q.kind, Kind::Term(_)))));
+    let known = parts.iter().any(|p| {
+        matches!(p.kind, Kind::Term(_) | Kind::Date(_))
+            || (p.kind == Kind::DateLike && parts.iter().any(|q| matches!(q.kind, Kind::Term(_))))
+    });
     // "الرياض - محمد الحيدر": a whole short line of a place and a known name.
     let byline_pair = hend == end
         && parts.len() == 2
-        && parts.iter().all(|p| p.kind == Kind::Unknown && p.words.len() <= 4)
+        && parts
+            .iter()
+            .all(|p| p.kind == Kind::Unknown && p.words.len() <= 4)
         && parts[1].sep_before == Some(Sep::Dash)
         && parts.iter().any(|p| {
             let ws: Vec<&str> = p.words.iter().map(|&(s, e)| &text[s..e]).collect();
@@ -380,14 +423,22 @@ fn merge(text: &str, parts: Vec<Part>) -> Vec<Part> {
     let mut out: Vec<Part> = Vec::new();
     for p in parts {
         if let Some(last) = out.last_mut() {
-            let both_unknown = last.kind == Kind::Unknown && p.kind == Kind::Unknown && !p.role_value;
+            let both_unknown =
+                last.kind == Kind::Unknown && p.kind == Kind::Unknown && !p.role_value;
             let first_is_person = {
                 let ws: Vec<&str> = last.words.iter().map(|&(s, e)| &text[s..e]).collect();
                 lexicon::looks_like_person(&ws)
             };
-            if both_unknown && matches!(p.sep_before, Some(Sep::Comma | Sep::Open)) && !first_is_person && p.words.len() <= 2 {
+            if both_unknown
+                && matches!(p.sep_before, Some(Sep::Comma | Sep::Open))
+                && !first_is_person
+                && p.words.len() <= 2
+            {
                 let close = text[p.end..].trim_start().starts_with([')', '»', ']']);
-                last.end = match text[p.end..].char_indices().find(|(_, c)| !c.is_whitespace()) {
+                last.end = match text[p.end..]
+                    .char_indices()
+                    .find(|(_, c)| !c.is_whitespace())
+                {
                     Some((k, c)) if close => p.end + k + c.len_utf8(),
                     _ => p.end,
                 };
@@ -396,7 +447,10 @@ fn merge(text: &str, parts: Vec<Part>) -> Vec<Part> {
                 continue;
             }
             let is_date = |k: &Kind| matches!(k, Kind::Date(_) | Kind::DateLike);
-            let glue = p.kind == Kind::Unknown && p.words.iter().all(|&(s, e)| is_date_glue(&key(&text[s..e])));
+            let glue = p.kind == Kind::Unknown
+                && p.words
+                    .iter()
+                    .all(|&(s, e)| is_date_glue(&key(&text[s..e])));
             if is_date(&last.kind) && (is_date(&p.kind) || glue) {
                 last.end = p.end;
                 if let Kind::Date(Some(_)) = p.kind {
@@ -436,7 +490,10 @@ fn assign(text: &str, parts: Vec<Part>) -> Vec<HeaderField> {
                 // Before an agency or a date it is the wire dateline's place
                 // ("إسلام آباد (رويترز)"); joined parts ("دمشق، سوريا") are places.
                 let next = parts.get(k + 1).map(|q| &q.kind);
-                let wire = matches!(next, Some(Kind::Term(Term::Agency) | Kind::Date(_) | Kind::DateLike));
+                let wire = matches!(
+                    next,
+                    Some(Kind::Term(Term::Agency) | Kind::Date(_) | Kind::DateLike)
+                );
                 let person = !wire && !p.joined && lexicon::maybe_person(&ws);
                 let run_on = p.sep_before.is_none() && out.iter().any(|h| h.end <= p.start);
                 if run_on {
@@ -502,10 +559,16 @@ mod tests {
         assert_eq!(f, [(Dateline, "دمشق".into()), (Agency, "سانا".into())]);
         let (h, f) = fields("بيروت ـ «القدس العربي»: قالت مصادر").unwrap();
         assert_eq!(h, "بيروت ـ «القدس العربي»:");
-        assert_eq!(f, [(Dateline, "بيروت".into()), (Source, "القدس العربي".into())]);
+        assert_eq!(
+            f,
+            [(Dateline, "بيروت".into()), (Source, "القدس العربي".into())]
+        );
         let (h, f) = fields("دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة أن فصائل").unwrap();
         assert_eq!(h, "دمشق، سوريا (CNN) --");
-        assert_eq!(f, [(Dateline, "دمشق، سوريا".into()), (Agency, "CNN".into())]);
+        assert_eq!(
+            f,
+            [(Dateline, "دمشق، سوريا".into()), (Agency, "CNN".into())]
+        );
         let (_, f) = fields("واشنطن (د ب أ) - ذكرت").unwrap();
         assert_eq!(f[1], (Agency, "د ب أ".into()));
     }
@@ -518,14 +581,21 @@ mod tests {
         let (_, f) = fields("عين اليوم – غزة").unwrap();
         assert_eq!(f, [(Source, "عين اليوم".into()), (Dateline, "غزة".into())]);
         let (_, f) = fields("سلوى المدني – عين اليوم").unwrap();
-        assert_eq!(f, [(Author, "سلوى المدني".into()), (Source, "عين اليوم".into())]);
+        assert_eq!(
+            f,
+            [(Author, "سلوى المدني".into()), (Source, "عين اليوم".into())]
+        );
         let (h, f) = fields("عبدالرحمن الشهري – عين اليوم علمت “عين اليوم ” عن تعرض").unwrap();
         assert_eq!(h, "عبدالرحمن الشهري – عين اليوم");
         assert_eq!(f[0], (Author, "عبدالرحمن الشهري".into()));
         let (_, f) = fields("سبق - عدن - تصوير : عبد الملك سرور: وصلت اليوم").unwrap();
         assert_eq!(
             f,
-            [(Source, "سبق".into()), (Dateline, "عدن".into()), (Credit, "عبد الملك سرور".into())]
+            [
+                (Source, "سبق".into()),
+                (Dateline, "عدن".into()),
+                (Credit, "عبد الملك سرور".into())
+            ]
         );
         let (_, f) = fields("سبق تقول للمسؤول: لا يكف الملك").unwrap();
         assert_eq!(f, [(Source, "سبق".into())]);
@@ -533,9 +603,19 @@ mod tests {
         assert_eq!(f[0], (Dateline, "الأحساء".into()));
         assert_eq!(f[1].0, Published);
         let (_, f) = fields("الرياض - محمد الحيدر").unwrap();
-        assert_eq!(f, [(Dateline, "الرياض".into()), (Author, "محمد الحيدر".into())]);
+        assert_eq!(
+            f,
+            [(Dateline, "الرياض".into()), (Author, "محمد الحيدر".into())]
+        );
         let (_, f) = fields("ذياب الشمري- سبق- الرياض: قال").unwrap();
-        assert_eq!(f, [(Author, "ذياب الشمري".into()), (Source, "سبق".into()), (Dateline, "الرياض".into())]);
+        assert_eq!(
+            f,
+            [
+                (Author, "ذياب الشمري".into()),
+                (Source, "سبق".into()),
+                (Dateline, "الرياض".into())
+            ]
+        );
         let (_, f) = fields("إسلام آباد (رويترز) - قال").unwrap();
         assert_eq!(f[0], (Dateline, "إسلام آباد".into()));
         let (_, f) = fields("سبق- وكالات: قتل 20 شخصا").unwrap();
@@ -546,7 +626,11 @@ mod tests {
     fn label_lines() {
         let t = "المصدر: شبكة شام الكاتب: فريق التحرير";
         let h = parse(t, 0, t.len(), true).unwrap();
-        let f: Vec<_> = h.fields.iter().map(|f| (f.field, &t[f.start..f.end])).collect();
+        let f: Vec<_> = h
+            .fields
+            .iter()
+            .map(|f| (f.field, &t[f.start..f.end]))
+            .collect();
         assert_eq!(f, [(Source, "شبكة شام"), (Author, "فريق التحرير")]);
         let (_, f) = fields("كتب: محمد علي").unwrap();
         assert_eq!(f, [(Author, "محمد علي".into())]);
@@ -557,7 +641,9 @@ mod tests {
     #[test]
     fn not_headers() {
         assert!(fields("الداخلية الكويتية: غير صحيح منع سعوديين من دخول الكويت").is_none());
-        assert!(fields("قال الوزير إن الحكومة ستجتمع غدا لمناقشة الميزانية العامة للدولة").is_none());
+        assert!(
+            fields("قال الوزير إن الحكومة ستجتمع غدا لمناقشة الميزانية العامة للدولة").is_none()
+        );
         assert!(fields("").is_none());
         assert!(fields("السعودية - إيران").is_none());
         assert!(fields("أجرت صحيفة «الشرق الأوسط» حوارا مع الوزير").is_none());

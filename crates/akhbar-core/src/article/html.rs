@@ -49,14 +49,61 @@ const SKIP: &[&str] = &[
     "select", "button", "textarea", "canvas", "video", "audio",
 ];
 const BLOCK: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "td", "th", "tr", "table",
-    "article", "section", "header", "footer", "nav", "aside", "blockquote", "pre", "br", "dd",
-    "dt", "dl", "figcaption", "figure", "main", "body", "form", "center", "hr", "address",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "blockquote",
+    "pre",
+    "br",
+    "dd",
+    "dt",
+    "dl",
+    "figcaption",
+    "figure",
+    "main",
+    "body",
+    "form",
+    "center",
+    "hr",
+    "address",
 ];
 const FURNITURE_TAGS: &[&str] = &["nav", "footer", "aside", "form", "menu"];
 const FURNITURE_WORDS: &[&str] = &[
-    "nav", "menu", "footer", "comment", "sidebar", "share", "social", "related", "breadcrumb",
-    "banner", "advert", "promo", "widget", "login", "subscribe", "copyright", "tags",
+    "nav",
+    "menu",
+    "footer",
+    "comment",
+    "sidebar",
+    "share",
+    "social",
+    "related",
+    "breadcrumb",
+    "banner",
+    "advert",
+    "promo",
+    "widget",
+    "login",
+    "subscribe",
+    "copyright",
+    "tags",
 ];
 
 impl<'a> Walker<'a> {
@@ -220,7 +267,10 @@ fn collect_articles(v: &Json, out: &mut Vec<Json>) {
     match v {
         Json::Array(xs) => xs.iter().for_each(|x| collect_articles(x, out)),
         Json::Object(m) => {
-            let is_article = |t: &Json| t.as_str().is_some_and(|s| s.ends_with("Article") || s == "BlogPosting");
+            let is_article = |t: &Json| {
+                t.as_str()
+                    .is_some_and(|s| s.ends_with("Article") || s == "BlogPosting")
+            };
             let typed = match m.get("@type") {
                 Some(Json::Array(ts)) => ts.iter().any(is_article),
                 Some(t) => is_article(t),
@@ -274,7 +324,9 @@ fn iso_prefix(s: &str) -> Option<String> {
     let ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     ok.then(|| d.to_string())
 }
 
@@ -288,7 +340,10 @@ pub fn parse(src: &str) -> Draft {
             .find_map(|k| metas.iter().find(|(mk, _)| mk == k).map(|(_, v)| v.clone()))
     };
     let ld = json_ld(&doc);
-    let ld_get = |k: &str| ld.iter().find_map(|o| o.get(k).filter(|v| !v.is_null()).cloned());
+    let ld_get = |k: &str| {
+        ld.iter()
+            .find_map(|o| o.get(k).filter(|v| !v.is_null()).cloned())
+    };
 
     // Title: JSON-LD headline, og:title, <h1> that the <title> contains, <title>.
     let page_title = first_text(&doc, "title");
@@ -297,7 +352,14 @@ pub fn parse(src: &str) -> Draft {
         .nodes()
         .filter_map(ElementRef::wrap)
         .filter(|e| e.value().name() == "h1")
-        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|e| {
+            e.text()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|t| !t.is_empty())
         .collect();
     let title = ld_get("headline")
@@ -305,7 +367,12 @@ pub fn parse(src: &str) -> Draft {
         .or_else(|| meta(&["og:title", "twitter:title", "title"]))
         .or_else(|| {
             h1s.iter()
-                .find(|h| page_title.as_deref().is_some_and(|t| t.contains(h.as_str())) && h.chars().count() > 8)
+                .find(|h| {
+                    page_title
+                        .as_deref()
+                        .is_some_and(|t| t.contains(h.as_str()))
+                        && h.chars().count() > 8
+                })
                 .cloned()
         })
         .or_else(|| {
@@ -322,9 +389,19 @@ pub fn parse(src: &str) -> Draft {
     if let Some(t) = title {
         d.set(Slot::Title, located(src, t));
     }
-    if let Some(v) = ld_get("datePublished").and_then(|v| v.as_str().map(str::to_string)).or_else(|| {
-        meta(&["article:published_time", "datepublished", "pubdate", "date", "dc.date", "og:published_time"])
-    }) {
+    if let Some(v) = ld_get("datePublished")
+        .and_then(|v| v.as_str().map(str::to_string))
+        .or_else(|| {
+            meta(&[
+                "article:published_time",
+                "datepublished",
+                "pubdate",
+                "date",
+                "dc.date",
+                "og:published_time",
+            ])
+        })
+    {
         d.published_iso = iso_prefix(&v);
         d.set(Slot::Published, located(src, v));
     }
@@ -333,10 +410,16 @@ pub fn parse(src: &str) -> Draft {
     }) {
         d.set(Slot::Author, located(src, a));
     }
-    if let Some(s) = ld_get("publisher").and_then(|v| ld_name(&v)).or_else(|| meta(&["og:site_name"])) {
+    if let Some(s) = ld_get("publisher")
+        .and_then(|v| ld_name(&v))
+        .or_else(|| meta(&["og:site_name"]))
+    {
         d.set(Slot::Source, located(src, s));
     }
-    if let Some(s) = ld_get("articleSection").and_then(|v| ld_name(&v)).or_else(|| meta(&["article:section"])) {
+    if let Some(s) = ld_get("articleSection")
+        .and_then(|v| ld_name(&v))
+        .or_else(|| meta(&["article:section"]))
+    {
         d.set(Slot::Section, located(src, s));
     }
     if let Some(s) = ld_get("alternativeHeadline").and_then(|v| v.as_str().map(str::to_string)) {
@@ -384,9 +467,9 @@ pub fn parse(src: &str) -> Draft {
                 }
                 if let Some(h) = dates_link::find(&b.text).into_iter().next() {
                     let t = b.text[h.start..h.end].to_string();
-                    let span = b.span.and_then(|(s, e)| {
-                        src[s..e].find(&t).map(|p| (s + p, s + p + t.len()))
-                    });
+                    let span = b
+                        .span
+                        .and_then(|(s, e)| src[s..e].find(&t).map(|p| (s + p, s + p + t.len())));
                     d.set(Slot::Published, Value { text: t, span });
                     d.published_iso = h.iso;
                     break;
@@ -397,7 +480,8 @@ pub fn parse(src: &str) -> Draft {
     let title_key = d.get(Slot::Title).map(|v| lexicon::key(&v.text));
     let mut first_para = true;
     for (b, g) in blocks.iter().zip(&good) {
-        let in_body = best.is_some_and(|c| b.parent == c) && (*g || (!b.furniture && !b.heading && b.link_chars * 2 < b.text.chars().count()));
+        let in_body = best.is_some_and(|c| b.parent == c)
+            && (*g || (!b.furniture && !b.heading && b.link_chars * 2 < b.text.chars().count()));
         let mut v = Value {
             text: b.text.clone(),
             span: b.span,
@@ -425,13 +509,23 @@ pub fn parse(src: &str) -> Draft {
                     }
                     let head = b.text[..h.end].to_string();
                     let rest = b.text[h.end..].trim().to_string();
-                    let hspan = b.span.and_then(|(s, e)| src[s..e].find(&head).map(|p| (s + p, s + p + head.len())));
-                    d.pieces.push((Piece::Field, Value { text: head, span: hspan }));
+                    let hspan = b.span.and_then(|(s, e)| {
+                        src[s..e].find(&head).map(|p| (s + p, s + p + head.len()))
+                    });
+                    d.pieces.push((
+                        Piece::Field,
+                        Value {
+                            text: head,
+                            span: hspan,
+                        },
+                    ));
                     if rest.is_empty() {
                         continue;
                     }
                     v = Value {
-                        span: b.span.and_then(|(s, e)| src[s..e].find(&rest).map(|p| (s + p, s + p + rest.len()))),
+                        span: b.span.and_then(|(s, e)| {
+                            src[s..e].find(&rest).map(|p| (s + p, s + p + rest.len()))
+                        }),
                         text: rest,
                     };
                 }
@@ -479,15 +573,33 @@ mod tests {
             .collect();
         assert_eq!(paras.len(), 2);
         assert!(paras[0].starts_with("قال مسؤول"));
-        let (s, e) = d.pieces.iter().find(|(k, _)| *k == Piece::Paragraph).unwrap().1.span.unwrap();
+        let (s, e) = d
+            .pieces
+            .iter()
+            .find(|(k, _)| *k == Piece::Paragraph)
+            .unwrap()
+            .1
+            .span
+            .unwrap();
         assert_eq!(&PAGE[s..e], paras[0]);
-        let boiler: Vec<&str> = d.pieces.iter().filter(|(k, _)| *k == Piece::Boilerplate).map(|(_, v)| v.text.as_str()).collect();
+        let boiler: Vec<&str> = d
+            .pieces
+            .iter()
+            .filter(|(k, _)| *k == Piece::Boilerplate)
+            .map(|(_, v)| v.text.as_str())
+            .collect();
         assert!(boiler.iter().any(|b| b.contains("سياسة الخصوصية")));
     }
 
     #[test]
     fn broken_html_does_not_panic() {
-        for t in ["<html><body><p>نص غير مكتمل", "<<p>>", "<div><p></div></p>", "<script>", "<a href='x'>"] {
+        for t in [
+            "<html><body><p>نص غير مكتمل",
+            "<<p>>",
+            "<div><p></div></p>",
+            "<script>",
+            "<a href='x'>",
+        ] {
             let _ = parse(t);
         }
     }

@@ -149,9 +149,11 @@ pub fn detect(input: &str) -> InputKind {
         .to_ascii_lowercase();
     let starts_tag = head.starts_with('<')
         && head[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '!' || c == '?');
-    let markup = ["<html", "<body", "<head", "<div", "<p>", "<p ", "<article", "<meta"]
-        .iter()
-        .any(|t| head.contains(t));
+    let markup = [
+        "<html", "<body", "<head", "<div", "<p>", "<p ", "<article", "<meta",
+    ]
+    .iter()
+    .any(|t| head.contains(t));
     if starts_tag || markup {
         InputKind::Html
     } else {
@@ -181,7 +183,7 @@ pub fn parse(input: &str, kind: Option<InputKind>, url: Option<&str>) -> Article
 
 fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#']).next()?.split('@').last()?;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
     let host = host.split(':').next()?.trim_start_matches("www.");
     (!host.is_empty()).then(|| host.to_string())
 }
@@ -246,7 +248,8 @@ mod tests {
 
     #[test]
     fn spans_are_char_offsets_and_cover_text() {
-        let t = "دمشق - سانا\nأعلنت الوزارة اليوم عن افتتاح المشروع الجديد في المدينة.\n// انتهى //";
+        let t =
+            "دمشق - سانا\nأعلنت الوزارة اليوم عن افتتاح المشروع الجديد في المدينة.\n// انتهى //";
         let a = parse(t, None, Some("https://www.sana.sy/?p=1"));
         let chars: Vec<char> = t.chars().collect();
         let at = |s: Span| chars[s.start..s.end].iter().collect::<String>();
@@ -256,14 +259,26 @@ mod tests {
         assert_eq!(a.source.unwrap().text, "sana.sy");
         let mut covered = vec![false; chars.len()];
         for s in &a.segments {
-            covered[s.span.start..s.span.end].iter_mut().for_each(|c| *c = true);
+            covered[s.span.start..s.span.end]
+                .iter_mut()
+                .for_each(|c| *c = true);
         }
-        assert!(chars.iter().zip(&covered).all(|(c, k)| *k || c.is_whitespace()));
+        assert!(chars
+            .iter()
+            .zip(&covered)
+            .all(|(c, k)| *k || c.is_whitespace()));
     }
 
     #[test]
     fn empty_and_odd_inputs() {
-        for t in ["", "   \n\n", "\u{0}\u{1}\u{fffd}", "hello world", "<<<>>>", "<html><body></body>"] {
+        for t in [
+            "",
+            "   \n\n",
+            "\u{0}\u{1}\u{fffd}",
+            "hello world",
+            "<<<>>>",
+            "<html><body></body>",
+        ] {
             let a = parse(t, None, None);
             assert!(a.title.is_none() || !a.title.unwrap().text.is_empty());
         }

@@ -39,7 +39,9 @@ fn bare_key(s: &str) -> String {
 fn is_time_stamp(s: &str) -> bool {
     let mut it = s.split_whitespace();
     let Some(first) = it.next() else { return false };
-    let Some((h, m)) = first.split_once(':') else { return false };
+    let Some((h, m)) = first.split_once(':') else {
+        return false;
+    };
     let digits = |x: &str| !x.is_empty() && x.len() <= 2 * 2 && x.chars().all(|c| c.is_numeric());
     digits(h) && digits(m) && it.all(|w| w.chars().count() <= 4)
 }
@@ -61,7 +63,10 @@ pub fn parse(text: &str) -> Draft {
     let mut d = Draft::default();
     let mut work: Vec<Work> = blocks::blocks(text)
         .into_iter()
-        .map(|b| Work { b, kind: Kind::Unknown })
+        .map(|b| Work {
+            b,
+            kind: Kind::Unknown,
+        })
         .collect();
     let s = |w: &Work| &text[w.b.start..w.b.end];
 
@@ -73,10 +78,16 @@ pub fn parse(text: &str) -> Draft {
             d.piece(text, Piece::Boilerplate, bs + a, bs + z);
             let mut repl = Vec::new();
             if let Some(b) = blocks::trim(text, bs, bs + a) {
-                repl.push(Work { b, kind: Kind::Unknown });
+                repl.push(Work {
+                    b,
+                    kind: Kind::Unknown,
+                });
             }
             if let Some(b) = blocks::trim(text, bs + z, be) {
-                repl.push(Work { b, kind: Kind::Unknown });
+                repl.push(Work {
+                    b,
+                    kind: Kind::Unknown,
+                });
             }
             let n = repl.len();
             work.splice(i..=i, repl);
@@ -89,12 +100,21 @@ pub fn parse(text: &str) -> Draft {
     // Footer "رابط الخبر بصحيفة الوئام: <headline>" and a trailing tag list.
     if let Some(last) = work.iter().rposition(|w| w.kind == Kind::Unknown) {
         let w = work[last];
-        if let Some(p) = s(&w).find("رابط الخبر").or_else(|| s(&w).find("رابط المقال")) {
+        if let Some(p) = s(&w)
+            .find("رابط الخبر")
+            .or_else(|| s(&w).find("رابط المقال"))
+        {
             let fs = w.b.start + p;
             footer(text, fs, w.b.end, &mut d);
             work[last].kind = Kind::Done;
             if let Some(b) = blocks::trim(text, w.b.start, fs) {
-                work.insert(last, Work { b, kind: Kind::Unknown });
+                work.insert(
+                    last,
+                    Work {
+                        b,
+                        kind: Kind::Unknown,
+                    },
+                );
             }
         }
     }
@@ -128,9 +148,16 @@ pub fn parse(text: &str) -> Draft {
             continue;
         }
         related = false;
-        if let Some(h) = header::parse(text, w.b.start, w.b.end, true) {
+        let label_shape = line.contains(':') && words(line) <= 20;
+        if let Some(h) = label_shape
+            .then(|| header::parse(text, w.b.start, w.b.end, true))
+            .flatten()
+        {
             let label_line = h.fields.iter().all(|f| {
-                !matches!(f.field, header::FieldKind::Dateline | header::FieldKind::Published)
+                !matches!(
+                    f.field,
+                    header::FieldKind::Dateline | header::FieldKind::Published
+                )
             }) && line.contains(':');
             if label_line {
                 d.add_header(text, &h);
@@ -183,11 +210,19 @@ pub fn parse(text: &str) -> Draft {
         let n = words(line);
         let title_like = !line.ends_with([':', '：']) && !line.starts_with(['-', '–', '(']);
         let ws: Vec<&str> = line.split_whitespace().collect();
-        if title_key.is_none() && n <= 4 && lexicon::looks_like_person(&ws) && d.get(Slot::Author).is_none() {
+        if title_key.is_none()
+            && n <= 4
+            && lexicon::looks_like_person(&ws)
+            && d.get(Slot::Author).is_none()
+        {
             // A signature line above an opinion piece ("د. فيصل بن مشعل"), not a headline.
             d.set_range(text, Slot::Author, w.b.start, w.b.end);
             d.piece(text, Piece::Field, w.b.start, w.b.end);
-        } else if title_key.is_none() && d.get(Slot::Title).is_none() && title_like && (2..=30).contains(&n) {
+        } else if title_key.is_none()
+            && d.get(Slot::Title).is_none()
+            && title_like
+            && (2..=30).contains(&n)
+        {
             d.set_range(text, Slot::Title, w.b.start, w.b.end);
             d.piece(text, Piece::Title, w.b.start, w.b.end);
             title_key = Some(dedup_key(line));
@@ -209,7 +244,9 @@ fn dedup_key(s: &str) -> String {
 
 /// "Next Previous" slider labels: the byte range of a run of them.
 fn find_ui_run(s: &str) -> Option<(usize, usize)> {
-    let p = s.find("Next Previous").or_else(|| s.find("Previous Next"))?;
+    let p = s
+        .find("Next Previous")
+        .or_else(|| s.find("Previous Next"))?;
     Some((p, p + "Next Previous".len()))
 }
 
@@ -238,7 +275,8 @@ fn footer(text: &str, start: usize, end: usize, d: &mut Draft) {
     let s = &text[start..end];
     if let Some(colon) = s.find(':') {
         let label = &s[..colon];
-        for intro in ["بصحيفة", "بجريدة", "بموقع", "في صحيفة", "على موقع"] {
+        for intro in ["بصحيفة", "بجريدة", "بموقع", "في صحيفة", "على موقع"]
+        {
             if let Some(p) = label.find(intro) {
                 if let Some(b) = blocks::trim(text, start + p + intro.len(), start + colon) {
                     d.set_range(text, Slot::Source, b.start, b.end);
@@ -263,7 +301,8 @@ fn section_line(text: &str, b: Block, d: &mut Draft) -> bool {
     // Without a date mention, a bulleted line's date starts at its first digit.
     let date = date.or_else(|| {
         if bullet {
-            line.find(|c: char| c.is_numeric()).map(|p| (p, line.len(), None))
+            line.find(|c: char| c.is_numeric())
+                .map(|p| (p, line.len(), None))
         } else {
             None
         }
@@ -319,8 +358,21 @@ mod tests {
         let k = kinds(t, &d);
         let paras: Vec<_> = k.iter().filter(|(p, _)| *p == Piece::Paragraph).collect();
         assert_eq!(paras.len(), 2);
-        let boiler: Vec<_> = k.iter().filter(|(p, _)| *p == Piece::Boilerplate).map(|(_, s)| s.as_str()).collect();
-        assert_eq!(boiler, ["عنوان الخبر هنا", "عنوان الخبر هنا", "مشاركة:", "اقرأ أيضاً:", "ـــــــ ــ"]);
+        let boiler: Vec<_> = k
+            .iter()
+            .filter(|(p, _)| *p == Piece::Boilerplate)
+            .map(|(_, s)| s.as_str())
+            .collect();
+        assert_eq!(
+            boiler,
+            [
+                "عنوان الخبر هنا",
+                "عنوان الخبر هنا",
+                "مشاركة:",
+                "اقرأ أيضاً:",
+                "ـــــــ ــ"
+            ]
+        );
     }
 
     #[test]
@@ -329,15 +381,22 @@ mod tests {
         let d = parse(t);
         assert_eq!(get(&d, Slot::Dateline), Some("الباحة"));
         assert_eq!(get(&d, Slot::Agency), Some("واس"));
-        assert_eq!(get(&d, Slot::Published), Some("26 شوال 1436 هـ الموافق 11 اغسطس 2015 م"));
+        assert_eq!(
+            get(&d, Slot::Published),
+            Some("26 شوال 1436 هـ الموافق 11 اغسطس 2015 م")
+        );
         let k = kinds(t, &d);
-        assert_eq!(k.iter().filter(|(p, _)| *p == Piece::Boilerplate).count(), 2);
+        assert_eq!(
+            k.iter().filter(|(p, _)| *p == Piece::Boilerplate).count(),
+            2
+        );
         assert_eq!(k.iter().filter(|(p, _)| *p == Piece::Paragraph).count(), 1);
     }
 
     #[test]
     fn footer_and_tags() {
-        let t = " نفت الوزارة الأنباء التي ترددت أمس. رابط الخبر بصحيفة الوئام: الداخلية تنفي الأنباء ";
+        let t =
+            " نفت الوزارة الأنباء التي ترددت أمس. رابط الخبر بصحيفة الوئام: الداخلية تنفي الأنباء ";
         let d = parse(t);
         assert_eq!(get(&d, Slot::Title), Some("الداخلية تنفي الأنباء"));
         assert_eq!(get(&d, Slot::Source), Some("الوئام"));
@@ -346,6 +405,9 @@ mod tests {
         assert_eq!(get(&d, Slot::Dateline), Some("غزة"));
         assert_eq!(get(&d, Slot::Source), Some("عين اليوم"));
         let k = kinds(t, &d);
-        assert_eq!(k.last().unwrap(), &(Piece::Boilerplate, "سمات اسرائيل صاروخ فلسطين".to_string()));
+        assert_eq!(
+            k.last().unwrap(),
+            &(Piece::Boilerplate, "سمات اسرائيل صاروخ فلسطين".to_string())
+        );
     }
 }
