@@ -2,9 +2,11 @@
 //! All text processing lives in the `akhbar-core` crate.
 
 mod article;
+mod dates;
 mod errors;
 mod input;
 mod normalize;
+mod numbers;
 mod parallel;
 mod tokenize;
 
@@ -16,5 +18,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     article::register(m)?;
     normalize::register(m)?;
     tokenize::register(m)?;
+    dates::register(m)?;
+    numbers::register(m)?;
     Ok(())
 }

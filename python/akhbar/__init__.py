@@ -16,6 +16,14 @@ from __future__ import annotations
 
 from akhbar._core import Article, Normalizer, OffsetMap, Token, __version__
 from akhbar.article import parse_article, parse_articles
+from akhbar.dates import (
+    DateMention,
+    NumberMention,
+    extract_dates,
+    extract_dates_batch,
+    extract_numbers,
+    extract_numbers_batch,
+)
 from akhbar.errors import AkhbarError, InvalidTextError, OffsetError, OptionError
 from akhbar.sample import sample_article
 from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
@@ -23,13 +31,19 @@ from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
 __all__ = [
     "AkhbarError",
     "Article",
+    "DateMention",
     "InvalidTextError",
     "Normalizer",
+    "NumberMention",
     "OffsetError",
     "OffsetMap",
     "OptionError",
     "Token",
     "__version__",
+    "extract_dates",
+    "extract_dates_batch",
+    "extract_numbers",
+    "extract_numbers_batch",
     "normalize",
     "normalize_batch",
     "parse_article",

@@ -6,6 +6,7 @@
 
 use super::mention::{CalendarKind, Granularity, HijriValue, Time, Value};
 use super::names::{names, NameKind, NameMatch};
+use super::numwords;
 use super::scan::Tok;
 use crate::calendar::{hijri, Conversion, Date, HijriDate};
 
@@ -49,6 +50,24 @@ const GREG_SUFFIX: &[&str] = &["م", "ميلادي", "ميلاديه", "للمي
 const HIJRI_SUFFIX: &[&str] = &["ه", "هجري", "هجريه", "للهجره", "هجريا", "هـ"];
 /// Words naming a year before its number (عام 2015، سنة 1436 هـ).
 pub(crate) const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "عامي", "سنتي"];
+/// Prepositions of time before a bare year.
+const PREPOSITIONS: &[&str] = &[
+    "في",
+    "منذ",
+    "حتي",
+    "خلال",
+    "مطلع",
+    "بدايه",
+    "نهايه",
+    "اواخر",
+    "اوائل",
+    "منتصف",
+    "قبل",
+    "بعد",
+    "عن",
+    "الي",
+    "من",
+];
 /// Words linking the two calendars of a dual date.
 const LINKS: &[&str] = &[
     "الموافق",
@@ -75,6 +94,8 @@ pub(crate) const CURRENT: &[&str] = &["الجاري", "الجاريه", "الح�
 pub(crate) struct Ctx<'a> {
     pub toks: &'a [Tok],
     pub reference: Option<Date>,
+    /// The token a match starts at: it may begin a line; later tokens may not.
+    pub start: std::cell::Cell<usize>,
 }
 
 /// Where a year-less date is placed relative to the reference.
@@ -88,7 +109,9 @@ pub(crate) enum Place {
 impl<'a> Ctx<'a> {
     /// Token `i` when it continues the current line.
     pub fn on_line(&self, i: usize) -> Option<&'a Tok> {
-        self.toks.get(i).filter(|t| !t.line_before)
+        self.toks
+            .get(i)
+            .filter(|t| !t.line_before || i == self.start.get())
     }
 
     /// Value of a plain digit run at `i` (on the line) and its digit count.
@@ -375,6 +398,84 @@ impl<'a> Ctx<'a> {
         Some(f)
     }
 
+    /// A range of days in one month: "17 - 23 شوال 1436هـ", "من 10 إلى 15 أغسطس",
+    /// "بين 3 و5 ديسمبر 2017".
+    pub fn day_range(&self, i: usize) -> Option<Found> {
+        let d1 = self.day(i)?;
+        let and = self.exact(i + 1, &["و"]);
+        let k = if self.punct(i + 1, '-') || self.exact(i + 1, &["الي", "حتي"]) || and {
+            i + 2
+        } else {
+            return None;
+        };
+        let mut second = self.day_month(k)?;
+        if and && !(i > 0 && self.exact(i - 1, &["بين"])) {
+            // "14 و17 أغسطس" is two dates: the first takes the month and year of the second.
+            let mut first = second.clone();
+            first.first = i;
+            first.next = i + 1;
+            let (y, m) = match (second.value, second.hijri) {
+                (_, Some(h)) => (h.year, h.month),
+                (Some(Value::Day(d)), None) => (Some(d.year), Some(d.month)),
+                _ => (None, None),
+            };
+            if second.relative {
+                first.relative = false;
+                first.value = None;
+                first.hijri = None;
+                let place = Place::Nearest;
+                self.set_value(&mut first, None, m, Some(d1), place);
+            } else {
+                self.set_value(&mut first, y, m, Some(d1), Place::Nearest);
+            }
+            return Some(first);
+        }
+        let d2 = self.toks[k].int? as u32;
+        if d2 <= d1 {
+            return None;
+        }
+        let mut first = second.clone();
+        let (Some(Value::Day(b)), Some(Value::Day(_))) = (second.value, first.value) else {
+            // Keep the span; the value needs both ends.
+            second.first = i;
+            second.value = None;
+            return Some(second);
+        };
+        let a = match second.calendar {
+            CalendarKind::Gregorian => Date::new(b.year, b.month, d1),
+            CalendarKind::Hijri => Some(b.add_days(i64::from(d1) - i64::from(d2))),
+        };
+        first.first = i;
+        first.value = a.map(|a| Value::Range(a, b));
+        if let Some(h) = first.hijri.as_mut() {
+            h.day = None;
+        }
+        Some(first)
+    }
+
+    /// A bare four-digit year after a preposition of time: "في 2015", "منذ 2011",
+    /// "حتى 2020", "مطلع 2016". Only the number is the mention.
+    pub fn year_after_preposition(&self, i: usize) -> Option<Found> {
+        self.word(i, PREPOSITIONS)?;
+        let (y, digits) = self.int(i + 1)?;
+        if digits != 4 || !(1900..=2100).contains(&y) {
+            return None;
+        }
+        // "في 2015 حالة" would be a count: a year is followed by punctuation, a
+        // verb or a preposition, never by "%" or a scale word.
+        if let Some(n) = self.on_line(i + 2) {
+            let percent = n.is_punct('%')
+                || self.exact(i + 2, &["بالميه", "بالمايه"])
+                || self.exact(i + 2, &["في"]) && self.exact(i + 3, &["الميه", "المايه"]);
+            if percent || numwords::read(self.toks, i + 2).is_some() {
+                return None;
+            }
+        }
+        let mut f = Found::new(i + 1, 0, i + 2, Granularity::Year);
+        f.value = Some(Value::Year(y as i32));
+        Some(f)
+    }
+
     /// A year with a year word or a calendar suffix: "عام 2015", "العام 2015",
     /// "2015م", "1436هـ", "سنة 1436 هـ".
     pub fn year_expr(&self, i: usize) -> Option<Found> {
@@ -388,11 +489,9 @@ impl<'a> Ctx<'a> {
         }
         let cal = match suffix {
             Some(c) => c,
-            None if (1300..=1500).contains(&y) && self.exact(i, &["سنه", "عام"]) => {
-                // "عام 1436" in a Saudi article without a suffix is still ambiguous;
-                // only a suffix makes it Hijri.
-                CalendarKind::Gregorian
-            }
+            // "العام 1436" without هـ: a year of the 14th/15th century AH is how a
+            // reader takes it (news rarely names Gregorian years 1340–1500).
+            None if (1340..=1500).contains(&y) => CalendarKind::Hijri,
             None => CalendarKind::Gregorian,
         };
         if cal == CalendarKind::Gregorian && !(1000..=2200).contains(&y) {
@@ -541,4 +640,70 @@ pub(crate) fn place_in_year(r: Date, month: u32, day: Option<u32>, place: Place)
         }),
     };
     pick.map(|c| c.0)
+}
+
+impl Ctx<'_> {
+    /// "و2015" right after a year mention ("عامي 2014 و2015").
+    pub fn year_after_and(&self, i: usize) -> Option<Found> {
+        if !self.exact(i, &["و"]) {
+            return None;
+        }
+        let (y, suffix, next) = self.year(i + 1)?;
+        let cal = suffix.unwrap_or(if (1340..=1500).contains(&y) {
+            CalendarKind::Hijri
+        } else {
+            CalendarKind::Gregorian
+        });
+        let mut f = Found::new(i + 1, 0, next, Granularity::Year);
+        f.calendar = cal;
+        self.set_value(&mut f, Some(y), None, None, Place::Nearest);
+        Some(f)
+    }
+}
+
+impl Ctx<'_> {
+    /// Two consecutive years: "1435/1436هـ" (an academic or fiscal year),
+    /// "2015-2016", "العام الدراسي 1435 /1436هـ". The value spans both.
+    pub fn year_pair(&self, i: usize) -> Option<Found> {
+        let (skip, k) = match self.word(i, YEAR_WORDS) {
+            Some(s) => (s, i + 1),
+            None => (0, i),
+        };
+        let (y1, d1) = self.int(k)?;
+        if d1 != 4 || !(self.punct(k + 1, '/') || self.punct(k + 1, '-')) {
+            return None;
+        }
+        let (y2, d2) = self.int(k + 2)?;
+        if d2 != 4 || y2 != y1 + 1 {
+            return None;
+        }
+        let (y1, y2) = (y1 as i32, y2 as i32);
+        let (cal, next) = match self.suffix(k + 3) {
+            Some((c, n)) => (c, n),
+            None if (1340..=1500).contains(&y1) => (CalendarKind::Hijri, k + 3),
+            None if (1000..=2200).contains(&y1) => (CalendarKind::Gregorian, k + 3),
+            None => return None,
+        };
+        let mut f = Found::new(i, skip, next, Granularity::Year);
+        f.calendar = cal;
+        match cal {
+            CalendarKind::Gregorian => {
+                f.value = Some(Value::Range(Date::new(y1, 1, 1)?, Date::new(y2, 12, 31)?));
+            }
+            CalendarKind::Hijri => {
+                f.hijri = Some(HijriValue {
+                    year: Some(y1),
+                    month: None,
+                    day: None,
+                });
+                if let (Some((a, _, c)), Some((_, b, _))) =
+                    (hijri::year_span(y1), hijri::year_span(y2))
+                {
+                    f.value = Some(Value::Range(a, b));
+                    f.conversion = Some(c);
+                }
+            }
+        }
+        Some(f)
+    }
 }

@@ -21,11 +21,16 @@
 mod grammar;
 pub mod mention;
 mod names;
+mod numbers;
+mod numwords;
+mod relative;
 mod scan;
 #[cfg(test)]
 mod tests;
+mod time;
 
 pub use mention::{CalendarKind, DateMention, Granularity, HijriValue, Time, Value};
+pub use numbers::{find_numbers, NumberKind, NumberMention};
 
 use crate::calendar::Date;
 use grammar::{Ctx, Found};
@@ -38,17 +43,29 @@ use scan::Scan;
 /// not overlap; offsets are characters of `text`.
 pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     let scan = Scan::new(text);
+    date_matches(&scan, reference)
+        .into_iter()
+        .map(|f| to_mention(&scan, f))
+        .collect()
+}
+
+/// The date grammar's matches over a prepared text, in order, not overlapping.
+pub(crate) fn date_matches(scan: &Scan, reference: Option<Date>) -> Vec<Found> {
     let ctx = Ctx {
         toks: &scan.toks,
         reference,
+        start: Default::default(),
     };
     let mut out = Vec::new();
     let mut i = 0;
+    let mut last: Option<(usize, Granularity)> = None;
     while i < scan.toks.len() {
-        match match_at(&ctx, i) {
+        let after_year = last.is_some_and(|(end, g)| end == i && g == Granularity::Year);
+        match match_at(&ctx, i, after_year) {
             Some(f) => {
                 i = f.next.max(i + 1);
-                out.push(to_mention(&scan, f));
+                last = Some((f.next, f.granularity));
+                out.push(f);
             }
             None => i += 1,
         }
@@ -56,14 +73,30 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     out
 }
 
-fn match_at(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
+fn match_at(ctx: &Ctx<'_>, i: usize, after_year: bool) -> Option<Found> {
+    ctx.start.set(i);
+    if let Some(f) = ctx.day_range(i) {
+        return Some(f);
+    }
     if let Some(f) = ctx.calendar_date(i) {
         return Some(ctx.dual(f));
+    }
+    if let Some(f) = ctx.time(i) {
+        return Some(f);
+    }
+    if let Some(f) = ctx.year_pair(i) {
+        return Some(f);
     }
     if let Some(f) = ctx.year_expr(i) {
         return Some(f);
     }
-    None
+    if after_year {
+        // "عامي 2014 و2015": the second year of a pair.
+        if let Some(f) = ctx.year_after_and(i) {
+            return Some(f);
+        }
+    }
+    ctx.relative(i).or_else(|| ctx.year_after_preposition(i))
 }
 
 fn to_mention(scan: &Scan, f: Found) -> DateMention {

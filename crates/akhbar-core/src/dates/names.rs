@@ -16,8 +16,10 @@ pub(crate) enum NameKind {
     HMonth,
     /// Weekday (value 0 = Monday … 6 = Sunday).
     Weekday,
-    /// Currency (value: index into [`Names::currency_codes`]).
+    /// Currency by full name (value: index into [`Names::currency_codes`]).
     Currency,
+    /// A bare currency word (ريال، دولارات); its code may be "-" (unnamed).
+    CurrencyWord,
 }
 
 struct Entry {
@@ -30,7 +32,6 @@ struct Entry {
 pub(crate) struct Names {
     by_first: HashMap<String, Vec<Entry>>,
     /// ISO 4217 codes of the currency entries.
-    #[allow(dead_code)] // read by the number grammar
     pub currency_codes: Vec<String>,
 }
 
@@ -59,7 +60,7 @@ pub(crate) fn names() -> &'static Names {
                 "gmonth" => (NameKind::GMonth, value.parse().unwrap_or(0)),
                 "hmonth" => (NameKind::HMonth, value.parse().unwrap_or(0)),
                 "weekday" => (NameKind::Weekday, value.parse().unwrap_or(0)),
-                "currency" => {
+                "currency" | "currency_word" => {
                     let idx = match currency_codes.iter().position(|c| c == value) {
                         Some(i) => i,
                         None => {
@@ -67,7 +68,12 @@ pub(crate) fn names() -> &'static Names {
                             currency_codes.len() - 1
                         }
                     };
-                    (NameKind::Currency, idx as u32)
+                    let k = if kind == "currency" {
+                        NameKind::Currency
+                    } else {
+                        NameKind::CurrencyWord
+                    };
+                    (k, idx as u32)
                 }
                 _ => continue,
             };

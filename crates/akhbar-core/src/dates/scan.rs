@@ -74,11 +74,12 @@ fn bare_forms(w: &str) -> Vec<(usize, String)> {
             }
         }
     }
-    // ل + ال is written لل: للعام = ل + العام.
-    for p in ["لل", "ولل", "فلل"] {
+    // ل + ال is written لل (للعام = ل + العام): the alef is not in the text, so
+    // the mention keeps the whole word, less و/ف.
+    for (p, skip) in [("لل", 0), ("ولل", 1), ("فلل", 1)] {
         if let Some(rest) = w.strip_prefix(p) {
             if rest.chars().count() >= 2 {
-                out.push((p.chars().count() - 1, format!("ال{rest}")));
+                out.push((skip, format!("ال{rest}")));
             }
         }
     }
@@ -145,5 +146,11 @@ impl Scan {
     /// Original character span of normalized span `[s, e)`.
     pub fn original(&self, s: usize, e: usize) -> (usize, usize) {
         self.map.to_original_span(s, e)
+    }
+
+    /// The original substring behind normalized span `[s, e)` of `text`.
+    pub fn original_text(&self, text: &str, s: usize, e: usize) -> String {
+        let (a, b) = self.original(s, e);
+        text.chars().skip(a).take(b - a).collect()
     }
 }

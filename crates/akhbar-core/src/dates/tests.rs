@@ -154,3 +154,131 @@ fn day_and_month_without_year_use_the_reference() {
     let m = find_dates("في 20 ديسمبر", None);
     assert!(m[0].relative && m[0].iso().is_none());
 }
+
+#[test]
+fn relative_days_resolve_against_the_reference() {
+    // 10 August 2015 was a Monday.
+    let r = Some("2015-08-10");
+    assert_eq!(
+        spans("وصل أمس إلى الرياض", r),
+        vec![pair("أمس", "2015-08-09")]
+    );
+    assert_eq!(
+        spans("أعلنت اليوم الوزارة", r),
+        vec![pair("اليوم", "2015-08-10")]
+    );
+    assert_eq!(
+        spans("وقع مساء أمس الأول", r),
+        vec![pair("مساء أمس الأول", "2015-08-08")]
+    );
+    assert_eq!(spans("يصل غداً", r), vec![pair("غداً", "2015-08-11")]);
+    assert_eq!(
+        spans("منذ ثلاثة أيام", r),
+        vec![pair("منذ ثلاثة أيام", "2015-08-07")]
+    );
+    assert_eq!(spans("قبل يومين", r), vec![pair("قبل يومين", "2015-08-08")]);
+    assert_eq!(
+        spans("الأسبوع الماضي", r),
+        vec![pair("الأسبوع الماضي", "2015-W32")]
+    );
+    assert_eq!(spans("العام الماضي", r), vec![pair("العام الماضي", "2014")]);
+    assert_eq!(
+        spans("خلال الشهر الجاري", r),
+        vec![pair("الشهر الجاري", "2015-08")]
+    );
+    assert_eq!(
+        spans("السنة المقبلة", r),
+        vec![pair("السنة المقبلة", "2016")]
+    );
+    assert_eq!(
+        spans("يوم الأحد الماضي", r),
+        vec![pair("يوم الأحد الماضي", "2015-08-09")]
+    );
+    assert_eq!(
+        spans("الخميس المقبل", r),
+        vec![pair("الخميس المقبل", "2015-08-13")]
+    );
+    assert_eq!(spans("وقال الخميس", r), vec![pair("الخميس", "2015-08-06")]);
+    // Not dates: a named day, the Friday prayer, a count relative to an event.
+    assert!(spans("اليوم الوطني", r).is_empty());
+    assert!(spans("خطبة الجمعة", r).is_empty());
+    assert!(spans("قبل يومين من الانتخابات", r).is_empty());
+    // Without a reference: found, flagged, no value.
+    let m = find_dates("وصل أمس", None);
+    assert!(m[0].relative && m[0].iso().is_none());
+}
+
+#[test]
+fn times() {
+    assert_eq!(one(" 10:17 ت م "), pair("10:17 ت م", "T10:17"));
+    assert_eq!(one("16:54 ت م"), pair("16:54 ت م", "T16:54"));
+    assert_eq!(
+        one("في الساعة 10:30 صباحاً"),
+        pair("الساعة 10:30 صباحاً", "T10:30")
+    );
+    assert_eq!(one("الساعة 8 مساء"), pair("الساعة 8 مساء", "T20:00"));
+    assert_eq!(
+        one("عند الساعة العاشرة والنصف ليلاً"),
+        pair("الساعة العاشرة والنصف ليلاً", "T22:30")
+    );
+    assert!(find_dates("لمدة 24 ساعة", None).is_empty());
+    assert_eq!(find_dates("الساعة 10:30", None)[0].label(), "TIME");
+}
+
+#[test]
+fn ranges_pairs_and_bare_years() {
+    assert_eq!(
+        one("في الفترة من 17 - 23 شوال 1436هـ"),
+        pair("17 - 23 شوال 1436هـ", "2015-08-02/2015-08-08")
+    );
+    assert_eq!(
+        one("من 10 إلى 15 أغسطس 2015"),
+        pair("10 إلى 15 أغسطس 2015", "2015-08-10/2015-08-15")
+    );
+    assert_eq!(
+        spans("بين عامي 2014 و2015", None),
+        vec![pair("عامي 2014", "2014"), pair("2015", "2015")]
+    );
+    assert_eq!(spans("منذ 2011", None), vec![pair("2011", "2011")]);
+    assert_eq!(
+        one("العام 1436"),
+        pair("العام 1436", "2014-10-25/2015-10-13")
+    );
+    assert!(spans("في 2015 في المئة", None).is_empty());
+}
+
+#[test]
+fn weekday_after_a_day_word_wins() {
+    // Reference Friday 31 July 2015, text says "today, Tuesday": the article is from Tuesday 28.
+    let r = Some("2015-07-31");
+    assert_eq!(
+        spans("أعلنت اليوم الثلاثاء", r),
+        vec![pair("اليوم الثلاثاء", "2015-07-28")]
+    );
+    assert_eq!(
+        spans("بعد غد الأربعاء", Some("2015-08-10")),
+        vec![pair("بعد غد الأربعاء", "2015-08-12")]
+    );
+    assert_eq!(spans("للعام الحالي", r), vec![pair("للعام الحالي", "2015")]);
+    assert_eq!(
+        spans("يومي 14 و17 أغسطس", r),
+        vec![pair("14", "2015-08-14"), pair("17 أغسطس", "2015-08-17")]
+    );
+}
+
+#[test]
+fn year_pairs_and_line_starts() {
+    assert_eq!(
+        one("العام الدراسي الحالي 1435 /1436هـ, حيث"),
+        pair("1435 /1436هـ", "2013-11-04/2015-10-13")
+    );
+    assert_eq!(
+        one("موسم 2015-2016"),
+        pair("2015-2016", "2015-01-01/2016-12-31")
+    );
+    // A time at the start of a line (the SPA trailer).
+    assert_eq!(
+        one("// انتهى //\n 10:17 ت م \n"),
+        pair("10:17 ت م", "T10:17")
+    );
+}

@@ -1,0 +1,447 @@
+//! Numbers, percentages, money and quantities in Arabic news text.
+//!
+//! A number is digits (either script, with separators and a scale word:
+//! "3 ملايين") or number words ("ثلاثة آلاف"). What follows decides the kind:
+//! "%"/"في المئة" → percent, a currency (CLDR names, "ريالات") → money, a
+//! measure unit → quantity; otherwise it is a number and the noun it counts,
+//! if any, is its `unit` ("672 ضربة" → unit "ضربة"). Digits that belong to a
+//! date or time, ordinals ("الـ16"), phone numbers and codes ("F-16") are
+//! not numbers.
+
+use super::names::{names, NameKind};
+use super::numwords::{self, fraction};
+use super::scan::{Scan, Tok};
+use crate::text::TokenKind;
+
+/// What a number mention measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumberKind {
+    /// A count or other figure.
+    Number,
+    /// A percentage; the value is the percent figure (30 for 30%).
+    Percent,
+    /// An amount of money; `unit` is the ISO 4217 code or the currency word.
+    Money,
+    /// A measured quantity; `unit` is the measure ("كيلومتر", "طن").
+    Quantity,
+}
+
+impl NumberKind {
+    /// The lower-case name used in Python.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NumberKind::Number => "number",
+            NumberKind::Percent => "percent",
+            NumberKind::Money => "money",
+            NumberKind::Quantity => "quantity",
+        }
+    }
+
+    /// The entity label: NUMBER, PERCENT, MONEY, QUANTITY.
+    pub fn label(self) -> &'static str {
+        match self {
+            NumberKind::Number => "NUMBER",
+            NumberKind::Percent => "PERCENT",
+            NumberKind::Money => "MONEY",
+            NumberKind::Quantity => "QUANTITY",
+        }
+    }
+}
+
+/// A number mention with character offsets into the original text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberMention {
+    pub start: usize,
+    pub end: usize,
+    /// The value; `None` for vague counts (عشرات، مئات، بضعة).
+    pub value: Option<f64>,
+    pub kind: NumberKind,
+    /// Currency code or word, measure unit, "%" or the counted noun (as written).
+    pub unit: Option<String>,
+}
+
+/// Measure units (normalized forms) and the unit name reported.
+fn measure(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "كم" | "كيلومتر" | "كيلومترا" | "كيلومترات" | "كلم" => {
+            "كيلومتر"
+        }
+        "متر" | "مترا" | "امتار" | "م2" => "متر",
+        "سم" | "سنتيمتر" | "سنتيمترا" | "سنتيمترات" => "سنتيمتر",
+        "ملم" | "مليمتر" | "مليمترا" => "مليمتر",
+        "كجم" | "كغ" | "كيلوغرام" | "كيلوجرام" | "كيلوغراما" | "كيلوجراما" | "كيلو" => {
+            "كيلوغرام"
+        }
+        "غرام" | "جرام" | "غراما" | "جراما" | "غرامات" | "جرامات" => {
+            "غرام"
+        }
+        "طن" | "طنا" | "اطنان" => "طن",
+        "لتر" | "لترا" | "لترات" => "لتر",
+        "برميل" | "براميل" | "برميلا" => "برميل",
+        "هكتار" | "هكتارا" | "هكتارات" => "هكتار",
+        "دونم" | "دونما" | "دونمات" => "دونم",
+        "ميل" | "ميلا" | "اميال" => "ميل",
+        "درجه" | "درجات" => "درجة",
+        "ميغاواط" | "ميجاوات" | "ميجاواط" | "ميغاوات" => "ميغاواط",
+        "كيلوواط" | "كيلووات" => "كيلوواط",
+        "قدم" | "اقدام" => "قدم",
+        _ => return None,
+    })
+}
+
+/// Words after a number that are not the noun it counts.
+const NOT_NOUNS: &[&str] = &[
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "او",
+    "ثم",
+    "حتي",
+    "منذ",
+    "قبل",
+    "بعد",
+    "خلال",
+    "ان",
+    "انه",
+    "كما",
+    "الا",
+    "لا",
+    "لم",
+    "لن",
+    "قد",
+    "هو",
+    "هي",
+    "هم",
+    "التي",
+    "الذي",
+    "الذين",
+    "اذ",
+    "فقط",
+    "تقريبا",
+    "نحو",
+    "حوالي",
+    "اي",
+    "بين",
+    "عند",
+    "لدي",
+    "ضد",
+    "تحت",
+    "فوق",
+    "اخر",
+    "اخري",
+];
+
+/// Whether the token at `i` is a percent sign or "في المئة"/"بالمئة".
+fn percent(toks: &[Tok], i: usize) -> Option<usize> {
+    let at = |k: usize| toks.get(k).filter(|t| !t.line_before);
+    let t = at(i)?;
+    if t.is_punct('%') {
+        return Some(i + 1);
+    }
+    if matches!(t.text.as_str(), "بالميه" | "بالمايه" | "%") {
+        return Some(i + 1);
+    }
+    if t.text == "في" && at(i + 1).is_some_and(|n| matches!(n.text.as_str(), "الميه" | "المايه"))
+    {
+        return Some(i + 2);
+    }
+    None
+}
+
+/// Find the numbers in `text`. Offsets are characters of `text`.
+pub fn find_numbers(text: &str) -> Vec<NumberMention> {
+    let scan = Scan::new(text);
+    let dates = super::date_matches(&scan, None);
+    let toks = &scan.toks;
+    let mut in_date = vec![false; toks.len()];
+    for f in &dates {
+        for slot in &mut in_date[f.first..f.next] {
+            *slot = true;
+        }
+    }
+    let at = |k: usize| toks.get(k).filter(|t| !t.line_before);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if in_date[i] {
+            i += 1;
+            continue;
+        }
+        let Some(found) = read_at(toks, i) else {
+            i += 1;
+            continue;
+        };
+        let (mut r, pre_percent) = found;
+        if (r.first..r.next).any(|k| in_date[k]) {
+            i += 1;
+            continue;
+        }
+        let mut kind = NumberKind::Number;
+        let mut unit = None;
+        let mut end = r.next;
+        let first = if pre_percent { r.first - 1 } else { r.first };
+        if pre_percent {
+            kind = NumberKind::Percent;
+            unit = Some("%".to_string());
+        } else if let Some(k) = percent(toks, r.next) {
+            kind = NumberKind::Percent;
+            unit = Some("%".to_string());
+            end = k;
+        } else if let Some(m) = names()
+            .at(toks, r.next, NameKind::Currency)
+            .or_else(|| names().at(toks, r.next, NameKind::CurrencyWord))
+            .filter(|m| m.skip == 0 && at(r.next).is_some())
+        {
+            kind = NumberKind::Money;
+            let code = &names().currency_codes[m.value as usize];
+            unit = Some(if code == "-" {
+                scan.original_text(text, toks[r.next].s, toks[m.next - 1].e)
+            } else {
+                code.clone()
+            });
+            end = m.next;
+        } else if let Some(u) = at(r.next).and_then(|t| measure(&t.text)) {
+            kind = NumberKind::Quantity;
+            let mut e = r.next + 1;
+            let mut name = u.to_string();
+            if at(e).is_some_and(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "مربع" | "مربعا" | "مكعب" | "مكعبا" | "مئويه"
+                )
+            }) {
+                name = format!(
+                    "{u} {}",
+                    if at(e).unwrap().text.starts_with("مربع") {
+                        "مربع"
+                    } else if at(e).unwrap().text.starts_with("مكعب") {
+                        "مكعب"
+                    } else {
+                        "مئوية"
+                    }
+                );
+                e += 1;
+            }
+            unit = Some(name);
+            end = e;
+        } else if let Some(n) = at(r.next) {
+            let counted = n.kind == TokenKind::Word
+                && !NOT_NOUNS.contains(&n.text.as_str())
+                && !n.text.starts_with('و')
+                && (r.value.is_none() || !n.text.starts_with("ال"))
+                && numwords::read(toks, r.next).is_none();
+            if counted || r.value.is_none() && n.text.starts_with("ال") {
+                unit = Some(scan.original_text(text, n.s, n.e));
+            }
+        }
+        // A vague word with nothing counted ("الآلاف" alone) is not a mention.
+        if r.value.is_none() && unit.is_none() {
+            i += 1;
+            continue;
+        }
+        let s = toks[first].s + if pre_percent { 0 } else { r.skip };
+        let (start, stop) = scan.original(s, toks[end - 1].e);
+        r.next = end;
+        out.push(NumberMention {
+            start,
+            end: stop,
+            value: r.value,
+            kind,
+            unit,
+        });
+        i = end;
+    }
+    out
+}
+
+/// A number at token `i`, with its first token and whether a "%" precedes it ("%30").
+struct Read {
+    first: usize,
+    next: usize,
+    skip: usize,
+    value: Option<f64>,
+}
+
+fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
+    let t = &toks[i];
+    // Ordinals ("الـ16", "المرتبة الـ 3") and codes glued to Latin ("F-16", "G20").
+    if t.kind == TokenKind::Number && i > 0 {
+        let p = &toks[i - 1];
+        if p.text == "ال" && !t.line_before {
+            return None;
+        }
+        let glued = p.e == t.s;
+        if glued
+            && (p.kind == TokenKind::Latin
+                || p.is_punct('-') && i > 1 && toks[i - 2].kind == TokenKind::Latin)
+        {
+            return None;
+        }
+        if glued && p.kind == TokenKind::Number {
+            return None;
+        }
+    }
+    if t.kind == TokenKind::Number {
+        // Phone numbers and codes: a leading zero, or nine digits and more.
+        if t.int.is_some() && (t.text.starts_with('0') && t.text.len() > 1 || t.text.len() >= 9) {
+            return None;
+        }
+        if let Some(n) = toks.get(i + 1) {
+            if n.e == n.s + 1
+                && n.s == t.e
+                && (n.is_punct('-') || n.is_punct('/'))
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|x| x.kind == TokenKind::Number && x.s == n.e)
+            {
+                // "2-1", "1/2": scores, ratios, references — not read as one value.
+                return None;
+            }
+        }
+    }
+    // A fraction word, alone or before a scale word ("نصف مليون").
+    if t.kind == TokenKind::Word {
+        let f = std::iter::once((0, t.text.as_str()))
+            .chain(t.bares.iter().map(|(n, b)| (*n, b.as_str())))
+            .find_map(|(n, w)| fraction(w).map(|v| (n, v)));
+        if let Some((skip, v)) = f {
+            if let Some(r) =
+                numwords::read(toks, i + 1).filter(|r| r.words && !toks[i + 1].line_before)
+            {
+                if let Some(scale) = r.value.filter(|x| [1e3, 1e6, 1e9].contains(x)) {
+                    return Some((
+                        Read {
+                            first: i,
+                            next: r.next,
+                            skip,
+                            value: Some(v * scale),
+                        },
+                        false,
+                    ));
+                }
+            }
+            return Some((
+                Read {
+                    first: i,
+                    next: i + 1,
+                    skip,
+                    value: Some(v),
+                },
+                false,
+            ));
+        }
+    }
+    let r = numwords::read(toks, i)?;
+    let pre =
+        t.kind == TokenKind::Number && i > 0 && toks[i - 1].is_punct('%') && toks[i - 1].e == t.s;
+    Some((
+        Read {
+            first: i,
+            next: r.next,
+            skip: r.skip,
+            value: r.value,
+        },
+        pre,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(text: &str) -> Vec<(String, Option<f64>, &'static str, Option<String>)> {
+        find_numbers(text)
+            .into_iter()
+            .map(|m| {
+                let t: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+                (t, m.value, m.kind.as_str(), m.unit)
+            })
+            .collect()
+    }
+
+    fn n(
+        t: &str,
+        v: f64,
+        k: &'static str,
+        u: Option<&str>,
+    ) -> (String, Option<f64>, &'static str, Option<String>) {
+        (t.to_string(), Some(v), k, u.map(str::to_string))
+    }
+
+    #[test]
+    fn counts_and_their_nouns() {
+        assert_eq!(
+            nums("شن التحالف 672 ضربة"),
+            vec![n("672", 672.0, "number", Some("ضربة"))]
+        );
+        assert_eq!(
+            nums("سجل 1450 هدفاً"),
+            vec![n("1450", 1450.0, "number", Some("هدفاً"))]
+        );
+        assert_eq!(
+            nums("ضبط ثلاثة آلاف شخص"),
+            vec![n("ثلاثة آلاف", 3000.0, "number", Some("شخص"))]
+        );
+        assert_eq!(
+            nums("قتل ١٠ مدنيين"),
+            vec![n("١٠", 10.0, "number", Some("مدنيين"))]
+        );
+        assert_eq!(nums("أصيب عشرات الجرحى")[0].1, None);
+        // Date digits are not numbers; ordinals and codes neither.
+        assert!(nums("في 10 أغسطس 2015").is_empty());
+        assert!(nums("الدورة الـ16").is_empty());
+        assert!(nums("طائرات F-16").is_empty());
+        assert!(nums("اتصل على 0555123456").is_empty());
+    }
+
+    #[test]
+    fn percent_money_quantity() {
+        assert_eq!(
+            nums("ارتفع 30 في المئة"),
+            vec![n("30 في المئة", 30.0, "percent", Some("%"))]
+        );
+        assert_eq!(
+            nums("بنسبة %30"),
+            vec![n("%30", 30.0, "percent", Some("%"))]
+        );
+        assert_eq!(
+            nums("بنسبة ٢٫٥٪"),
+            vec![n("٢٫٥٪", 2.5, "percent", Some("%"))]
+        );
+        assert_eq!(
+            nums("بلغت 500 مليون ريال سعودي"),
+            vec![n("500 مليون ريال سعودي", 5e8, "money", Some("SAR"))]
+        );
+        assert_eq!(
+            nums("بقيمة 3 ملايين دولار"),
+            vec![n("3 ملايين دولار", 3e6, "money", Some("USD"))]
+        );
+        assert_eq!(
+            nums("غرامة 500 ريال"),
+            vec![n("500 ريال", 500.0, "money", Some("ريال"))]
+        );
+        assert_eq!(
+            nums("بسعر 20 ليرة سورية"),
+            vec![n("20 ليرة سورية", 20.0, "money", Some("SYP"))]
+        );
+        assert_eq!(
+            nums("مليون ونصف يورو"),
+            vec![n("مليون ونصف يورو", 1.5e6, "money", Some("EUR"))]
+        );
+        assert_eq!(
+            nums("على بعد 40 كيلومترا"),
+            vec![n("40 كيلومترا", 40.0, "quantity", Some("كيلومتر"))]
+        );
+        assert_eq!(
+            nums("مساحة 500 متر مربع"),
+            vec![n("500 متر مربع", 500.0, "quantity", Some("متر مربع"))]
+        );
+        assert_eq!(
+            nums("نصف مليون لاجئ"),
+            vec![n("نصف مليون", 5e5, "number", Some("لاجئ"))]
+        );
+    }
+}

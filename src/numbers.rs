@@ -1,0 +1,183 @@
+//! `NumberMention`, `extract_numbers`, `extract_numbers_batch`.
+
+use akhbar_core::dates::{find_numbers, NumberMention};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::dates::span_texts;
+use crate::{input, parallel};
+
+/// A number, percentage, amount of money or quantity, with character offsets.
+#[pyclass(name = "NumberMention", module = "akhbar._core", frozen, eq, hash)]
+#[derive(PartialEq, Clone)]
+pub struct PyNumberMention {
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    value: Option<f64>,
+    #[pyo3(get)]
+    kind: String,
+    #[pyo3(get)]
+    unit: Option<String>,
+}
+
+impl Eq for PyNumberMention {}
+
+impl std::hash::Hash for PyNumberMention {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+        self.start.hash(state);
+        self.end.hash(state);
+        self.value.map(f64::to_bits).hash(state);
+        self.kind.hash(state);
+        self.unit.hash(state);
+    }
+}
+
+const KINDS: [(&str, &str); 4] = [
+    ("number", "NUMBER"),
+    ("percent", "PERCENT"),
+    ("money", "MONEY"),
+    ("quantity", "QUANTITY"),
+];
+
+/// An integral value as a Python int, anything else as a float.
+fn value_object<'py>(py: Python<'py>, v: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        None => py.None().into_bound(py),
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => (x as i64).into_pyobject(py)?.into_any(),
+        Some(x) => x.into_pyobject(py)?.into_any(),
+    })
+}
+
+#[pymethods]
+impl PyNumberMention {
+    #[new]
+    #[pyo3(signature = (text, start, end, value, kind = "number", unit = None))]
+    fn new(
+        text: String,
+        start: usize,
+        end: usize,
+        value: Option<f64>,
+        kind: &str,
+        unit: Option<String>,
+    ) -> PyResult<Self> {
+        if !KINDS.iter().any(|(k, _)| *k == kind) {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "unknown number kind {kind:?}"
+            )));
+        }
+        Ok(Self {
+            text,
+            start,
+            end,
+            value,
+            kind: kind.to_string(),
+            unit,
+        })
+    }
+
+    /// The value: an int when whole, else a float; None for vague counts (عشرات).
+    #[getter]
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        value_object(py, self.value)
+    }
+
+    /// The entity label: NUMBER, PERCENT, MONEY or QUANTITY.
+    #[getter]
+    fn label(&self) -> &'static str {
+        KINDS
+            .iter()
+            .find(|(k, _)| *k == self.kind)
+            .map_or("NUMBER", |(_, l)| l)
+    }
+
+    /// Every field as a plain dict (for pandas / JSON).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("text", &self.text)?;
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("label", self.label())?;
+        d.set_item("value", self.value(py)?)?;
+        d.set_item("kind", &self.kind)?;
+        d.set_item("unit", &self.unit)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let text = PyString::new(py, &self.text).repr()?;
+        let value = self.value(py)?.repr()?;
+        let unit = match &self.unit {
+            Some(u) => PyString::new(py, u).repr()?.to_string(),
+            None => "None".into(),
+        };
+        Ok(format!(
+            "NumberMention({text}, {}, {}, value={value}, kind='{}', unit={unit})",
+            self.start, self.end, self.kind
+        ))
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let m = slf.get();
+        let args = (
+            m.text.clone(),
+            m.start,
+            m.end,
+            m.value,
+            m.kind.clone(),
+            m.unit.clone(),
+        )
+            .into_pyobject(py)?;
+        Ok((slf.get_type().into_any(), args))
+    }
+}
+
+fn to_py(text: &str, found: Vec<NumberMention>) -> Vec<PyNumberMention> {
+    let texts = span_texts(text, found.iter().map(|m| (m.start, m.end)));
+    found
+        .into_iter()
+        .zip(texts)
+        .map(|(m, t)| PyNumberMention {
+            text: t,
+            start: m.start,
+            end: m.end,
+            value: m.value,
+            kind: m.kind.as_str().to_string(),
+            unit: m.unit,
+        })
+        .collect()
+}
+
+/// Find the numbers in one text.
+#[pyfunction]
+fn extract_numbers(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyNumberMention>> {
+    let t = input::text(text, None)?;
+    Ok(py.detach(|| to_py(&t, find_numbers(&t))))
+}
+
+/// Find the numbers in many texts in parallel; one list per text, in order.
+#[pyfunction]
+#[pyo3(signature = (texts, *, n_threads = None))]
+fn extract_numbers_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    n_threads: Option<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    let texts = input::texts(texts)?;
+    let out = parallel::map(py, &texts, n_threads, |t| to_py(t, find_numbers(t)))?;
+    PyList::new(py, out)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyNumberMention>()?;
+    m.add_function(wrap_pyfunction!(extract_numbers, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_numbers_batch, m)?)?;
+    Ok(())
+}
