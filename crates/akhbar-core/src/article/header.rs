@@ -218,6 +218,24 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                         None => break,
                     }
                 }
+                // «…» right after a dash or colon (or at the start) names an outlet:
+                // "القاهرة - «الخليج الجديد»:".
+                if i > 0 {
+                    if let Tok::Sep(Sep::Open, bs, _) = toks[i - 1] {
+                        let guillemet = text[bs..].starts_with(['«', '“']);
+                        let after_sep =
+                            i == 1 || matches!(toks[i - 2], Tok::Sep(Sep::Dash | Sep::Colon, ..));
+                        let n = toks[i..]
+                            .iter()
+                            .take_while(|t| matches!(t, Tok::Word(..)))
+                            .count();
+                        let closed = matches!(toks.get(i + n), Some(Tok::Sep(Sep::Close, ..)));
+                        let longer = !matches!(best, Some((m, _)) if m >= n);
+                        if guillemet && after_sep && closed && (1..=4).contains(&n) && longer {
+                            best = Some((n, Term::Outlet));
+                        }
+                    }
+                }
                 // A term counts only at the start, or after a separator or a date:
                 // "… مجلس التعاون لدول الخليج العربية" holds no outlet.
                 // An opening bracket places an agency ("بيروت (رويترز)"); other
@@ -646,6 +664,14 @@ mod tests {
         );
         assert!(fields("").is_none());
         assert!(fields("السعودية - إيران").is_none());
+        let (_, f) = fields("القاهرة - «الخليج الجديد»: قالت مصادر").unwrap();
+        assert_eq!(
+            f,
+            [
+                (Dateline, "القاهرة".into()),
+                (Source, "الخليج الجديد".into())
+            ]
+        );
         assert!(fields("أجرت صحيفة «الشرق الأوسط» حوارا مع الوزير").is_none());
         assert!(fields("العربية يوم غد الثلاثاء اجتماعا لدول الخليج العربية في الرياض").is_none());
     }

@@ -410,6 +410,40 @@ pub fn parse(src: &str) -> Draft {
     }) {
         d.set(Slot::Author, located(src, a));
     }
+    // <time datetime="…"> and author/byline elements, when the metas say nothing.
+    for e in doc.tree.nodes().filter_map(ElementRef::wrap) {
+        let el = e.value();
+        if el.name() == "time" && d.get(Slot::Published).is_none() {
+            if let Some(v) = el.attr("datetime").filter(|v| iso_prefix(v).is_some()) {
+                d.published_iso = iso_prefix(v);
+                d.set(Slot::Published, located(src, v.to_string()));
+            }
+        }
+        let marks = format!(
+            "{} {} {}",
+            el.attr("class").unwrap_or(""),
+            el.attr("rel").unwrap_or(""),
+            el.attr("itemprop").unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        if d.get(Slot::Author).is_none() && (marks.contains("author") || marks.contains("byline")) {
+            let t = e.text().collect::<Vec<_>>().join(" ");
+            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            if (1..=8).contains(&words(&t).len()) {
+                let name = header::parse(&t, 0, t.len(), true)
+                    .and_then(|h| {
+                        h.fields
+                            .iter()
+                            .find(|f| f.field == header::FieldKind::Author)
+                            .map(|f| t[f.start..f.end].to_string())
+                    })
+                    .or_else(|| (words(&t).len() <= 4 && !t.contains(':')).then(|| t.clone()));
+                if let Some(name) = name {
+                    d.set(Slot::Author, located(src, name));
+                }
+            }
+        }
+    }
     if let Some(s) = ld_get("publisher")
         .and_then(|v| ld_name(&v))
         .or_else(|| meta(&["og:site_name"]))
@@ -589,6 +623,20 @@ mod tests {
             .map(|(_, v)| v.text.as_str())
             .collect();
         assert!(boiler.iter().any(|b| b.contains("سياسة الخصوصية")));
+    }
+
+    #[test]
+    fn time_element_and_byline_class() {
+        let page = r#"<html><body><h1>عنوان الخبر</h1><span class="byline">بقلم: هدى عمر</span>
+<time datetime="2021-06-01T08:00">1 يونيو</time><div><p>قال مسؤول في الوزارة إن الحكومة ستعلن عن الميزانية الجديدة في الأسبوع المقبل بعد مراجعتها.</p></div></body></html>"#;
+        let d = parse(page);
+        assert_eq!(
+            d.get(Slot::Author).map(|v| v.text.as_str()),
+            Some("هدى عمر")
+        );
+        assert_eq!(d.published_iso.as_deref(), Some("2021-06-01"));
+        let (s, e) = d.get(Slot::Author).unwrap().span.unwrap();
+        assert_eq!(&page[s..e], "هدى عمر");
     }
 
     #[test]

@@ -206,6 +206,22 @@ const RELATED_HEADINGS: &[&str] = &[
 /// Introductions of a tag list at the end of an article.
 pub const TAG_INTROS: &[&str] = &["سمات", "الكلمات الدلالية", "كلمات دلالية", "وسوم", "الوسوم"];
 
+/// Labels before a date that name no section ("نشر في", "آخر تحديث").
+const DATE_LABELS: &[&str] = &[
+    "نشر في",
+    "نشر",
+    "نشرت في",
+    "تاريخ النشر",
+    "آخر تحديث",
+    "تحديث",
+    "بتاريخ",
+    "في",
+    "التاريخ",
+    "published",
+    "updated",
+    "posted",
+];
+
 /// Frequent Arabic function words, for stop-word density (jusText's measure).
 const STOP_WORDS: &[&str] = &[
     "في",
@@ -323,6 +339,12 @@ lazy_set!(generic, GENERIC);
 lazy_set!(boilerplate_lines, BOILERPLATE_LINES);
 lazy_set!(related_headings, RELATED_HEADINGS);
 lazy_set!(stop_words, STOP_WORDS);
+lazy_set!(date_labels, DATE_LABELS);
+
+/// Whether a label before a date (as a key) only says "published on".
+pub fn is_date_label(k: &str) -> bool {
+    date_labels().contains(k)
+}
 
 /// What a header word or phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

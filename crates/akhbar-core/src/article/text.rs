@@ -129,6 +129,26 @@ pub fn parse(text: &str) -> Draft {
         }
     }
 
+    // A closing agency credit: "… وأضاف أن الاجتماع سيعقد غدا. (أ ف ب)".
+    if let Some(last) = work.iter().rposition(|w| w.kind == Kind::Unknown) {
+        let w = work[last];
+        let line = s(&w);
+        if let Some(open) = line.ends_with(')').then(|| line.rfind('(')).flatten() {
+            let inner = &line[open + 1..line.len() - 1];
+            if words(inner) <= 4 && lexicon::term(&key(inner)) == Some(lexicon::Term::Agency) {
+                let (os, ie) = (w.b.start + open, w.b.end);
+                if let Some(b) = blocks::trim(text, os + 1, ie - 1) {
+                    d.set_range(text, Slot::Agency, b.start, b.end);
+                }
+                d.piece(text, Piece::Field, os, ie);
+                match blocks::trim(text, w.b.start, os) {
+                    Some(b) => work[last].b = b,
+                    None => work[last].kind = Kind::Done,
+                }
+            }
+        }
+    }
+
     // Whole lines: furniture, time stamps, related links, label lines.
     let mut related = false;
     for w in work.iter_mut() {
@@ -313,10 +333,19 @@ fn section_line(text: &str, b: Block, d: &mut Draft) -> bool {
     let label = line[..ds].trim_start_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace());
     let label_start = b.start + (ds - label.len());
     let rest = line[de..].trim();
-    if !(bullet || (words(label) <= 4 && rest.is_empty())) || words(label) > 5 {
+    // After the date only a time or "آخر تحديث …" may follow ("… 2015م واس" is a dateline).
+    let rest_ok = rest.split_whitespace().all(|w| {
+        w.chars().any(|c| c.is_numeric())
+            || !w.chars().any(crate::text::chars::is_arabic_letter)
+            || lexicon::is_date_label(&bare_key(w))
+    });
+    if !(bullet || (words(label) <= 4 && rest_ok)) || words(label) > 5 {
         return false;
     }
-    if let Some(lb) = blocks::trim(text, label_start, b.start + ds) {
+    let label_key = bare_key(label.trim_end_matches([':', '-', '–', '|', '/', '،', ',']));
+    if lexicon::is_date_label(&label_key) {
+        // "نشر في …": a date line without a section.
+    } else if let Some(lb) = blocks::trim(text, label_start, b.start + ds) {
         let lt = text[lb.start..lb.end].trim_end_matches(['-', '–', '|', '/', '،', ',']);
         if let Some(lb) = blocks::trim(text, lb.start, lb.start + lt.len()) {
             d.set_range(text, Slot::Section, lb.start, lb.end);
@@ -391,6 +420,20 @@ mod tests {
             2
         );
         assert_eq!(k.iter().filter(|(p, _)| *p == Piece::Paragraph).count(), 1);
+    }
+
+    #[test]
+    fn closing_agency_and_date_lines() {
+        let t = "قالت الحكومة إن الاجتماع سيعقد غدا في العاصمة الفرنسية.\nوأضافت أن الوفود وصلت. (أ ف ب)";
+        let d = parse(t);
+        assert_eq!(get(&d, Slot::Agency), Some("أ ف ب"));
+        let k = kinds(t, &d);
+        assert_eq!(k.last().unwrap(), &(Piece::Field, "(أ ف ب)".to_string()));
+        let t = "عنوان الخبر المهم\nنشر في 10 أغسطس 2015\nقالت الحكومة إن الاجتماع سيعقد غدا في العاصمة.";
+        let d = parse(t);
+        assert_eq!(get(&d, Slot::Section), None);
+        assert_eq!(d.published_iso.as_deref(), Some("2015-08-10"));
+        assert_eq!(get(&d, Slot::Title), Some("عنوان الخبر المهم"));
     }
 
     #[test]
