@@ -25,6 +25,8 @@ pub(crate) struct Found {
     pub relative: bool,
     pub time: Option<Time>,
     pub agree: Option<bool>,
+    /// The article's own date as this mention reveals it ("اليوم الجمعة").
+    pub anchor: Option<Date>,
 }
 
 impl Found {
@@ -41,6 +43,7 @@ impl Found {
             relative: false,
             time: None,
             agree: None,
+            anchor: None,
         }
     }
 }
@@ -83,8 +86,10 @@ pub(crate) const PAST: &[&str] = &[
     "الماضيه",
     "المنصرم",
     "المنصرمه",
-    "الفائت",
-    "الفائته",
+    "الفايت",
+    "الفايته",
+    "الماضيين",
+    "الماضيتين",
     "السابق",
 ];
 pub(crate) const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه"];
@@ -143,7 +148,14 @@ impl<'a> Ctx<'a> {
     /// "كانون الثاني/يناير", "آب (أغسطس)", "يناير - كانون الثاني".
     pub fn gmonth(&self, i: usize) -> Option<NameMatch> {
         let mut m = self.name(i, NameKind::GMonth)?;
-        if self.punct(m.next, '/') || self.punct(m.next, '-') {
+        if let Some(m2) = self
+            .on_line(m.next)
+            .and(self.name(m.next, NameKind::GMonth))
+            .filter(|m2| m2.value == m.value && m2.skip == 0)
+        {
+            // "يوليو تموز", "يناير كانون الثاني": both namings side by side.
+            m.next = m2.next;
+        } else if self.punct(m.next, '/') || self.punct(m.next, '-') {
             if let Some(m2) = self
                 .on_line(m.next + 1)
                 .and(self.name(m.next + 1, NameKind::GMonth))
@@ -215,6 +227,15 @@ impl<'a> Ctx<'a> {
         }
         if self.exact(k, YEAR_WORDS) {
             k += 1;
+            // "24 مارس العام الماضي": the year is relative to the reference.
+            if let (Some(p), Some(r)) = (self.placement(k), self.reference) {
+                let y = match p {
+                    Place::Past => r.year - 1,
+                    Place::Next => r.year + 1,
+                    Place::Nearest => r.year,
+                };
+                return Some((y, None, k + 1));
+            }
         }
         let (y, cal, next) = self.year(k)?;
         // Without a year word a three-digit number is not a year ("مايو 300 ألف").
@@ -277,8 +298,10 @@ impl<'a> Ctx<'a> {
 
     /// day month [year]: "10 أغسطس 2015 م", "25 شوال 1436 هـ", "3 كانون الأول".
     fn day_month(&self, i: usize) -> Option<Found> {
-        let d = self.day(i)?;
-        let mut k = i + 1;
+        let (d, mut k) = match self.day(i) {
+            Some(d) => (d, i + 1),
+            None => self.ordinal_day(i)?,
+        };
         if self.punct(k, '-') || self.punct(k, '/') {
             k += 1;
         }
@@ -633,9 +656,13 @@ pub(crate) fn place_in_year(r: Date, month: u32, day: Option<u32>, place: Place)
             if c.1 <= r && r <= c.2 {
                 0
             } else {
-                (c.1.to_days() - r.to_days())
-                    .abs()
-                    .min((c.2.to_days() - r.to_days()).abs())
+                // News reports the past more than it announces: a date ahead of
+                // the reference counts double ("يناير" in August is last January).
+                if c.1 > r {
+                    2 * (c.1.to_days() - r.to_days())
+                } else {
+                    r.to_days() - c.2.to_days()
+                }
             }
         }),
     };
@@ -705,5 +732,147 @@ impl Ctx<'_> {
             }
         }
         Some(f)
+    }
+}
+
+/// Ordinal day words (masculine, as يوم): الأول … العاشر, الحادي (عشر …).
+fn ordinal_unit(w: &str) -> Option<u32> {
+    Some(match w {
+        "الاول" | "الحادي" => 1,
+        "الثاني" => 2,
+        "الثالث" => 3,
+        "الرابع" => 4,
+        "الخامس" => 5,
+        "السادس" => 6,
+        "السابع" => 7,
+        "الثامن" => 8,
+        "التاسع" => 9,
+        "العاشر" => 10,
+        "العشرين" => 20,
+        "الثلاثين" => 30,
+        _ => return None,
+    })
+}
+
+impl Ctx<'_> {
+    /// A day written as an ordinal before "من" + month: "السادس من أغسطس",
+    /// "الحادي والعشرين من"، "الـ12 من أغسطس". Returns the day and the month's token.
+    fn ordinal_day(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.on_line(i)?;
+        let (d, k) = if t.text == "ال" {
+            // "الـ12": the article, tatweel removed, then the digits.
+            let (d, digits) = self.int(i + 1)?;
+            if digits > 2 || self.toks[i + 1].s != t.e {
+                return None;
+            }
+            (d as u32, i + 2)
+        } else {
+            let mut d = ordinal_unit(t.form_any_bare())?;
+            let mut k = i + 1;
+            if d < 10 && self.exact(k, &["عشر"]) {
+                d += 10;
+                k += 1;
+            } else if d < 10 && self.exact(k, &["والعشرين"]) {
+                d += 20;
+                k += 1;
+            } else if d < 10 && self.exact(k, &["والثلاثين"]) {
+                d += 30;
+                k += 1;
+            }
+            (d, k)
+        };
+        if !(1..=31).contains(&d) || !self.exact(k, &["من"]) {
+            return None;
+        }
+        Some((d, k + 1))
+    }
+
+    /// A month named alone: "فبراير الماضي", "في يوليو تموز", "شهر رمضان المبارك
+    /// الماضي", "لشهري مايو أيار ويونيو حزيران". Gregorian months need a
+    /// preposition, شهر, a placement or a preceding month; Hijri months (also
+    /// names: رجب، رمضان) need شهر or a placement.
+    pub fn month_alone(&self, i: usize) -> Option<Found> {
+        let (k, skip, head) = match self.word(i, &["شهر", "شهري"]) {
+            Some(s) => (i + 1, s, true),
+            None => (i, 0, false),
+        };
+        let (m, cal) = self.month(k)?;
+        let skip = if head { skip } else { m.skip };
+        let mut next = m.next;
+        if cal == CalendarKind::Hijri
+            && self.exact(next, &["المبارك", "الكريم", "المعظم", "الحرام"])
+        {
+            next += 1;
+        }
+        let place = self.placement(next);
+        let after_prep = k > 0 && self.exact(k - 1, PREPOSITIONS);
+        let after_month = m.skip > 0
+            && k > 0
+            && self.toks[k.saturating_sub(2)..k].iter().any(|t| {
+                names()
+                    .at(std::slice::from_ref(t), 0, NameKind::GMonth)
+                    .is_some()
+            });
+        let ok = match cal {
+            CalendarKind::Gregorian => head || place.is_some() || after_prep || after_month,
+            CalendarKind::Hijri => head || place.is_some(),
+        };
+        if !ok {
+            return None;
+        }
+        if place.is_some() {
+            next += 1;
+        }
+        let mut f = Found::new(i, skip, next, Granularity::Month);
+        f.calendar = cal;
+        f.relative = true;
+        let place = place.unwrap_or(Place::Nearest);
+        match cal {
+            CalendarKind::Gregorian => {
+                f.value = self
+                    .reference
+                    .and_then(|r| place_in_year(r, m.value, None, place));
+            }
+            CalendarKind::Hijri => {
+                f.hijri = Some(HijriValue {
+                    year: None,
+                    month: Some(m.value),
+                    day: None,
+                });
+                if let Some((a, b, c)) = self
+                    .reference
+                    .and_then(|r| hijri_month_near(r, m.value, place))
+                {
+                    f.value = Some(Value::Range(a, b));
+                    f.conversion = Some(c);
+                }
+            }
+        }
+        Some(f)
+    }
+}
+
+/// The Hijri month `month` nearest the reference (a past one counting single,
+/// a future one double), or the last one ended before / first one after it.
+fn hijri_month_near(r: Date, month: u32, place: Place) -> Option<(Date, Date, Conversion)> {
+    let h = hijri_year_of(r)?;
+    let spans: Vec<(Date, Date, Conversion)> = (h - 1..=h + 1)
+        .filter_map(|y| hijri::month_span(y, month))
+        .collect();
+    match place {
+        Place::Past => spans.iter().rev().find(|s| s.1 < r).copied(),
+        Place::Next => spans.iter().find(|s| s.0 > r).copied(),
+        Place::Nearest => spans
+            .iter()
+            .min_by_key(|s| {
+                if s.0 <= r && r <= s.1 {
+                    0
+                } else if s.0 > r {
+                    2 * (s.0.to_days() - r.to_days())
+                } else {
+                    r.to_days() - s.1.to_days()
+                }
+            })
+            .copied(),
     }
 }

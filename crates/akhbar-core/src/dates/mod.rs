@@ -50,7 +50,20 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
 }
 
 /// The date grammar's matches over a prepared text, in order, not overlapping.
+///
+/// When the text reveals its own date ("اليوم الجمعة" while the reference,
+/// e.g. the day a page was collected, is a Saturday), relative expressions are
+/// resolved against that date, as a reader would.
 pub(crate) fn date_matches(scan: &Scan, reference: Option<Date>) -> Vec<Found> {
+    let found = matches_with(scan, reference);
+    let anchor = found.iter().find_map(|f| f.anchor);
+    match (anchor, reference) {
+        (Some(a), Some(r)) if a != r => matches_with(scan, Some(a)),
+        _ => found,
+    }
+}
+
+fn matches_with(scan: &Scan, reference: Option<Date>) -> Vec<Found> {
     let ctx = Ctx {
         toks: &scan.toks,
         reference,
@@ -96,7 +109,9 @@ fn match_at(ctx: &Ctx<'_>, i: usize, after_year: bool) -> Option<Found> {
             return Some(f);
         }
     }
-    ctx.relative(i).or_else(|| ctx.year_after_preposition(i))
+    ctx.relative(i)
+        .or_else(|| ctx.month_alone(i))
+        .or_else(|| ctx.year_after_preposition(i))
 }
 
 fn to_mention(scan: &Scan, f: Found) -> DateMention {

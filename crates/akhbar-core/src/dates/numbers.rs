@@ -66,7 +66,7 @@ fn measure(w: &str) -> Option<&'static str> {
         "كم" | "كيلومتر" | "كيلومترا" | "كيلومترات" | "كلم" => {
             "كيلومتر"
         }
-        "متر" | "مترا" | "امتار" | "م2" => "متر",
+        "متر" | "مترا" | "امتار" | "مترات" | "م2" => "متر",
         "سم" | "سنتيمتر" | "سنتيمترا" | "سنتيمترات" => "سنتيمتر",
         "ملم" | "مليمتر" | "مليمترا" => "مليمتر",
         "كجم" | "كغ" | "كيلوغرام" | "كيلوجرام" | "كيلوغراما" | "كيلوجراما" | "كيلو" => {
@@ -84,7 +84,7 @@ fn measure(w: &str) -> Option<&'static str> {
         "درجه" | "درجات" => "درجة",
         "ميغاواط" | "ميجاوات" | "ميجاواط" | "ميغاوات" => "ميغاواط",
         "كيلوواط" | "كيلووات" => "كيلوواط",
-        "قدم" | "اقدام" => "قدم",
+        "قدم" | "قدما" | "اقدام" => "قدم",
         _ => return None,
     })
 }
@@ -179,6 +179,29 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
             i += 1;
             continue;
         }
+        // "(15) مليار ريال", "\"5000\" ريال": a closing mark between the number
+        // and its scale or unit, when the number was opened by it.
+        if r.first > 0
+            && toks[r.first - 1].kind == TokenKind::Punctuation
+            && matches!(toks[r.first - 1].text.as_str(), "(" | "\"")
+            && at(r.next).is_some_and(|t| matches!(t.text.as_str(), ")" | "\""))
+        {
+            let close = r.next;
+            if let Some(n) = at(close + 1) {
+                let scaled = numwords::scale_of(&n.text).filter(|_| r.value.is_some());
+                if let Some(mult) = scaled {
+                    r.value = r.value.map(|v| v * mult);
+                    r.next = close + 2;
+                } else if names().at(toks, close + 1, NameKind::Currency).is_some()
+                    || names()
+                        .at(toks, close + 1, NameKind::CurrencyWord)
+                        .is_some()
+                    || measure(&n.text).is_some()
+                {
+                    r.next = close + 1;
+                }
+            }
+        }
         let mut kind = NumberKind::Number;
         let mut unit = None;
         let mut end = r.next;
@@ -207,6 +230,17 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
             kind = NumberKind::Quantity;
             let mut e = r.next + 1;
             let mut name = u.to_string();
+            // "كيلو مترات", "كيلو غراماً": the prefix written apart.
+            if at(r.next).is_some_and(|t| t.text == "كيلو") {
+                if let Some(second) = at(e).and_then(|t| measure(&t.text)) {
+                    if second == "متر" {
+                        name = "كيلومتر".to_string();
+                        e += 1;
+                    } else if second == "غرام" {
+                        e += 1;
+                    }
+                }
+            }
             if at(e).is_some_and(|t| {
                 matches!(
                     t.text.as_str(),
@@ -235,6 +269,11 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
                 && numwords::read(toks, r.next).is_none();
             if counted || r.value.is_none() && n.text.starts_with("ال") {
                 unit = Some(scan.original_text(text, n.s, n.e));
+            }
+            // A count cannot be fractional: "209.020 عبوة" is 209,020 boxes.
+            let t = &toks[r.first];
+            if counted && end == r.first + 1 && t.int.is_none() && thousands_dot(&t.text) {
+                r.value = t.text.replace('.', "").parse().ok();
             }
         }
         // A vague word with nothing counted ("الآلاف" alone) is not a mention.
@@ -307,7 +346,11 @@ fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
         let f = std::iter::once((0, t.text.as_str()))
             .chain(t.bares.iter().map(|(n, b)| (*n, b.as_str())))
             .find_map(|(n, w)| fraction(w).map(|v| (n, v)));
-        if let Some((skip, v)) = f {
+        // "ونصف" after a count belongs to it ("مترين ونصف"); "ونصف مليون" is a number.
+        let scaled = toks
+            .get(i + 1)
+            .is_some_and(|n| !n.line_before && numwords::scale_of(&n.text).is_some());
+        if let Some((skip, v)) = f.filter(|(skip, _)| *skip == 0 || scaled) {
             if let Some(r) =
                 numwords::read(toks, i + 1).filter(|r| r.words && !toks[i + 1].line_before)
             {
@@ -346,6 +389,16 @@ fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
         },
         pre,
     ))
+}
+
+/// "209.020": one dot followed by exactly three digits.
+fn thousands_dot(s: &str) -> bool {
+    let mut parts = s.split('.');
+    matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some(a), Some(b), None) if !a.is_empty() && a.len() <= 3 && b.len() == 3
+            && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+    )
 }
 
 #[cfg(test)]
@@ -442,6 +495,60 @@ mod tests {
         assert_eq!(
             nums("نصف مليون لاجئ"),
             vec![n("نصف مليون", 5e5, "number", Some("لاجئ"))]
+        );
+    }
+
+    #[test]
+    fn wire_and_layout_conventions() {
+        // SPA decimals, fraction first, with or without spaces.
+        assert_eq!(
+            nums("بنسبة 56 ر 4 %"),
+            vec![n("56 ر 4 %", 4.56, "percent", Some("%"))]
+        );
+        // Dots between groups of three are thousands; a count is never fractional.
+        assert_eq!(
+            nums("تبلغ 33.939.500 ريال"),
+            vec![n("33.939.500 ريال", 33_939_500.0, "money", Some("ريال"))]
+        );
+        assert_eq!(
+            nums("محملة بـ 209.020 عبوة"),
+            vec![n("209.020", 209_020.0, "number", Some("عبوة"))]
+        );
+        assert_eq!(
+            nums("تزن 614.196 طناً"),
+            vec![n("614.196 طناً", 614.196, "quantity", Some("طن"))]
+        );
+        // A closing parenthesis or quote between the number and its scale or unit.
+        assert_eq!(
+            nums("بقيمة ( 15) مليار ريال سعودي"),
+            vec![n("15) مليار ريال سعودي", 15e9, "money", Some("SAR"))]
+        );
+        assert_eq!(
+            nums("قيمته \"5000\" ريال"),
+            vec![n("5000\" ريال", 5000.0, "money", Some("ريال"))]
+        );
+        assert_eq!(
+            nums("لمسافة 4 كيلو مترات"),
+            vec![n("4 كيلو مترات", 4.0, "quantity", Some("كيلومتر"))]
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_numbers() {
+        // A definite cardinal agreeing with its noun is a number; a definite tens word
+        // after a singular noun is an ordinal; اثني alone is the verb أثنى.
+        assert_eq!(nums("السفن الثلاث"), vec![n("الثلاث", 3.0, "number", None)]);
+        assert_eq!(
+            nums("الساعات الأربع والعشرين الأخيرة"),
+            vec![n("الأربع والعشرين", 24.0, "number", None)]
+        );
+        assert!(nums("عند الدقيقة الثلاثين").is_empty());
+        assert!(nums("وأثنى على تفاعله").is_empty());
+        assert!(nums("اللواء الخامس عشر").is_empty());
+        assert!(nums("صف واحد").is_empty());
+        assert_eq!(
+            nums("بين أسبوع إلى عشرة أيام"),
+            vec![n("عشرة", 10.0, "number", Some("أيام"))]
         );
     }
 }

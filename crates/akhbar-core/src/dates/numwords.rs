@@ -71,13 +71,13 @@ fn hundreds(w: &str) -> Option<f64> {
 fn scale(w: &str) -> Option<(f64, Form)> {
     Some(match w {
         "الف" | "الفا" => (1e3, Form::One),
-        "الفان" | "الفين" | "الفا_" => (1e3, Form::Dual),
+        "الفان" | "الفين" | "الفي" => (1e3, Form::Dual),
         "الاف" | "الافا" => (1e3, Form::Plural),
         "مليون" | "مليونا" => (1e6, Form::One),
-        "مليونان" | "مليونين" => (1e6, Form::Dual),
+        "مليونان" | "مليونين" | "مليوني" => (1e6, Form::Dual),
         "ملايين" => (1e6, Form::Plural),
         "مليار" | "مليارا" | "بليون" => (1e9, Form::One),
-        "ملياران" | "مليارين" => (1e9, Form::Dual),
+        "ملياران" | "مليارين" | "ملياري" => (1e9, Form::Dual),
         "مليارات" | "بلايين" => (1e9, Form::Plural),
         "تريليون" => (1e12, Form::One),
         _ => return None,
@@ -133,6 +133,11 @@ pub(crate) fn digits_value(t: &Tok) -> Option<f64> {
         s.to_string()
     };
     if cleaned.matches('.').count() > 1 {
+        // "33.939.500": dots between groups of three are thousands separators.
+        let groups: Vec<&str> = cleaned.split('.').collect();
+        if groups[1..].iter().all(|g| g.len() == 3) && groups[0].len() <= 3 {
+            return cleaned.replace('.', "").parse().ok();
+        }
         return None;
     }
     cleaned.parse().ok()
@@ -148,9 +153,11 @@ pub(crate) fn read(toks: &[Tok], i: usize) -> Option<NumberRead> {
         let mut value = v;
         // Wire copy writes decimals with ر and the fraction first: "20ر6401" = 6401.20.
         if let (Some(r), Some(whole)) = (toks.get(i + 1), toks.get(i + 2)) {
-            if r.text == "ر" && r.s == t.e && whole.s == r.e && t.int.is_some() {
+            let spaced = !r.line_before && !whole.line_before;
+            if r.text == "ر" && (r.s == t.e && whole.s == r.e || spaced) && t.int.is_some() {
                 if let Some(w) = whole.int {
-                    value = w as f64 + v / 10f64.powi(t.text.len() as i32);
+                    // Parsed as text, so 4.56 stays 4.56 (no float rounding).
+                    value = format!("{w}.{}", t.text).parse().unwrap_or(value);
                     next = i + 3;
                 }
             }
@@ -187,6 +194,34 @@ pub(crate) fn read(toks: &[Tok], i: usize) -> Option<NumberRead> {
             .filter(|(n, _)| !t.text.chars().take(*n).any(|c| c == 'ك'))
             .map(|(n, b)| (*n, b.as_str())),
     );
+    // A definite cardinal agreeing with a definite noun: "السفن الثلاث",
+    // "الساعات الأربع والعشرين", "الخلفاء الأربعة".
+    let definite = t.text.strip_prefix("ال").filter(|rest| {
+        // Units only: a definite tens word is as often an ordinal ("الدقيقة الثلاثين").
+        unit(rest).is_some_and(|u| u >= 3.0)
+            && i > 0
+            && toks[i - 1].text.starts_with("ال")
+            && toks[i - 1].kind == crate::text::TokenKind::Word
+            && !t.line_before
+    });
+    if let Some(rest) = definite {
+        let mut value = unit(rest)?;
+        let mut next = i + 1;
+        if let Some(n) = toks.get(next).filter(|x| !x.line_before) {
+            if let Some(t2) = n.text.strip_prefix("وال").and_then(tens) {
+                if value < 10.0 {
+                    value += t2;
+                    next += 1;
+                }
+            }
+        }
+        return Some(NumberRead {
+            value: Some(value),
+            next,
+            skip: 0,
+            words: true,
+        });
+    }
     for (skip, w) in forms {
         if vague(w) {
             return Some(NumberRead {
@@ -195,6 +230,36 @@ pub(crate) fn read(toks: &[Tok], i: usize) -> Option<NumberRead> {
                 skip,
                 words: true,
             });
+        }
+        // أحد/واحد alone is "one of", "a single": not read as a count.
+        if matches!(w, "واحد" | "واحده") {
+            return None;
+        }
+        // "عشر" after an ordinal ("الخامس عشر") is part of the ordinal.
+        let ordinal_before = i > 0
+            && matches!(
+                toks[i - 1].text.as_str(),
+                "الحادي"
+                    | "الثاني"
+                    | "الثالث"
+                    | "الرابع"
+                    | "الخامس"
+                    | "السادس"
+                    | "السابع"
+                    | "الثامن"
+                    | "التاسع"
+                    | "الحاديه"
+                    | "الثانيه"
+                    | "الثالثه"
+                    | "الرابعه"
+                    | "الخامسه"
+                    | "السادسه"
+                    | "السابعه"
+                    | "الثامنه"
+                    | "التاسعه"
+            );
+        if matches!(w, "عشر" | "عشره") && ordinal_before {
+            return None;
         }
         if let Some((v, next)) = words_from(toks, i, w) {
             return Some(NumberRead {
@@ -232,8 +297,12 @@ fn words_from(toks: &[Tok], i: usize, first: &str) -> Option<(f64, usize)> {
             if teen && u < 10.0 {
                 current += u + 10.0;
                 k += 1;
-            } else if w == "احد" || w == "احدي" {
-                // أحد alone is "one of"/"someone", not a number.
+            } else if matches!(
+                w.as_str(),
+                "احد" | "احدي" | "اثنا" | "اثني" | "اثنتا" | "اثنتي"
+            ) {
+                // أحد alone is "one of"/"someone"; اثني alone is also the verb
+                // أثنى (praised): both are numbers only before عشر.
                 if !any {
                     return None;
                 }
@@ -301,6 +370,11 @@ fn words_from(toks: &[Tok], i: usize, first: &str) -> Option<(f64, usize)> {
         }
     }
     any.then_some((total + current, k))
+}
+
+/// The multiplier of a scale word ("مليار" → 1e9), any form.
+pub(crate) fn scale_of(w: &str) -> Option<f64> {
+    scale(w).map(|(m, form)| if form == Form::Dual { 2.0 * m } else { m })
 }
 
 #[cfg(test)]

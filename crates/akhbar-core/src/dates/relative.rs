@@ -45,7 +45,11 @@ const NAMED_DAY: &[&str] = &[
     "الختامي",
     "الاولمبي",
     "الخليجي",
+    "ذاته",
+    "عينه",
 ];
+/// Newspapers named اليوم ("عين اليوم", "صحيفة اليوم").
+const NEWSPAPER: &[&str] = &["عين", "صحيفه", "جريده", "بصحيفه", "لصحيفه"];
 /// Words before الجمعة that make it the prayer, not the day.
 const PRAYER: &[&str] = &["صلاه", "خطبه", "خطيب", "صلوات", "خطب", "جامع", "امام"];
 
@@ -75,6 +79,15 @@ fn unit(w: &str) -> Option<(Granularity, Option<i64>)> {
         "عامين" | "عامان" | "سنتين" | "سنتان" => (Year, Some(2)),
         _ => return None,
     })
+}
+
+/// The day `offset` days from the article's date, where the text names that
+/// day's weekday: the article is the latest day on or before the reference
+/// (the date a page was collected is on or after its publication) that fits.
+pub(crate) fn article_day(r: Date, offset: i64, weekday: u32) -> Date {
+    let target = r.add_days(offset);
+    let back = (i64::from(target.weekday()) - i64::from(weekday)).rem_euclid(7);
+    target.add_days(-back)
 }
 
 fn shift(r: Date, g: Granularity, n: i64) -> Value {
@@ -107,17 +120,20 @@ impl Ctx<'_> {
             .or_else(|| self.weekday_alone(i))
     }
 
-    /// [part of day] اليوم | أمس | أمس الأول | أول أمس | غداً | بعد غد.
+    /// [part of day | يوم] اليوم | أمس | أمس الأول | أول أمس | غداً | (بعد) غد,
+    /// optionally with the weekday ("اليوم الأحد", "مساء غد (الأحد)") and the
+    /// calendar date it is ("اليوم الأحد الموافق 10/10/1436").
     fn day_word(&self, i: usize) -> Option<Found> {
-        let (k, skip) = match self.word(i, DAY_PARTS) {
-            Some(s) => (i + 1, s),
-            None => (i, 0),
+        let (k, skip, lead) = match self.word(i, DAY_PARTS).or_else(|| self.word(i, &["يوم"])) {
+            Some(s) => (i + 1, s, true),
+            None => (i, 0, false),
         };
         let first_skip = |s: usize| if k == i { s } else { skip };
         let t = self.on_line(k)?;
         let (offset, next, s) = if let Some(s) = t.any(&["اليوم"]) {
-            // "اليوم الوطني", "اليوم العالمي": a named day, not today.
-            if self.exact(k + 1, NAMED_DAY) {
+            // "اليوم الوطني", "اليوم ذاته": a named or an earlier day, not today;
+            // "عين اليوم", "صحيفة اليوم": newspapers.
+            if self.exact(k + 1, NAMED_DAY) || k > 0 && self.exact(k - 1, NEWSPAPER) {
                 return None;
             }
             (0, k + 1, s)
@@ -140,25 +156,44 @@ impl Ctx<'_> {
             (1, k + 1, s)
         } else if self.exact(k, &["بعد"]) && self.exact(k + 1, &["غد"]) {
             (2, k + 2, 0)
+        } else if lead && self.exact(k, &["غد"]) {
+            // "غد" alone is "the future"; after يوم or a part of the day it is tomorrow.
+            (1, k + 1, 0)
         } else {
             return None;
         };
         let mut f = Found::new(i, first_skip(s), next, Granularity::Day);
-        // "اليوم الأحد", "أمس الثلاثاء", "غداً الأربعاء": the weekday is part of the
-        // mention, and wins when the reference is a day or two off the article's date.
-        let weekday = self.name(next, NameKind::Weekday);
+        // "اليوم الأحد", "أمس الثلاثاء", "اليوم (السبت)": the weekday is part of the mention.
+        let weekday = if self.punct(next, '(') {
+            self.name(next + 1, NameKind::Weekday)
+                .filter(|w| self.punct(w.next, ')'))
+                .map(|mut w| {
+                    w.next += 1;
+                    w
+                })
+        } else {
+            self.name(next, NameKind::Weekday)
+        };
         if let Some(w) = weekday {
             f.next = w.next;
         }
         let mut f = self.resolved(f, Granularity::Day, offset);
-        if let (Some(w), Some(Value::Day(d))) = (weekday, f.value) {
-            let back = (i64::from(d.weekday()) - i64::from(w.value)).rem_euclid(7);
-            let d = if back <= 3 {
-                d.add_days(-back)
-            } else {
-                d.add_days(7 - back)
-            };
+        if let (Some(w), Some(r)) = (weekday, self.reference) {
+            let d = article_day(r, offset, w.value);
             f.value = Some(Value::Day(d));
+            f.anchor = Some(d.add_days(-offset));
+        }
+        // "اليوم الأحد الموافق 10/ 10 / 1436": the written date is the value.
+        if self.exact(f.next, &["الموافق"]) {
+            if let Some(d) = self.calendar_date(f.next + 1) {
+                if d.granularity == Granularity::Day && d.value.is_some() {
+                    f.next = d.next;
+                    f.value = d.value;
+                    f.hijri = d.hijri;
+                    f.conversion = d.conversion;
+                    f.calendar = d.calendar;
+                }
+            }
         }
         Some(f)
     }
@@ -181,7 +216,21 @@ impl Ctx<'_> {
         };
         // "السنة الماضية" agrees in gender; "العام الماضي" too: either is accepted.
         let f = Found::new(i, skip, i + 2, g);
-        Some(self.resolved(f, g, n))
+        let mut f = self.resolved(f, g, n);
+        // "العام الحالي 2015م": the year written after it is the value.
+        if g == Granularity::Year {
+            if let Some((y, digits)) = self.int(i + 2) {
+                if digits == 4 {
+                    f.next = i + 3;
+                    if self.exact(f.next, &["م", "ه"]) {
+                        f.next += 1;
+                    }
+                    f.value = Some(Value::Year(y as i32));
+                    f.relative = false;
+                }
+            }
+        }
+        Some(f)
     }
 
     /// منذ/قبل + count + unit: "منذ ثلاثة أيام", "قبل يومين", "منذ 3 أشهر".
@@ -234,7 +283,7 @@ impl Ctx<'_> {
 
     /// [يوم] الأحد [الماضي|المقبل]: the nearest such day before (or after) the reference.
     fn weekday_alone(&self, i: usize) -> Option<Found> {
-        let (k, skip) = match self.word(i, &["يوم"]) {
+        let (k, skip) = match self.word(i, &["يوم"]).or_else(|| self.word(i, DAY_PARTS)) {
             Some(s) if self.name(i + 1, NameKind::Weekday).is_some() => (i + 1, s),
             _ => (i, 0),
         };

@@ -49,6 +49,15 @@ impl Tok {
         self.bares.iter().find(|(_, b)| b == w).map(|(n, _)| *n)
     }
 
+    /// The proclitic-stripped form when there is one, else the text
+    /// ("والخامس" → "الخامس").
+    pub fn form_any_bare(&self) -> &str {
+        self.bares
+            .iter()
+            .find(|(n, _)| *n == 1)
+            .map_or(self.text.as_str(), |(_, b)| b.as_str())
+    }
+
     /// Like [`Tok::form`] for any of `ws`.
     pub fn any(&self, ws: &[&str]) -> Option<usize> {
         ws.iter().find_map(|w| self.form(w))

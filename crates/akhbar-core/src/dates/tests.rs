@@ -282,3 +282,118 @@ fn year_pairs_and_line_starts() {
         pair("10:17 ت م", "T10:17")
     );
 }
+
+#[test]
+fn ordinal_days_and_months_alone() {
+    let r = Some("2015-08-04");
+    assert_eq!(
+        spans("في الخامس من يوليو الجاري", r),
+        vec![pair("الخامس من يوليو الجاري", "2015-07-05")]
+    );
+    assert_eq!(
+        spans("في الثامن من مارس العام 2014", r),
+        vec![pair("الثامن من مارس العام 2014", "2014-03-08")]
+    );
+    assert_eq!(
+        spans("في الـ12 من أغسطس المقبل", r),
+        vec![pair("الـ12 من أغسطس المقبل", "2015-08-12")]
+    );
+    assert_eq!(
+        spans("كما أعلنت في 24 مارس العام الماضي", r),
+        vec![pair("24 مارس العام الماضي", "2014-03-24")]
+    );
+    assert_eq!(
+        spans("منذ فبراير الماضي", r),
+        vec![pair("فبراير الماضي", "2015-02")]
+    );
+    assert_eq!(
+        spans("في نوفمبر القادم", r),
+        vec![pair("نوفمبر القادم", "2015-11")]
+    );
+    // Both namings side by side; a bare month in August is last January, not next.
+    assert_eq!(
+        spans("في يوليو تموز", r),
+        vec![pair("يوليو تموز", "2015-07")]
+    );
+    assert_eq!(
+        spans("أجريت في يناير كانون الثاني", r),
+        vec![pair("يناير كانون الثاني", "2015-01")]
+    );
+    assert_eq!(
+        spans("لشهري مايو أيار ويونيو حزيران", r),
+        vec![
+            pair("شهري مايو أيار", "2015-05"),
+            pair("يونيو حزيران", "2015-06")
+        ]
+    );
+    // A month name alone with nothing around it is not a date ("مارس" is also a verb).
+    assert!(spans("مارس الرياضة", r).is_empty());
+}
+
+#[test]
+fn hijri_months_need_a_head_word_or_a_placement() {
+    let r = Some("2015-07-27");
+    assert_eq!(
+        spans("خلال شهر رمضان المبارك الماضي", r),
+        vec![pair("شهر رمضان المبارك الماضي", "2015-06-18/2015-07-16")]
+    );
+    assert_eq!(
+        spans("خلال شهري رجب وشعبان الماضيين", r),
+        vec![
+            pair("شهري رجب", "2015-04-20/2015-05-18"),
+            pair("شعبان الماضيين", "2015-05-19/2015-06-17")
+        ]
+    );
+    // رجب and رمضان are also names.
+    assert!(spans("قال رجب طيب أردوغان", r).is_empty());
+}
+
+#[test]
+fn the_article_reveals_its_own_date() {
+    // Collected Saturday 1 August; "اليوم الجمعة" puts the article on Friday 31 July.
+    assert_eq!(
+        spans("صباح اليوم الجمعة بعد فوزهم مساء أمس", Some("2015-08-01")),
+        vec![
+            pair("صباح اليوم الجمعة", "2015-07-31"),
+            pair("مساء أمس", "2015-07-30")
+        ]
+    );
+    // Collected Tuesday 21 July; "ظهر اليوم الخميس" was the Thursday before.
+    assert_eq!(
+        spans("ظهر اليوم الخميس", Some("2015-07-21")),
+        vec![pair("ظهر اليوم الخميس", "2015-07-16")]
+    );
+    assert_eq!(
+        spans("اليوم (السبت)", Some("2015-07-25")),
+        vec![pair("اليوم (السبت)", "2015-07-25")]
+    );
+    assert_eq!(
+        spans(
+            "من اليوم الأحد الموافق 10/ 10 / 1436 إلى",
+            Some("2015-07-26")
+        ),
+        vec![pair("اليوم الأحد الموافق 10/ 10 / 1436", "2015-07-26")]
+    );
+    // The newspaper "عين اليوم" is not today.
+    assert!(spans("عين اليوم – الرياض", Some("2015-07-26")).is_empty());
+    assert!(spans("في اليوم ذاته", Some("2015-07-26")).is_empty());
+}
+
+#[test]
+fn times_without_the_word_hour() {
+    assert_eq!(one("وحتى الواحدة صباحاً."), pair("الواحدة صباحاً", "T01:00"));
+    assert_eq!(
+        one("الساعة 0622 بتوقيت جرينتش"),
+        pair("الساعة 0622 بتوقيت جرينتش", "T06:22")
+    );
+    let v = spans("عند الرابعة والنصف من عصر غد الأحد", Some("2015-07-21"));
+    assert_eq!(
+        v,
+        vec![
+            pair("الرابعة والنصف", "T16:30"),
+            pair("عصر غد الأحد", "2015-07-19")
+        ]
+    );
+    // An ordinal without a part of the day is not a time.
+    assert!(spans("الدورة الثالثة", None).is_empty());
+}

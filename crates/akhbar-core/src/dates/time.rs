@@ -60,21 +60,26 @@ impl Ctx<'_> {
             None => (i, None),
         };
         let (mut hour, mut minute, mut next) = if let Some((h, hd)) = self.int(k) {
-            if hd > 2 || h > 24 {
-                return None;
-            }
-            if self.punct(k + 1, ':') {
-                let (m, md) = self.int(k + 2)?;
-                if md != 2 || m > 59 {
+            if hd == 4 && skip.is_some() && h % 100 < 60 && h / 100 <= 24 {
+                // "الساعة 0622 بتوقيت غرينتش": hours and minutes in four digits.
+                (h as u32 / 100, h as u32 % 100, k + 1)
+            } else {
+                if hd > 2 || h > 24 {
                     return None;
                 }
-                (h as u32, m as u32, k + 3)
-            } else if skip.is_some() {
-                (h as u32, 0, k + 1)
-            } else {
-                return None;
+                if self.punct(k + 1, ':') {
+                    let (m, md) = self.int(k + 2)?;
+                    if md != 2 || m > 59 {
+                        return None;
+                    }
+                    (h as u32, m as u32, k + 3)
+                } else if skip.is_some() {
+                    (h as u32, 0, k + 1)
+                } else {
+                    return None;
+                }
             }
-        } else if skip.is_some() {
+        } else if skip.is_some() || self.period_follows(k) {
             let t = self.on_line(k)?;
             let mut h = hour_word(&t.text)?;
             let mut n = k + 1;
@@ -150,5 +155,31 @@ impl Ctx<'_> {
         let mut f = Found::new(i, skip.unwrap_or(0), next, Granularity::Time);
         f.time = Some(Time { hour, minute });
         Some(f)
+    }
+}
+
+impl Ctx<'_> {
+    /// Whether the hour word at `k` is followed by a part of the day
+    /// ("الواحدة صباحاً", "الرابعة والنصف من عصر"), so it is a time even
+    /// without "الساعة".
+    fn period_follows(&self, k: usize) -> bool {
+        let Some(t) = self.on_line(k) else {
+            return false;
+        };
+        if hour_word(&t.text).is_none() {
+            return false;
+        }
+        let mut n = k + 1;
+        if self.exact(n, &["عشره", "عشر"]) {
+            n += 1;
+        }
+        if self.exact(n, &["والنصف", "والربع"]) {
+            n += 1;
+        }
+        if self.exact(n, &["من"]) {
+            n += 1;
+        }
+        self.on_line(n)
+            .is_some_and(|t| period(&t.text).is_some() && t.text != "م" && t.text != "ص")
     }
 }
