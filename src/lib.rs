@@ -1,6 +1,7 @@
 //! The Python binding of akhbar: conversions, GIL release and exceptions only.
 //! All text processing lives in the `akhbar-core` crate.
 
+mod article;
 mod dates;
 mod errors;
 mod input;
@@ -15,6 +16,7 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    article::register(m)?;
     normalize::register(m)?;
     tokenize::register(m)?;
     pipeline::register(m)?;

@@ -15,8 +15,9 @@ Examples
 from __future__ import annotations
 
 from akhbar import pandas_ext as _pandas_ext  # noqa: F401  (registers Series.akhbar)
-from akhbar._core import Normalizer, OffsetMap, Token, __version__
 from akhbar.corpus import Corpus, read_corpus
+from akhbar._core import Article, Normalizer, OffsetMap, Token, __version__
+from akhbar.article import parse_article, parse_articles
 from akhbar.dates import (
     DateMention,
     NumberMention,
@@ -34,6 +35,7 @@ from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
 __all__ = [
     "AkhbarError",
     "Corpus",
+    "Article",
     "DateMention",
     "InvalidTextError",
     "Normalizer",
@@ -55,6 +57,8 @@ __all__ = [
     "render",
     "render_article_html",
     "render_entities_html",
+    "parse_article",
+    "parse_articles",
     "sample_article",
     "to_displacy",
     "tokenize",

@@ -1,9 +1,11 @@
 //! akhbar-core: Arabic news text processing in pure Rust (no Python).
 //!
 //! - [`text`]: character classes, normalization with offset maps, tokenization.
+//! - [`article`]: article structure (fields, body, boilerplate) of raw text and HTML.
 //! - [`batch`]: order-preserving parallel batches.
 //! - [`pipeline`]: all stages per article in one pass, column-wise tables.
 
+pub mod article;
 pub mod batch;
 pub mod calendar;
 pub mod dates;

@@ -1,0 +1,456 @@
+//! Plain-text articles: classify lines (and line prefixes/suffixes) into title,
+//! field lines, body paragraphs and boilerplate, by position, punctuation and
+//! the word lists of [`lexicon`](super::lexicon).
+
+use super::blocks::{self, is_sentence_end, Block};
+use super::dates_link;
+use super::draft::{Draft, Piece, Slot};
+use super::header;
+use super::lexicon::{self, key};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Unknown,
+    Done,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Work {
+    b: Block,
+    kind: Kind,
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The line's letters and digits only, as a lexicon key ("// انتهى //" → "انتهي").
+fn bare_key(s: &str) -> String {
+    let kept: String = s
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '\u{0640}')
+        .collect();
+    key(&kept)
+}
+
+/// A time stamp line: "10:17 ت م", "14:31 ت م NNNN", "11:00 GMT".
+fn is_time_stamp(s: &str) -> bool {
+    let mut it = s.split_whitespace();
+    let Some(first) = it.next() else { return false };
+    let Some((h, m)) = first.split_once(':') else {
+        return false;
+    };
+    let digits = |x: &str| !x.is_empty() && x.len() <= 2 * 2 && x.chars().all(|c| c.is_numeric());
+    digits(h) && digits(m) && it.all(|w| w.chars().count() <= 4)
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end().chars().last().is_some_and(is_sentence_end)
+}
+
+/// Body-like: a sentence-final mark and six words, or forty words.
+fn is_body_like(s: &str) -> bool {
+    let n = words(s);
+    (ends_sentence(s) && n >= 6) || n >= 40
+}
+
+const BULLETS: &[char] = &['●', '•', '■', '◆', '►', '▪', '◉', '○', '»', '*', '|'];
+
+/// Parse a plain-text article.
+pub fn parse(text: &str) -> Draft {
+    let mut d = Draft::default();
+    let mut work: Vec<Work> = blocks::blocks(text)
+        .into_iter()
+        .map(|b| Work {
+            b,
+            kind: Kind::Unknown,
+        })
+        .collect();
+    let s = |w: &Work| &text[w.b.start..w.b.end];
+
+    // UI words of a scraped slider in the first lines ("Next Previous").
+    let mut i = 0;
+    while i < work.len().min(4) {
+        if let Some((a, z)) = find_ui_run(s(&work[i])) {
+            let (bs, be) = (work[i].b.start, work[i].b.end);
+            d.piece(text, Piece::Boilerplate, bs + a, bs + z);
+            let mut repl = Vec::new();
+            if let Some(b) = blocks::trim(text, bs, bs + a) {
+                repl.push(Work {
+                    b,
+                    kind: Kind::Unknown,
+                });
+            }
+            if let Some(b) = blocks::trim(text, bs + z, be) {
+                repl.push(Work {
+                    b,
+                    kind: Kind::Unknown,
+                });
+            }
+            let n = repl.len();
+            work.splice(i..=i, repl);
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+
+    // Footer "رابط الخبر بصحيفة الوئام: <headline>" and a trailing tag list.
+    if let Some(last) = work.iter().rposition(|w| w.kind == Kind::Unknown) {
+        let w = work[last];
+        if let Some(p) = s(&w)
+            .find("رابط الخبر")
+            .or_else(|| s(&w).find("رابط المقال"))
+        {
+            let fs = w.b.start + p;
+            footer(text, fs, w.b.end, &mut d);
+            work[last].kind = Kind::Done;
+            if let Some(b) = blocks::trim(text, w.b.start, fs) {
+                work.insert(
+                    last,
+                    Work {
+                        b,
+                        kind: Kind::Unknown,
+                    },
+                );
+            }
+        }
+    }
+    if let Some(last) = work.iter().rposition(|w| w.kind == Kind::Unknown) {
+        let w = work[last];
+        if let Some(p) = tag_list_start(s(&w)) {
+            d.piece(text, Piece::Boilerplate, w.b.start + p, w.b.end);
+            match blocks::trim(text, w.b.start, w.b.start + p) {
+                Some(b) => work[last].b = b,
+                None => work[last].kind = Kind::Done,
+            }
+        }
+    }
+
+    // A closing agency credit: "… وأضاف أن الاجتماع سيعقد غدا. (أ ف ب)".
+    if let Some(last) = work.iter().rposition(|w| w.kind == Kind::Unknown) {
+        let w = work[last];
+        let line = s(&w);
+        if let Some(open) = line.ends_with(')').then(|| line.rfind('(')).flatten() {
+            let inner = &line[open + 1..line.len() - 1];
+            if words(inner) <= 4 && lexicon::term(&key(inner)) == Some(lexicon::Term::Agency) {
+                let (os, ie) = (w.b.start + open, w.b.end);
+                if let Some(b) = blocks::trim(text, os + 1, ie - 1) {
+                    d.set_range(text, Slot::Agency, b.start, b.end);
+                }
+                d.piece(text, Piece::Field, os, ie);
+                match blocks::trim(text, w.b.start, os) {
+                    Some(b) => work[last].b = b,
+                    None => work[last].kind = Kind::Done,
+                }
+            }
+        }
+    }
+
+    // Whole lines: furniture, time stamps, related links, label lines.
+    let mut related = false;
+    for w in work.iter_mut() {
+        if w.kind != Kind::Unknown {
+            continue;
+        }
+        let line = &text[w.b.start..w.b.end];
+        let k = bare_key(line);
+        let furniture = k.is_empty()
+            || lexicon::is_boilerplate_line(&k)
+            || is_time_stamp(line)
+            || k.chars().all(|c| c == '\u{0640}');
+        if furniture || (related && !ends_sentence(line) && words(line) <= 20) {
+            related |= lexicon::is_related_heading(&k);
+            d.piece(text, Piece::Boilerplate, w.b.start, w.b.end);
+            w.kind = Kind::Done;
+            continue;
+        }
+        related = false;
+        let label_shape = line.contains(':') && words(line) <= 20;
+        if let Some(h) = label_shape
+            .then(|| header::parse(text, w.b.start, w.b.end, true))
+            .flatten()
+        {
+            let label_line = h.fields.iter().all(|f| {
+                !matches!(
+                    f.field,
+                    header::FieldKind::Dateline | header::FieldKind::Published
+                )
+            }) && line.contains(':');
+            if label_line {
+                d.add_header(text, &h);
+                d.piece(text, Piece::Field, w.b.start, w.b.end);
+                w.kind = Kind::Done;
+            }
+        }
+    }
+
+    // The head: section/date line, datelines, title, subtitle, until the body starts.
+    let mut body_started = false;
+    let mut title_key: Option<String> = None;
+    let mut i = 0;
+    while i < work.len() {
+        let w = work[i];
+        i += 1;
+        if w.kind != Kind::Unknown {
+            continue;
+        }
+        let line = &text[w.b.start..w.b.end];
+        if let Some(t) = &title_key {
+            if &dedup_key(line) == t {
+                d.piece(text, Piece::Boilerplate, w.b.start, w.b.end);
+                continue;
+            }
+        }
+        if body_started {
+            d.piece(text, Piece::Paragraph, w.b.start, w.b.end);
+            continue;
+        }
+        if section_line(text, w.b, &mut d) {
+            continue;
+        }
+        if let Some(h) = header::parse(text, w.b.start, w.b.end, false) {
+            d.add_header(text, &h);
+            // Wire copy: the body follows its dateline or byline.
+            body_started = true;
+            d.piece(text, Piece::Field, w.b.start, h.end);
+            if let Some(b) = blocks::trim(text, h.end, w.b.end) {
+                i -= 1;
+                work[i].b = b;
+            }
+            continue;
+        }
+        if is_body_like(line) {
+            body_started = true;
+            d.piece(text, Piece::Paragraph, w.b.start, w.b.end);
+            continue;
+        }
+        let n = words(line);
+        let title_like = !line.ends_with([':', '：']) && !line.starts_with(['-', '–', '(']);
+        let ws: Vec<&str> = line.split_whitespace().collect();
+        if title_key.is_none()
+            && n <= 4
+            && lexicon::looks_like_person(&ws)
+            && d.get(Slot::Author).is_none()
+        {
+            // A signature line above an opinion piece ("د. فيصل بن مشعل"), not a headline.
+            d.set_range(text, Slot::Author, w.b.start, w.b.end);
+            d.piece(text, Piece::Field, w.b.start, w.b.end);
+        } else if title_key.is_none()
+            && d.get(Slot::Title).is_none()
+            && title_like
+            && (2..=30).contains(&n)
+        {
+            d.set_range(text, Slot::Title, w.b.start, w.b.end);
+            d.piece(text, Piece::Title, w.b.start, w.b.end);
+            title_key = Some(dedup_key(line));
+        } else if title_key.is_some() && d.get(Slot::Subtitle).is_none() && n <= 60 {
+            d.set_range(text, Slot::Subtitle, w.b.start, w.b.end);
+            d.piece(text, Piece::Field, w.b.start, w.b.end);
+        } else {
+            d.piece(text, Piece::Paragraph, w.b.start, w.b.end);
+        }
+    }
+    d.pieces.sort_by_key(|(_, v)| v.span.map(|s| s.0));
+    d
+}
+
+/// The comparison form of a headline for spotting repeats.
+fn dedup_key(s: &str) -> String {
+    bare_key(s)
+}
+
+/// "Next Previous" slider labels: the byte range of a run of them.
+fn find_ui_run(s: &str) -> Option<(usize, usize)> {
+    let p = s
+        .find("Next Previous")
+        .or_else(|| s.find("Previous Next"))?;
+    Some((p, p + "Next Previous".len()))
+}
+
+/// A trailing tag list: " سمات اسرائيل صاروخ فلسطين" after the last sentence.
+fn tag_list_start(s: &str) -> Option<usize> {
+    for intro in lexicon::TAG_INTROS {
+        let mut from = 0;
+        while let Some(p) = s[from..].find(intro).map(|p| p + from) {
+            from = p + intro.len();
+            let before = s[..p].trim_end();
+            let boundary_before = before.is_empty()
+                || (s[..p].ends_with(char::is_whitespace) && ends_sentence(before));
+            let after = &s[p + intro.len()..];
+            let boundary_after = after.is_empty() || after.starts_with([' ', ':', '\u{a0}']);
+            if boundary_before && boundary_after && words(after) <= 15 {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// "رابط الخبر بصحيفة الوئام: <headline>": outlet and headline.
+fn footer(text: &str, start: usize, end: usize, d: &mut Draft) {
+    d.piece(text, Piece::Field, start, end);
+    let s = &text[start..end];
+    if let Some(colon) = s.find(':') {
+        let label = &s[..colon];
+        for intro in ["بصحيفة", "بجريدة", "بموقع", "في صحيفة", "على موقع"]
+        {
+            if let Some(p) = label.find(intro) {
+                if let Some(b) = blocks::trim(text, start + p + intro.len(), start + colon) {
+                    d.set_range(text, Slot::Source, b.start, b.end);
+                }
+            }
+        }
+        if let Some(b) = blocks::trim(text, start + colon + 1, end) {
+            d.set_range(text, Slot::Title, b.start, b.end);
+        }
+    }
+}
+
+/// "● أخبار سورية ٣ ديسمبر ٢٠١٧": a bulleted or dated short line before the body.
+fn section_line(text: &str, b: Block, d: &mut Draft) -> bool {
+    let line = &text[b.start..b.end];
+    if words(line) > 10 {
+        return false;
+    }
+    let bullet = line.starts_with(BULLETS);
+    let dates = dates_link::find(line);
+    let date = dates.first().map(|h| (h.start, h.end, h.iso.clone()));
+    // Without a date mention, a bulleted line's date starts at its first digit.
+    let date = date.or_else(|| {
+        if bullet {
+            line.find(|c: char| c.is_numeric())
+                .map(|p| (p, line.len(), None))
+        } else {
+            None
+        }
+    });
+    let Some((ds, de, iso)) = date else {
+        return false;
+    };
+    let label = line[..ds].trim_start_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace());
+    let label_start = b.start + (ds - label.len());
+    let rest = line[de..].trim();
+    // After the date only a time or "آخر تحديث …" may follow ("… 2015م واس" is a dateline).
+    let rest_ok = rest.split_whitespace().all(|w| {
+        w.chars().any(|c| c.is_numeric())
+            || !w.chars().any(crate::text::chars::is_arabic_letter)
+            || lexicon::is_date_label(&bare_key(w))
+    });
+    if !(bullet || (words(label) <= 4 && rest_ok)) || words(label) > 5 {
+        return false;
+    }
+    let label_key = bare_key(label.trim_end_matches([':', '-', '–', '|', '/', '،', ',']));
+    if lexicon::is_date_label(&label_key) {
+        // "نشر في …": a date line without a section.
+    } else if let Some(lb) = blocks::trim(text, label_start, b.start + ds) {
+        let lt = text[lb.start..lb.end].trim_end_matches(['-', '–', '|', '/', '،', ',']);
+        if let Some(lb) = blocks::trim(text, lb.start, lb.start + lt.len()) {
+            d.set_range(text, Slot::Section, lb.start, lb.end);
+        }
+    }
+    if d.set_range(text, Slot::Published, b.start + ds, b.start + de) {
+        d.published_iso = iso;
+    }
+    d.piece(text, Piece::Field, b.start, b.end);
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn get(d: &Draft, s: Slot) -> Option<&str> {
+        d.get(s).map(|v| v.text.as_str())
+    }
+
+    fn kinds(text: &str, d: &Draft) -> Vec<(Piece, String)> {
+        d.pieces
+            .iter()
+            .map(|(k, v)| {
+                let (a, b) = v.span.unwrap();
+                (*k, text[a..b].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn repeated_title_section_line_source_line() {
+        let t = "عنوان الخبر هنا\nعنوان الخبر هنا\n● أخبار سورية ٣ ديسمبر ٢٠١٧\n\nعنوان الخبر هنا\n\nقالت مصادر محلية إن الاشتباكات تجددت اليوم في المدينة.\n\nوأضافت المصادر أن القصف استمر.\n\nالمصدر: شبكة شام الكاتب: فريق التحرير\nمشاركة: \n\nاقرأ أيضاً:\n\nـــــــ ــ";
+        let d = parse(t);
+        assert_eq!(get(&d, Slot::Title), Some("عنوان الخبر هنا"));
+        assert_eq!(get(&d, Slot::Section), Some("أخبار سورية"));
+        assert_eq!(get(&d, Slot::Source), Some("شبكة شام"));
+        assert_eq!(get(&d, Slot::Author), Some("فريق التحرير"));
+        let k = kinds(t, &d);
+        let paras: Vec<_> = k.iter().filter(|(p, _)| *p == Piece::Paragraph).collect();
+        assert_eq!(paras.len(), 2);
+        let boiler: Vec<_> = k
+            .iter()
+            .filter(|(p, _)| *p == Piece::Boilerplate)
+            .map(|(_, s)| s.as_str())
+            .collect();
+        assert_eq!(
+            boiler,
+            [
+                "عنوان الخبر هنا",
+                "عنوان الخبر هنا",
+                "مشاركة:",
+                "اقرأ أيضاً:",
+                "ـــــــ ــ"
+            ]
+        );
+    }
+
+    #[test]
+    fn spa_wire_item() {
+        let t = " الباحة 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس\n ينظم المكتب التعاوني محاضرة بعنوان \"تأملات\" يلقيها فهد الغامدي.\n // انتهى //\n 10:17 ت م \n ";
+        let d = parse(t);
+        assert_eq!(get(&d, Slot::Dateline), Some("الباحة"));
+        assert_eq!(get(&d, Slot::Agency), Some("واس"));
+        assert_eq!(
+            get(&d, Slot::Published),
+            Some("26 شوال 1436 هـ الموافق 11 اغسطس 2015 م")
+        );
+        let k = kinds(t, &d);
+        assert_eq!(
+            k.iter().filter(|(p, _)| *p == Piece::Boilerplate).count(),
+            2
+        );
+        assert_eq!(k.iter().filter(|(p, _)| *p == Piece::Paragraph).count(), 1);
+    }
+
+    #[test]
+    fn closing_agency_and_date_lines() {
+        let t = "قالت الحكومة إن الاجتماع سيعقد غدا في العاصمة الفرنسية.\nوأضافت أن الوفود وصلت. (أ ف ب)";
+        let d = parse(t);
+        assert_eq!(get(&d, Slot::Agency), Some("أ ف ب"));
+        let k = kinds(t, &d);
+        assert_eq!(k.last().unwrap(), &(Piece::Field, "(أ ف ب)".to_string()));
+        let t = "عنوان الخبر المهم\nنشر في 10 أغسطس 2015\nقالت الحكومة إن الاجتماع سيعقد غدا في العاصمة.";
+        let d = parse(t);
+        assert_eq!(get(&d, Slot::Section), None);
+        assert_eq!(d.published_iso.as_deref(), Some("2015-08-10"));
+        assert_eq!(get(&d, Slot::Title), Some("عنوان الخبر المهم"));
+    }
+
+    #[test]
+    fn footer_and_tags() {
+        let t =
+            " نفت الوزارة الأنباء التي ترددت أمس. رابط الخبر بصحيفة الوئام: الداخلية تنفي الأنباء ";
+        let d = parse(t);
+        assert_eq!(get(&d, Slot::Title), Some("الداخلية تنفي الأنباء"));
+        assert_eq!(get(&d, Slot::Source), Some("الوئام"));
+        let t = " عين اليوم – غزة\n استشهد أربعة مواطنين في انفجار صاروخ وسط مدينة رفح. سمات اسرائيل صاروخ فلسطين ";
+        let d = parse(t);
+        assert_eq!(get(&d, Slot::Dateline), Some("غزة"));
+        assert_eq!(get(&d, Slot::Source), Some("عين اليوم"));
+        let k = kinds(t, &d);
+        assert_eq!(
+            k.last().unwrap(),
+            &(Piece::Boilerplate, "سمات اسرائيل صاروخ فلسطين".to_string())
+        );
+    }
+}

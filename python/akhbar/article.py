@@ -1,0 +1,74 @@
+"""Article structure: raw news text or HTML pages to fields, body and boilerplate.
+
+Every field keeps its character span in the original input (``Article.spans``),
+and nothing is dropped silently: what is not a field or the body is listed in
+``Article.boilerplate``. In a text article the ``segments`` (title line, field
+lines, paragraphs, boilerplate) together cover every non-space character.
+
+Example
+-------
+>>> import akhbar
+>>> a = akhbar.parse_article("بيروت (رويترز) - قال مسؤول إن المحادثات ستستأنف غدا في جنيف.")
+>>> a.dateline, a.agency
+('بيروت', 'رويترز')
+>>> a.paragraphs
+['قال مسؤول إن المحادثات ستستأنف غدا في جنيف.']
+>>> a.spans["agency"]
+(7, 13)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from akhbar._core import Article
+from akhbar._core import parse_article as _parse_article
+from akhbar._core import parse_articles as _parse_articles
+
+InputKind = Literal["text", "html"]
+
+
+def parse_article(
+    text_or_html: str, *, url: str | None = None, kind: InputKind | None = None
+) -> Article:
+    """Parse one article into fields, paragraphs and boilerplate.
+
+    Parameters
+    ----------
+    text_or_html
+        Raw article text, or a whole HTML page.
+    url
+        The page address; its host fills ``source`` when the article names no outlet.
+    kind
+        ``"text"`` or ``"html"``; detected from the input when None.
+
+    Empty or non-Arabic input gives an ``Article`` with empty fields; a
+    non-``str`` raises :class:`akhbar.InvalidTextError`.
+
+    Examples
+    --------
+    >>> a = parse_article("سبق- ينبع: اجتمع الرئيس التنفيذي للهيئة الملكية بفريق العمل اليوم.")
+    >>> a.source, a.dateline, len(a.paragraphs)
+    ('سبق', 'ينبع', 1)
+    >>> parse_article("").paragraphs
+    []
+    """
+    return _parse_article(text_or_html, url=url, kind=kind)
+
+
+def parse_articles(
+    items: Iterable[str], *, kind: InputKind | None = None, n_threads: int | None = None
+) -> list[Article]:
+    """Parse many articles in parallel (GIL released); output order = input order.
+
+    ``n_threads`` defaults to ``AKHBAR_NUM_THREADS`` or the number of CPUs; the
+    result does not depend on it. A non-``str`` row raises
+    :class:`akhbar.InvalidTextError` with its ``index``.
+
+    Examples
+    --------
+    >>> [a.agency for a in parse_articles(["دمشق - سانا", "القاهرة - أ ف ب: نص"], n_threads=2)]
+    ['سانا', 'أ ف ب']
+    """
+    return _parse_articles(items, kind=kind, n_threads=n_threads)
