@@ -2,6 +2,7 @@
 //! All text processing lives in the `akhbar-core` crate.
 
 mod errors;
+mod entities;
 mod input;
 mod normalize;
 mod parallel;
@@ -14,5 +15,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     normalize::register(m)?;
     tokenize::register(m)?;
+    entities::register(m)?;
     Ok(())
 }

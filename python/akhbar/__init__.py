@@ -15,12 +15,34 @@ Examples
 from __future__ import annotations
 
 from akhbar._core import Normalizer, OffsetMap, Token, __version__
+from akhbar.entities import (
+    Entity,
+    EvaluationReport,
+    LabelScore,
+    Tagger,
+    evaluate,
+    extract,
+    extract_batch,
+    train_tagger,
+)
 from akhbar.errors import AkhbarError, InvalidTextError, OffsetError, OptionError
+from akhbar.errors import CorpusError, FileError, ModelError
 from akhbar.sample import sample_article
 from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
 
 __all__ = [
     "AkhbarError",
+    "CorpusError",
+    "Entity",
+    "EvaluationReport",
+    "FileError",
+    "LabelScore",
+    "ModelError",
+    "Tagger",
+    "evaluate",
+    "extract",
+    "extract_batch",
+    "train_tagger",
     "InvalidTextError",
     "Normalizer",
     "OffsetError",

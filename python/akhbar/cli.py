@@ -106,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("files", nargs="*", help="UTF-8 text files; stdin when none or '-'")
     t.add_argument("--clitics", action="store_true", help="split proclitics and pronoun suffixes")
     t.set_defaults(run=_tokenize)
+
+    from akhbar.cli_entities import add_parsers as add_entity_parsers
+
+    add_entity_parsers(sub)
     return p
 
 

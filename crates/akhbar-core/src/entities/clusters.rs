@@ -54,6 +54,21 @@ impl Clusters {
         v
     }
 
+    /// Write `path<TAB>word` lines, sorted by word.
+    pub fn write(&self, path: &Path) -> Result<()> {
+        let mut text = String::new();
+        for (w, p) in self.sorted() {
+            text.push_str(p);
+            text.push('\t');
+            text.push_str(w);
+            text.push('\n');
+        }
+        std::fs::write(path, text).map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })
+    }
+
     /// Read `path<TAB>word[<TAB>count]` lines (the output of Liang's
     /// `wcluster` and of `tools/build_clusters.py`).
     pub fn read(path: &Path) -> Result<Self> {

@@ -6,7 +6,7 @@ use super::clusters::{Clusters, PREFIXES};
 use super::gazetteer::{key_form, Gazetteer, MAX_LABELS};
 use super::hash::Fnv;
 use crate::text::chars::{digit_value, is_arabic_letter, is_punctuation};
-use crate::text::clitics::strip_proclitics;
+use crate::text::clitics::{strip_proclitics, word_count};
 
 /// Titles and roles that precede person names.
 const PERSON_TRIGGERS: &[&str] = &[
@@ -165,6 +165,19 @@ mod t {
     pub const KINDS: u8 = 30;
     pub const PROCLITIC: u8 = 31;
     pub const STEM_SUFFIX: u8 = 32;
+    pub const FREQ: u8 = 33;
+}
+
+/// Frequency class of a word in the clitic lexicon (0: unseen ... 5: common).
+fn freq_class(w: &str) -> u8 {
+    match word_count(w) {
+        0 => 0,
+        1..=2 => 1,
+        3..=9 => 2,
+        10..=49 => 3,
+        50..=499 => 4,
+        _ => 5,
+    }
 }
 
 const BOS: &str = "<s>";
@@ -272,6 +285,12 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
             t::SHAPE,
             &[ti.kind as u8, len, u8::from(article), u8::from(pro)],
         ));
+        if ti.kind == Kind::Arabic {
+            keys.push(key_bytes(
+                t::FREQ,
+                &[freq_class(&ti.w), freq_class(&ti.stem), u8::from(pro)],
+            ));
+        }
         if pro {
             let cut = ti.w.len().saturating_sub(ti.stem.len());
             if ti.w.is_char_boundary(cut) {

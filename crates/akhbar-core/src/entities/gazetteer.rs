@@ -123,10 +123,7 @@ impl Gazetteer {
                 let mut key = String::with_capacity(32);
                 key.push_str(start_form);
                 let mut j = i + 1;
-                loop {
-                    let Some(&bits) = self.index.get(&key) else {
-                        break;
-                    };
+                while let Some(&bits) = self.index.get(&key) {
                     if bits >> 1 != 0 && best.is_none_or(|(e, _)| j > e) {
                         best = Some((j, bits >> 1));
                     }

@@ -44,7 +44,7 @@ impl Labels {
 
     /// `(is_begin, type)` of a non-`O` tag, `None` for `O`.
     pub fn split(tag: usize) -> Option<(bool, usize)> {
-        (tag != O).then(|| ((tag - 1) % 2 == 0, (tag - 1) / 2))
+        (tag != O).then(|| ((tag - 1) & 1 == 0, (tag - 1) / 2))
     }
 
     /// The tag's name: `O`, `B-PERS` ...

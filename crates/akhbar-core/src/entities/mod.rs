@@ -5,6 +5,7 @@
 //!
 //! The text side (normalization, tokenization, clitics) is `crate::text`.
 
+pub mod cluster_learn;
 pub mod clusters;
 pub mod conll;
 pub mod eval;
