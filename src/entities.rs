@@ -8,7 +8,7 @@ use akhbar_core::entities::clusters::Clusters;
 use akhbar_core::entities::extract::extract;
 use akhbar_core::entities::format::{from_bytes, to_bytes};
 use akhbar_core::entities::train::{score, train, EpochReport, TrainOptions};
-use akhbar_core::entities::{read_conll, Entity, EvalCounts, Gazetteer, Model};
+use akhbar_core::entities::{evaluate_tags, read_conll, Entity, EvalCounts, Gazetteer, Model};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
@@ -396,7 +396,34 @@ fn _learn_clusters(
     .map_err(|e| core_error(py, e))
 }
 
+/// Score predicted tag sequences against gold ones (conlleval rules).
+#[pyfunction]
+fn _score_tags(
+    py: Python<'_>,
+    gold: Vec<Vec<String>>,
+    pred: Vec<Vec<String>>,
+) -> PyResult<Py<PyAny>> {
+    if gold.len() != pred.len() {
+        return Err(crate::errors::option_error(
+            py,
+            format!("{} gold sentences but {} predicted", gold.len(), pred.len()),
+        ));
+    }
+    for (i, (g, p)) in gold.iter().zip(&pred).enumerate() {
+        if g.len() != p.len() {
+            return Err(crate::errors::raise(
+                py,
+                "OptionError",
+                format!("sentence {i}: {} gold tags but {} predicted", g.len(), p.len()),
+                Some(i),
+            ));
+        }
+    }
+    counts_to_py(py, &evaluate_tags(&gold, &pred))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(_score_tags, m)?)?;
     m.add_function(wrap_pyfunction!(_learn_clusters, m)?)?;
     m.add_class::<PyEntity>()?;
     m.add_class::<PyTagger>()?;

@@ -36,7 +36,14 @@ def clean(s: str) -> str:
     return " ".join(s.replace("\u200f", "").replace("\u200e", "").split())
 
 
-WIKIFANE_TYPES = {"PER": "PERS", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG", "FAC": "FAC", "PRO": "PRO"}
+WIKIFANE_TYPES = {
+    "PER": "PERS",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "ORG": "ORG",
+    "FAC": "FAC",
+    "PRO": "PRO",
+}
 
 
 def wikifane(path: Path) -> set[tuple[str, str]]:

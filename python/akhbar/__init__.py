@@ -25,8 +25,15 @@ from akhbar.entities import (
     extract_batch,
     train_tagger,
 )
-from akhbar.errors import AkhbarError, InvalidTextError, OffsetError, OptionError
-from akhbar.errors import CorpusError, FileError, ModelError
+from akhbar.errors import (
+    AkhbarError,
+    CorpusError,
+    FileError,
+    InvalidTextError,
+    ModelError,
+    OffsetError,
+    OptionError,
+)
 from akhbar.sample import sample_article
 from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
 
@@ -36,23 +43,23 @@ __all__ = [
     "Entity",
     "EvaluationReport",
     "FileError",
+    "InvalidTextError",
     "LabelScore",
     "ModelError",
-    "Tagger",
-    "evaluate",
-    "extract",
-    "extract_batch",
-    "train_tagger",
-    "InvalidTextError",
     "Normalizer",
     "OffsetError",
     "OffsetMap",
     "OptionError",
+    "Tagger",
     "Token",
     "__version__",
+    "evaluate",
+    "extract",
+    "extract_batch",
     "normalize",
     "normalize_batch",
     "sample_article",
     "tokenize",
     "tokenize_batch",
+    "train_tagger",
 ]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
-from akhbar._core import Entity, Tagger, _train
+from akhbar._core import Entity, Tagger, _score_tags, _train
 from akhbar.errors import CorpusError, FileError
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -41,6 +41,7 @@ __all__ = [
     "extract",
     "extract_batch",
     "read_gazetteer",
+    "score_tags",
     "train_tagger",
 ]
 
@@ -68,7 +69,10 @@ def extract(text: str, *, tagger: Tagger | None = None) -> list[Entity]:
 
     Examples
     --------
-    >>> [(e.text, e.normalized) for e in extract("هاجمت تركيا لوحدات حماية الشعب")]
+    >>> [(e.text, e.normalized) for e in extract("وصل الوفد إلى بغداد وزار لبنان")]
+    [('بغداد', 'بغداد'), ('لبنان', 'لبنان')]
+    >>> t = Tagger.default().with_gazetteer({"ORG": ["وحدات حماية الشعب"]})
+    >>> [(e.text, e.normalized) for e in extract("هاجمت تركيا لوحدات حماية الشعب", tagger=t)]
     [('تركيا', 'تركيا'), ('لوحدات حماية الشعب', 'وحدات حماية الشعب')]
     """
     return (tagger or Tagger.default()).extract(text)
@@ -96,8 +100,8 @@ def read_gazetteer(path: PathLike) -> dict[str, list[str]]:
     Examples
     --------
     >>> g = read_gazetteer(Path(__file__).parent / "data" / "gazetteers.tsv")
-    >>> sorted(g)
-    ['LOC', 'PERS']
+    >>> sorted(g)[:2], "سوريا" in g["LOC"]
+    (['FAC_W', 'LOC'], True)
     """
     out: dict[str, list[str]] = {}
     try:
@@ -187,6 +191,21 @@ def _report(raw: tuple[list[tuple[str, int, int, int]], int, int]) -> Evaluation
     return EvaluationReport(
         {label: LabelScore(label, c, p, g) for label, c, p, g in per}, tokens, correct
     )
+
+
+def score_tags(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> EvaluationReport:
+    """Score predicted BIO tag sequences against gold ones, sentence by sentence.
+
+    The conlleval rules: an entity is right when its span and type match; an
+    orphan ``I-X`` starts an entity; tags other than ``B-X``/``I-X`` are ``O``.
+
+    Examples
+    --------
+    >>> r = score_tags([["B-PERS", "I-PERS", "O"]], [["B-PERS", "O", "O"]])
+    >>> (r.micro.correct, r.micro.predicted, r.micro.gold)
+    (0, 1, 1)
+    """
+    return _report(_score_tags([list(s) for s in gold], [list(s) for s in pred]))
 
 
 def _pairs(label_map: Mapping[str, str | None] | None) -> list[tuple[str, str | None]]:

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use super::group::assign_keys;
 use super::labels::spans;
 use super::model::Model;
+use super::viterbi::marginals;
 use crate::text::clitics::strip_proclitics;
 use crate::text::tokenize::tokenize_chars;
 use crate::text::{NormalizeOptions, Normalizer, TokenizeOptions};
@@ -23,7 +24,7 @@ pub struct Entity {
     pub label: String,
     /// Normalized form ("ner" preset) without the first word's proclitics.
     pub normalized: String,
-    /// Confidence in (0, 1]: the mean local probability of its tags.
+    /// Confidence in [0, 1]: the mean marginal probability of its tags.
     pub score: f32,
     /// Key shared by the mentions of one entity in the same text.
     pub key: String,
@@ -64,6 +65,11 @@ pub fn extract(model: &Model, text: &str) -> Vec<Entity> {
             let infos = model.analyse(&refs);
             let (tags, em) = model.tag_infos(&infos);
             let n_tags = model.labels.n_tags();
+            let probs = if tags.iter().any(|&t| t != 0) {
+                marginals(&em, n_tags, &model.transitions, model.temperature())
+            } else {
+                Vec::new()
+            };
             for (s, e, ty) in spans(&tags) {
                 let begin = sent[s].start;
                 let end = sent[e - 1].end;
@@ -78,9 +84,7 @@ pub fn extract(model: &Model, text: &str) -> Vec<Entity> {
                     })
                     .collect::<Vec<_>>()
                     .join(" ");
-                let score = (s..e)
-                    .map(|k| local_prob(&em[k * n_tags..(k + 1) * n_tags], tags[k]))
-                    .sum::<f32>()
+                let score = (s..e).map(|k| probs[k * n_tags + tags[k]]).sum::<f32>()
                     / (e - s) as f32;
                 out.push(Entity {
                     start: begin,
@@ -97,13 +101,6 @@ pub fn extract(model: &Model, text: &str) -> Vec<Entity> {
     }
     assign_keys(&mut out);
     out
-}
-
-/// Softmax probability of tag `y` among the emission scores of one token.
-fn local_prob(scores: &[f32], y: usize) -> f32 {
-    let m = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let z: f32 = scores.iter().map(|&s| (s - m).exp()).sum();
-    (scores[y] - m).exp() / z
 }
 
 #[cfg(test)]

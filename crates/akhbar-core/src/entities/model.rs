@@ -33,6 +33,14 @@ impl Model {
         &self.labels
     }
 
+    /// The temperature that turns scores into probabilities: four times the
+    /// mean absolute transition weight (perceptron weights have no natural
+    /// scale; this one grows with them).
+    pub fn temperature(&self) -> f32 {
+        let n = self.transitions.len().max(1) as f32;
+        (4.0 * self.transitions.iter().map(|x| x.abs()).sum::<f32>() / n).max(1e-3)
+    }
+
     /// Number of weighted features.
     pub fn n_features(&self) -> usize {
         self.index.len()

@@ -58,9 +58,103 @@ pub fn viterbi(emissions: &[f32], n_tags: usize, transitions: &[f32]) -> Vec<usi
     out
 }
 
+/// Per-token tag probabilities (`n × n_tags`) of the chain whose log-potentials
+/// are the scores divided by `temperature`, by scaled forward-backward;
+/// forbidden transitions have probability 0.
+pub fn marginals(
+    emissions: &[f32],
+    n_tags: usize,
+    transitions: &[f32],
+    temperature: f32,
+) -> Vec<f32> {
+    let n = emissions.len() / n_tags;
+    let l = n_tags;
+    if n == 0 {
+        return Vec::new();
+    }
+    let t = temperature.max(1e-3);
+    // exp of transitions (0 where forbidden), start row first.
+    let mut tr = vec![0f32; (l + 1) * l];
+    for (p, row) in tr.chunks_mut(l).enumerate() {
+        let prev = p.checked_sub(1);
+        for (y, x) in row.iter_mut().enumerate() {
+            if Labels::allowed(prev, y) {
+                *x = (transitions[transition_index(l, prev, y)] / t).exp();
+            }
+        }
+    }
+    // Emission potentials, each token's row scaled by its maximum.
+    let mut ex = vec![0f32; n * l];
+    for i in 0..n {
+        let row = &emissions[i * l..(i + 1) * l];
+        let m = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        for y in 0..l {
+            ex[i * l + y] = ((row[y] - m) / t).exp();
+        }
+    }
+    let mut alpha = vec![0f32; n * l];
+    for y in 0..l {
+        alpha[y] = tr[y] * ex[y];
+    }
+    normalize(&mut alpha[..l]);
+    for i in 1..n {
+        for y in 0..l {
+            let mut s = 0f32;
+            for p in 0..l {
+                s += alpha[(i - 1) * l + p] * tr[(p + 1) * l + y];
+            }
+            alpha[i * l + y] = s * ex[i * l + y];
+        }
+        normalize(&mut alpha[i * l..(i + 1) * l]);
+    }
+    let mut beta = vec![1f32; n * l];
+    for i in (0..n - 1).rev() {
+        for p in 0..l {
+            let mut s = 0f32;
+            for y in 0..l {
+                s += tr[(p + 1) * l + y] * ex[(i + 1) * l + y] * beta[(i + 1) * l + y];
+            }
+            beta[i * l + p] = s;
+        }
+        normalize(&mut beta[i * l..(i + 1) * l]);
+    }
+    let mut out = vec![0f32; n * l];
+    for i in 0..n {
+        for y in 0..l {
+            out[i * l + y] = alpha[i * l + y] * beta[i * l + y];
+        }
+        normalize(&mut out[i * l..(i + 1) * l]);
+    }
+    out
+}
+
+fn normalize(v: &mut [f32]) {
+    let s: f32 = v.iter().sum();
+    if s > 0.0 && s.is_finite() {
+        for x in v.iter_mut() {
+            *x /= s;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marginals_by_hand() {
+        // One token, tags O, B-X, I-X: I-X is forbidden at the start, so the
+        // probabilities are softmax(0, ln 3) = (1/4, 3/4, 0).
+        let em = [0.0, 3f32.ln(), 9.0];
+        let tr = vec![0.0; 4 * 3];
+        let m = marginals(&em, 3, &tr, 1.0);
+        assert!((m[0] - 0.25).abs() < 1e-6 && (m[1] - 0.75).abs() < 1e-6 && m[2] == 0.0);
+        // Two tokens, no emission preference: legal paths are OO, OB, BO, BB,
+        // BI, so P(first = B) = 3/5 and P(second = I) = 1/5.
+        let m = marginals(&[0.0; 6], 3, &tr, 1.0);
+        assert!((m[1] - 0.6).abs() < 1e-6, "{m:?}");
+        assert!((m[5] - 0.2).abs() < 1e-6, "{m:?}");
+    }
 
     #[test]
     fn constraints_beat_emissions() {
