@@ -7,7 +7,7 @@ use akhbar_core::entities::cluster_learn::{learn_clusters, ClusterOptions};
 use akhbar_core::entities::clusters::Clusters;
 use akhbar_core::entities::extract::extract;
 use akhbar_core::entities::format::{from_bytes, to_bytes};
-use akhbar_core::entities::train::{score, train, EpochReport, TrainOptions};
+use akhbar_core::entities::train::{score, tag_sentences, train, EpochReport, TrainOptions};
 use akhbar_core::entities::{evaluate_tags, read_conll, Entity, EvalCounts, Gazetteer, Model};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -238,6 +238,7 @@ impl PyTagger {
     }
 
     /// Tag pre-tokenized sentences: one list of tag names per sentence.
+    /// Runs of 20 consecutive sentences are one document for the second stage.
     #[pyo3(signature = (sentences, *, n_threads = None))]
     fn tag_tokens(
         &self,
@@ -245,14 +246,15 @@ impl PyTagger {
         sentences: Vec<Vec<String>>,
         n_threads: Option<usize>,
     ) -> PyResult<Vec<Vec<String>>> {
+        let threads = parallel::threads(py, n_threads)?;
         let m = &self.inner;
-        parallel::map(py, &sentences, n_threads, |s| {
-            let toks: Vec<&str> = s.iter().map(String::as_str).collect();
-            m.tag(&toks)
-                .into_iter()
-                .map(|t| m.labels().tag_name(t))
-                .collect()
-        })
+        let tags = py
+            .detach(|| tag_sentences(m, &sentences, threads))
+            .map_err(|e| core_error(py, e))?;
+        Ok(tags
+            .into_iter()
+            .map(|t| t.into_iter().map(|x| m.labels().tag_name(x)).collect())
+            .collect())
     }
 
     /// Score on a CoNLL file: `([(type, correct, predicted, gold)], tokens, correct_tags)`.
@@ -307,19 +309,22 @@ impl PyTagger {
 
 /// Train a tagger; returns it and one `(epoch, mistakes, dev_counts|None)` per epoch.
 #[pyfunction]
-#[pyo3(signature = (train_files, dev_file = None, *, epochs = 12, seed = 1, min_count = 1,
-    label_map = Vec::new(), gazetteer = Vec::new(), clusters_file = None, n_threads = None))]
+#[pyo3(signature = (train_files, dev_file = None, *, auxiliary_files = Vec::new(), epochs = 12, seed = 1, min_count = 1,
+    label_map = Vec::new(), gazetteer = Vec::new(), clusters_file = None, two_stage = true,
+    n_threads = None))]
 #[allow(clippy::too_many_arguments)]
 fn _train<'py>(
     py: Python<'py>,
     train_files: Vec<PathBuf>,
     dev_file: Option<PathBuf>,
+    auxiliary_files: Vec<PathBuf>,
     epochs: usize,
     seed: u64,
     min_count: u32,
     label_map: Vec<(String, Option<String>)>,
     gazetteer: Vec<(String, String)>,
     clusters_file: Option<PathBuf>,
+    two_stage: bool,
     n_threads: Option<usize>,
 ) -> PyResult<(PyTagger, Bound<'py, PyList>)> {
     let threads = parallel::threads(py, n_threads)?;
@@ -330,6 +335,10 @@ fn _train<'py>(
             let mut sentences = Vec::new();
             for f in &train_files {
                 sentences.extend(read_conll(f)?);
+            }
+            let mut aux = Vec::new();
+            for f in &auxiliary_files {
+                aux.extend(read_conll(f)?);
             }
             let dev = dev_file.as_deref().map(read_conll).transpose()?;
             let clusters = match &clusters_file {
@@ -344,8 +353,9 @@ fn _train<'py>(
                 gazetteer,
                 clusters,
                 threads,
+                two_stage,
             };
-            train(&sentences, dev.as_deref(), &opts, &mut |r| {
+            train(&sentences, &aux, dev.as_deref(), &opts, &mut |r| {
                 reports.push(r.clone())
             })
         })

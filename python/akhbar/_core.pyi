@@ -147,12 +147,14 @@ def _train(
     train_files: list[str],
     dev_file: str | None = None,
     *,
+    auxiliary_files: list[str] = ...,
     epochs: int = 12,
     seed: int = 1,
     min_count: int = 1,
     label_map: list[tuple[str, str | None]] = ...,
     gazetteer: list[tuple[str, str]] = ...,
     clusters_file: str | None = None,
+    two_stage: bool = True,
     n_threads: int | None = None,
 ) -> tuple[Tagger, list[tuple[int, int, _Counts | None]]]: ...
 def _learn_clusters(

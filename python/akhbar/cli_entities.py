@@ -51,12 +51,14 @@ def _train(args: argparse.Namespace) -> int:
     tagger = train_tagger(
         args.files,
         args.dev,
+        auxiliary_files=args.aux,
         epochs=args.epochs,
         seed=args.seed,
         min_count=args.min_count,
         label_map=_label_map(args.map),
         gazetteer=None if args.gazetteer is None else read_gazetteer(args.gazetteer),
         clusters=args.clusters,
+        two_stage=not args.one_stage,
         n_threads=args.threads,
         on_epoch=show,
     )
@@ -95,6 +97,13 @@ def add_parsers(sub: Any) -> None:
     t.add_argument("files", nargs="+", help="CoNLL files: 'token TAG' lines, blank between")
     t.add_argument("-o", "--output", required=True, help="model file to write")
     t.add_argument("--dev", help="CoNLL file scored after every epoch")
+    t.add_argument(
+        "--aux",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="CoNLL file of another domain (domain-adapted features)",
+    )
     t.add_argument("--epochs", type=int, default=12)
     t.add_argument("--seed", type=int, default=1)
     t.add_argument("--min-count", type=int, default=1, help="drop rarer features")
@@ -103,6 +112,9 @@ def add_parsers(sub: Any) -> None:
     )
     t.add_argument("--gazetteer", help="TSV of label<TAB>phrase used as features")
     t.add_argument("--clusters", help="word clusters: bits<TAB>word lines")
+    t.add_argument(
+        "--one-stage", action="store_true", help="no document-level second stage (faster)"
+    )
     t.add_argument("--threads", type=int, default=None)
     t.set_defaults(run=_train)
 

@@ -253,12 +253,14 @@ def train_tagger(
     train_files: Sequence[PathLike] | PathLike,
     dev_file: PathLike | None = None,
     *,
+    auxiliary_files: Sequence[PathLike] = (),
     epochs: int = 12,
     seed: int = 1,
     min_count: int = 1,
     label_map: Mapping[str, str | None] | None = None,
     gazetteer: Mapping[str, Iterable[str]] | PathLike | None = None,
     clusters: PathLike | None = None,
+    two_stage: bool = True,
     n_threads: int | None = None,
     on_epoch: Callable[[EpochRecord], None] | None = None,
 ) -> Tagger:
@@ -268,6 +270,13 @@ def train_tagger(
     bit, on any number of threads. ``gazetteer`` is a mapping ``{label:
     [phrase, ...]}`` or a TSV file (:func:`read_gazetteer`) whose matches
     become features; ``clusters`` a ``bits<TAB>word`` file of word clusters.
+    ``two_stage`` adds a second, document-level stage whose features are the
+    first stage's predictions elsewhere in the same text (a name tagged in a
+    clear context helps tag its other mentions); training then runs the
+    first stage five more times (jackknife).
+    ``auxiliary_files`` are CoNLL files of another domain (WikiFANE ...):
+    their sentences also fire domain-only copies of the features, which the
+    model drops, so their peculiarities do not leak into news tagging.
     ``on_epoch`` receives each epoch's record once training has finished.
 
     Examples
@@ -291,12 +300,14 @@ def train_tagger(
     tagger, history = _train(
         [os.fspath(f) for f in files],
         None if dev_file is None else os.fspath(dev_file),
+        auxiliary_files=[os.fspath(f) for f in auxiliary_files],
         epochs=epochs,
         seed=seed,
         min_count=min_count,
         label_map=_pairs(label_map),
         gazetteer=entries,
         clusters_file=None if clusters is None else os.fspath(clusters),
+        two_stage=two_stage,
         n_threads=n_threads,
     )
     if on_epoch is not None:

@@ -47,7 +47,8 @@ fn ends_sentence(s: &[char]) -> bool {
 pub fn extract(model: &Model, text: &str) -> Vec<Entity> {
     let cs: Vec<char> = text.chars().collect();
     let tokens = tokenize_chars(&cs, TokenizeOptions::default());
-    let mut out = Vec::new();
+    // Sentences: token ranges.
+    let mut bounds = Vec::new();
     let mut start = 0;
     for i in 0..tokens.len() {
         let last = i + 1 == tokens.len();
@@ -56,47 +57,61 @@ pub fn extract(model: &Model, text: &str) -> Vec<Entity> {
             || cs[tokens[i].end..tokens[i + 1].start].contains(&'\n')
             || i + 1 - start >= MAX_SENTENCE;
         if brk {
-            let sent = &tokens[start..=i];
-            let words: Vec<String> = sent
+            bounds.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    let words: Vec<Vec<String>> = bounds
+        .iter()
+        .map(|&(a, b)| {
+            tokens[a..b]
                 .iter()
                 .map(|t| cs[t.start..t.end].iter().collect())
-                .collect();
-            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            let infos = model.analyse(&refs);
-            let (tags, em) = model.tag_infos(&infos);
-            let n_tags = model.labels.n_tags();
-            let probs = if tags.iter().any(|&t| t != 0) {
-                marginals(&em, n_tags, &model.transitions, model.temperature())
-            } else {
-                Vec::new()
-            };
-            for (s, e, ty) in spans(&tags) {
-                let begin = sent[s].start;
-                let end = sent[e - 1].end;
-                let normalized = (s..e)
-                    .map(|k| {
-                        let n = ner_normalizer().normalize(&words[k]);
-                        if k == s {
-                            strip_proclitics(&n)
-                        } else {
-                            n
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let score = (s..e).map(|k| probs[k * n_tags + tags[k]]).sum::<f32>()
-                    / (e - s) as f32;
-                out.push(Entity {
-                    start: begin,
-                    end,
-                    text: cs[begin..end].iter().collect(),
-                    label: model.labels.types()[ty].clone(),
-                    normalized,
-                    score,
-                    key: String::new(),
-                });
-            }
-            start = i + 1;
+                .collect()
+        })
+        .collect();
+    let infos: Vec<_> = words
+        .iter()
+        .map(|w| {
+            let refs: Vec<&str> = w.iter().map(String::as_str).collect();
+            model.analyse(&refs)
+        })
+        .collect();
+    let tagged = model.tag_document(&infos);
+    let n_tags = model.labels.n_tags();
+    let mut out = Vec::new();
+    for ((&(a, b), words), (tags, em)) in bounds.iter().zip(&words).zip(&tagged) {
+        let sent = &tokens[a..b];
+        let probs = if tags.iter().any(|&t| t != 0) {
+            marginals(em, n_tags, model.final_transitions(), model.final_temperature())
+        } else {
+            Vec::new()
+        };
+        for (s, e, ty) in spans(tags) {
+            let begin = sent[s].start;
+            let end = sent[e - 1].end;
+            let normalized = (s..e)
+                .map(|k| {
+                    let n = ner_normalizer().normalize(&words[k]);
+                    if k == s {
+                        strip_proclitics(&n)
+                    } else {
+                        n
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let score =
+                (s..e).map(|k| probs[k * n_tags + tags[k]]).sum::<f32>() / (e - s) as f32;
+            out.push(Entity {
+                start: begin,
+                end,
+                text: cs[begin..end].iter().collect(),
+                label: model.labels.types()[ty].clone(),
+                normalized,
+                score,
+                key: String::new(),
+            });
         }
     }
     assign_keys(&mut out);
@@ -120,7 +135,7 @@ mod tests {
             mk(&["قال", "أوباما", "إن"], &["O", "B-PERS", "O"]),
             mk(&["في", "القاهرة", "أمس"], &["O", "B-LOC", "O"]),
         ];
-        let m = train(&data, None, &TrainOptions::default(), &mut |_| {}).unwrap();
+        let m = train(&data, &[], None, &TrainOptions::default(), &mut |_| {}).unwrap();
         let text = "قالَ  أوباما: «زار القاهرة».\nوفي القاهرة";
         let e = extract(&m, text);
         let cs: Vec<char> = text.chars().collect();

@@ -143,6 +143,10 @@ pub fn mark_gazetteer(infos: &mut [TokenInfo], gaz: &Gazetteer) {
     }
 }
 
+/// The version of the feature templates. A model stores the version it was
+/// trained with and is refused by a build that computes other features.
+pub const FEATURE_SET: u32 = 1;
+
 /// Template ids (part of the model format: changing them changes the model).
 mod t {
     pub const BIAS: u8 = 0;
@@ -166,6 +170,12 @@ mod t {
     pub const PROCLITIC: u8 = 31;
     pub const STEM_SUFFIX: u8 = 32;
     pub const FREQ: u8 = 33;
+    pub const GAZ_FAR: u8 = 34; // +0 at -2, +1 at +2
+    pub const CLUSTER_FAR: u8 = 36; // +0 at -2, +1 at +2
+    pub const PREFIX4: u8 = 38;
+    pub const SUFFIX4: u8 = 39;
+    pub const TRIG_NEXT2: u8 = 40;
+    pub const CHAR3: u8 = 41;
 }
 
 /// Frequency class of a word in the clitic lexicon (0: unseen ... 5: common).
@@ -275,6 +285,25 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
                 keys.push(key1(t::SUFFIX + (k as u8 - 1), s));
             }
         }
+        if ti.kind == Kind::Arabic {
+            let cs: Vec<char> = ti.bare.chars().collect();
+            if cs.len() >= 4 {
+                for w3 in cs.windows(3).skip(1).take(cs.len().saturating_sub(4)) {
+                    let mut h = Fnv::with_template(t::CHAR3);
+                    for &c in w3 {
+                        let mut b = [0u8; 4];
+                        h.bytes(c.encode_utf8(&mut b).as_bytes());
+                    }
+                    keys.push(h.finish());
+                }
+            }
+        }
+        if let Some(p) = char_prefix(&ti.bare, 4) {
+            keys.push(key1(t::PREFIX4, p));
+        }
+        if let Some(s) = char_suffix(&ti.w, 4) {
+            keys.push(key1(t::SUFFIX4, s));
+        }
         if let Some(s) = char_suffix(&ti.stem, 2) {
             keys.push(key1(t::STEM_SUFFIX, s));
         }
@@ -333,7 +362,26 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
                 }
             }
         }
+        for (k, d) in [-2isize, 2].into_iter().enumerate() {
+            let j = ii + d;
+            if j >= 0 && (j as usize) < n {
+                let g = infos[j as usize].gaz;
+                for bit in 0..2 * MAX_LABELS {
+                    if g >> bit & 1 == 1 {
+                        keys.push(key_bytes(t::GAZ_FAR + k as u8, &[bit as u8]));
+                    }
+                }
+                if d == 2 && infos[j as usize].trig != 0 {
+                    keys.push(key_bytes(t::TRIG_NEXT2, &[infos[j as usize].trig]));
+                }
+            }
+        }
         if !clusters.is_empty() {
+            for (k, d) in [-2isize, 2].into_iter().enumerate() {
+                if let Some(c) = cluster_of(ii + d) {
+                    keys.push(key1(t::CLUSTER_FAR + k as u8, &c[..6.min(c.len())]));
+                }
+            }
             if let Some(c) = cluster_of(ii) {
                 for p in PREFIXES {
                     let p = p.min(c.len());

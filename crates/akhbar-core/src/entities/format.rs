@@ -3,13 +3,14 @@
 //! truncated or incompatible file gives an error naming the file; nothing in
 //! a file can make the reader panic or allocate without bound.
 //!
-//! Payload: entity types; feature keys (ascending, one per weight row) and
+//! Payload: the feature-set version; entity types; feature keys (ascending, one per weight row) and
 //! weights; transitions; the feature gazetteer; the forced gazetteer; the
-//! word clusters.
+//! word clusters; the second stage (flag, then weights and transitions).
 
 use std::path::Path;
 
 use super::clusters::Clusters;
+use super::features::FEATURE_SET;
 use super::gazetteer::Gazetteer;
 use super::hash::{checksum, KeyMap};
 use super::labels::Labels;
@@ -38,6 +39,25 @@ impl Writer {
         self.u32(s.len() as u32);
         self.0.extend_from_slice(s.as_bytes());
     }
+    /// Weights (rows ascending by feature key) and transitions.
+    fn stage(&mut self, m: &Model) {
+        let n_tags = m.labels.n_tags();
+        let mut rows: Vec<(u64, u32)> = m.index.iter().map(|(&k, &r)| (k, r)).collect();
+        rows.sort_unstable();
+        self.u32(rows.len() as u32);
+        for &(k, _) in &rows {
+            self.u64(k);
+        }
+        for &(_, r) in &rows {
+            for &x in &m.weights[r as usize * n_tags..(r as usize + 1) * n_tags] {
+                self.f32(x);
+            }
+        }
+        for &x in &m.transitions {
+            self.f32(x);
+        }
+    }
+
     fn gazetteer(&mut self, g: &Gazetteer) {
         self.u32(g.len() as u32);
         for (l, p) in g.entries() {
@@ -93,6 +113,24 @@ impl Reader<'_> {
         String::from_utf8(self.take(n)?.to_vec())
             .map_err(|_| format!("invalid UTF-8 string before byte {}", self.pos))
     }
+    fn stage(&mut self, n_tags: usize) -> R<Stage> {
+        let n_rows = self.count(8 + 4 * n_tags)?;
+        let mut index = KeyMap::default();
+        index.reserve(n_rows);
+        for i in 0..n_rows {
+            if index.insert(self.u64()?, i as u32).is_some() {
+                return Err("duplicate feature key".into());
+            }
+        }
+        let weights = (0..n_rows * n_tags)
+            .map(|_| self.f32())
+            .collect::<R<Vec<_>>>()?;
+        let transitions = (0..(n_tags + 1) * n_tags)
+            .map(|_| self.f32())
+            .collect::<R<Vec<_>>>()?;
+        Ok((index, weights, transitions))
+    }
+
     fn gazetteer(&mut self) -> R<Gazetteer> {
         let n = self.count(8)?;
         let mut g = Gazetteer::new();
@@ -108,26 +146,13 @@ impl Reader<'_> {
 /// Serialize a model to bytes.
 pub fn to_bytes(m: &Model) -> Vec<u8> {
     let mut p = Writer(Vec::new());
+    p.u32(FEATURE_SET);
     let types = m.labels.types();
     p.u32(types.len() as u32);
     for t in types {
         p.str(t);
     }
-    let n_tags = m.labels.n_tags();
-    let mut rows: Vec<(u64, u32)> = m.index.iter().map(|(&k, &r)| (k, r)).collect();
-    rows.sort_unstable();
-    p.u32(rows.len() as u32);
-    for &(k, _) in &rows {
-        p.u64(k);
-    }
-    for &(_, r) in &rows {
-        for &x in &m.weights[r as usize * n_tags..(r as usize + 1) * n_tags] {
-            p.f32(x);
-        }
-    }
-    for &x in &m.transitions {
-        p.f32(x);
-    }
+    p.stage(m);
     p.gazetteer(&m.gazetteer);
     p.gazetteer(&m.forced);
     let cl = m.clusters.sorted();
@@ -135,6 +160,13 @@ pub fn to_bytes(m: &Model) -> Vec<u8> {
     for (w, bits) in cl {
         p.str(w);
         p.str(bits);
+    }
+    match &m.second {
+        Some(second) => {
+            p.u32(1);
+            p.stage(second);
+        }
+        None => p.u32(0),
     }
     let payload = p.0;
     let mut out = Vec::with_capacity(HEADER + payload.len());
@@ -194,6 +226,13 @@ fn parse(bytes: &[u8]) -> R<Model> {
         buf: payload,
         pos: 0,
     };
+    let features = r.u32()?;
+    if features != FEATURE_SET {
+        return Err(format!(
+            "model computed with feature set {features}, but this akhbar computes feature set \
+             {FEATURE_SET} (retrain the model or use a matching akhbar)"
+        ));
+    }
     let n_types = r.count(4)?;
     if n_types == 0 || n_types > 127 {
         return Err(format!("bad number of entity types {n_types}"));
@@ -203,21 +242,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
     if labels.types().len() != n_types {
         return Err("duplicate entity types".into());
     }
-    let n_tags = labels.n_tags();
-    let n_rows = r.count(8 + 4 * n_tags)?;
-    let mut index = KeyMap::default();
-    index.reserve(n_rows);
-    for i in 0..n_rows {
-        if index.insert(r.u64()?, i as u32).is_some() {
-            return Err("duplicate feature key".into());
-        }
-    }
-    let weights = (0..n_rows * n_tags)
-        .map(|_| r.f32())
-        .collect::<R<Vec<_>>>()?;
-    let transitions = (0..(n_tags + 1) * n_tags)
-        .map(|_| r.f32())
-        .collect::<R<Vec<_>>>()?;
+    let (index, weights, transitions) = r.stage(labels.n_tags())?;
     let gazetteer = r.gazetteer()?;
     let forced = r.gazetteer()?;
     let n_cl = r.count(8)?;
@@ -227,6 +252,23 @@ fn parse(bytes: &[u8]) -> R<Model> {
         let b = r.str()?;
         clusters.insert(w, b);
     }
+    let second = match r.u32()? {
+        0 => None,
+        1 => {
+            let (index, weights, transitions) = r.stage(labels.n_tags())?;
+            Some(Box::new(Model {
+                labels: labels.clone(),
+                index,
+                weights,
+                transitions,
+                gazetteer: Gazetteer::new(),
+                forced: Gazetteer::new(),
+                clusters: Clusters::new(),
+                second: None,
+            }))
+        }
+        x => return Err(format!("bad second-stage flag {x}")),
+    };
     if r.pos != payload.len() {
         return Err(format!(
             "{} unread bytes at the end of the payload",
@@ -241,8 +283,11 @@ fn parse(bytes: &[u8]) -> R<Model> {
         gazetteer,
         forced,
         clusters,
+        second,
     })
 }
+
+type Stage = (KeyMap<u32>, Vec<f32>, Vec<f32>);
 
 impl Model {
     /// Load a model file.
@@ -288,7 +333,7 @@ mod tests {
             gazetteer: g,
             ..Default::default()
         };
-        train(&[s], None, &opts, &mut |_| {}).unwrap()
+        train(&[s], &[], None, &opts, &mut |_| {}).unwrap()
     }
 
     #[test]
@@ -310,5 +355,12 @@ mod tests {
         let mut v2 = b.clone();
         v2[8] = 2;
         assert!(err(&v2).starts_with("m.bin: model format version 2"));
+        // Another feature set: the payload (and so the checksum) differs.
+        let mut fs = b[HEADER..].to_vec();
+        fs[0] = fs[0].wrapping_add(1);
+        let mut v3 = b[..HEADER - 8].to_vec();
+        v3.extend_from_slice(&checksum(&fs).to_le_bytes());
+        v3.extend_from_slice(&fs);
+        assert!(err(&v3).contains("feature set"));
     }
 }

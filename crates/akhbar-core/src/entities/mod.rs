@@ -8,6 +8,7 @@
 pub mod cluster_learn;
 pub mod clusters;
 pub mod conll;
+pub mod doc;
 pub mod eval;
 pub mod extract;
 pub mod features;

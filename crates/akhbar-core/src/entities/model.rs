@@ -3,6 +3,7 @@
 //! word clusters.
 
 use super::clusters::Clusters;
+use super::doc::DocMemory;
 use super::features::{features, mark_gazetteer, token_info, SentenceFeatures, TokenInfo};
 use super::gazetteer::Gazetteer;
 use super::hash::KeyMap;
@@ -25,6 +26,9 @@ pub struct Model {
     /// User entries: features and forced matches.
     pub(crate) forced: Gazetteer,
     pub(crate) clusters: Clusters,
+    /// The second stage, whose features add the first stage's predictions
+    /// elsewhere in the document (`doc.rs`).
+    pub(crate) second: Option<Box<Model>>,
 }
 
 impl Model {
@@ -104,18 +108,61 @@ impl Model {
         infos
     }
 
-    /// Tag analysed tokens: tags and per-token emission scores.
-    pub fn tag_infos(&self, infos: &[TokenInfo]) -> (Vec<usize>, Vec<f32>) {
-        let feats = features(infos, &self.clusters);
-        let em = self.emissions(&feats);
-        let mut tags = viterbi(&em, self.labels.n_tags(), &self.transitions);
-        self.force(infos, &mut tags);
-        (tags, em)
+    /// Tag a sentence of tokens (a document of one sentence).
+    pub fn tag(&self, tokens: &[&str]) -> Vec<usize> {
+        let infos = self.analyse(tokens);
+        self.tag_document(std::slice::from_ref(&infos))
+            .pop()
+            .map(|x| x.0)
+            .unwrap_or_default()
     }
 
-    /// Tag a sentence of tokens.
-    pub fn tag(&self, tokens: &[&str]) -> Vec<usize> {
-        self.tag_infos(&self.analyse(tokens)).0
+    /// Tag the sentences of one document: tags and emission scores per
+    /// sentence. With a second stage, the first stage's tags of the whole
+    /// document become features of the second.
+    pub fn tag_document(&self, sents: &[Vec<TokenInfo>]) -> Vec<(Vec<usize>, Vec<f32>)> {
+        let feats: Vec<SentenceFeatures> =
+            sents.iter().map(|s| features(s, &self.clusters)).collect();
+        let mut out: Vec<(Vec<usize>, Vec<f32>)> = feats
+            .iter()
+            .zip(sents)
+            .map(|(f, infos)| {
+                let em = self.emissions(f);
+                let mut tags = viterbi(&em, self.labels.n_tags(), &self.transitions);
+                self.force(infos, &mut tags);
+                (tags, em)
+            })
+            .collect();
+        if let Some(second) = &self.second {
+            let tags: Vec<Vec<usize>> = out.iter().map(|x| x.0.clone()).collect();
+            let memory = DocMemory::build(sents, &tags, &self.labels);
+            out = feats
+                .iter()
+                .zip(sents)
+                .map(|(f, infos)| {
+                    let f2 = memory.extend(infos, f);
+                    let em = second.emissions(&f2);
+                    let mut tags = viterbi(&em, self.labels.n_tags(), &second.transitions);
+                    self.force(infos, &mut tags);
+                    (tags, em)
+                })
+                .collect();
+        }
+        out
+    }
+
+    /// Transitions of the stage whose emissions `tag_document` returns.
+    pub fn final_transitions(&self) -> &[f32] {
+        self.second
+            .as_ref()
+            .map_or(&self.transitions, |s| &s.transitions)
+    }
+
+    /// The temperature of the final stage.
+    pub fn final_temperature(&self) -> f32 {
+        self.second
+            .as_ref()
+            .map_or_else(|| self.temperature(), |s| s.temperature())
     }
 
     /// Overwrite tags with the forced gazetteer's matches.

@@ -4,12 +4,13 @@
 //! order, and updates are integers, so the thread count (used only for
 //! feature extraction, which keeps input order) never changes the model.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::clusters::Clusters;
 use super::conll::Sentence;
 use super::eval::{evaluate_tags, EvalCounts};
-use super::features::{features, sentence_info};
+use super::doc::{DocMemory, WINDOW};
+use super::features::{features, sentence_info, SentenceFeatures};
 use super::gazetteer::Gazetteer;
 use super::hash::KeyMap;
 use super::labels::{parse_tag, repair, Labels};
@@ -36,6 +37,8 @@ pub struct TrainOptions {
     pub clusters: Clusters,
     /// Threads for feature extraction (`None`: all).
     pub threads: Option<usize>,
+    /// Train the second, document-level stage.
+    pub two_stage: bool,
 }
 
 impl Default for TrainOptions {
@@ -48,6 +51,7 @@ impl Default for TrainOptions {
             gazetteer: Gazetteer::new(),
             clusters: Clusters::new(),
             threads: None,
+            two_stage: true,
         }
     }
 }
@@ -93,17 +97,34 @@ fn map_type(map: &[(String, Option<String>)], tag: &str) -> String {
     }
 }
 
-/// A sentence as feature rows and gold tags.
-struct Encoded {
-    rows: Vec<u32>,
-    offsets: Vec<usize>,
-    gold: Vec<usize>,
+/// The copy of a feature key that fires only on auxiliary-domain sentences.
+fn aux_key(k: u64) -> u64 {
+    (k ^ 0x9e37_79b9_7f4a_7c15)
+        .rotate_left(23)
+        .wrapping_mul(0xff51_afd7_ed55_8ccd)
 }
 
-/// Train a model. `dev`, when given, is scored after every epoch and passed
-/// to `progress`.
+/// Folds of the jackknife that gives the second stage honest first-stage
+/// predictions on its own training data.
+const FOLDS: usize = 5;
+
+/// Train a model on `main` (the target domain) and `aux` (another domain,
+/// e.g. Wikipedia). Auxiliary sentences fire every feature twice, as itself
+/// and as an auxiliary-only copy that the shipped model drops, so what is
+/// peculiar to the other domain is learned by the copies ("frustratingly
+/// easy" domain adaptation, Daumé 2007).
+///
+/// With `opts.two_stage`, a second stage is trained on the first stage's
+/// features plus document features (`doc.rs`) computed from first-stage
+/// predictions; on the training data those come from five-fold jackknifed
+/// first-stage models, so they are as noisy as on new text. Training
+/// sentences are grouped into documents of [`WINDOW`] consecutive sentences.
+///
+/// `dev`, when given, is scored after every epoch of the final stage and
+/// passed to `progress`.
 pub fn train(
-    sentences: &[Sentence],
+    main: &[Sentence],
+    aux: &[Sentence],
     dev: Option<&[Sentence]>,
     opts: &TrainOptions,
     progress: &mut dyn FnMut(&EpochReport),
@@ -111,6 +132,8 @@ pub fn train(
     if opts.epochs == 0 {
         return Err(Error::Training("epochs must be at least 1".into()));
     }
+    let sentences: Vec<&Sentence> = main.iter().chain(aux).collect();
+    let n_main = main.len();
     let tagged: Vec<Vec<String>> = sentences
         .iter()
         .map(|s| s.tags.iter().map(|t| map_type(&opts.label_map, t)).collect())
@@ -131,17 +154,109 @@ pub fn train(
         return Err(Error::Training("more than 127 entity types".into()));
     }
     let labels = Labels::new(types);
-    let n_tags = labels.n_tags();
+    let gold: Vec<Vec<usize>> = tagged
+        .iter()
+        .map(|tags| {
+            let mut g: Vec<usize> = tags.iter().map(|t| labels.parse(t).unwrap_or(0)).collect();
+            repair(&mut g);
+            g
+        })
+        .collect();
 
-    // Features of every sentence, in input order whatever the thread count.
-    let keys = batch::map(sentences, opts.threads, |s| {
-        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        features(&sentence_info(&toks, &opts.gazetteer), &opts.clusters)
+    // Token analyses and features of every sentence, in input order
+    // whatever the thread count.
+    let indices: Vec<usize> = (0..sentences.len()).collect();
+    let analysed = batch::map(&indices, opts.threads, |&i| {
+        let toks: Vec<&str> = sentences[i].tokens.iter().map(String::as_str).collect();
+        let infos = sentence_info(&toks, &opts.gazetteer);
+        let f = features(&infos, &opts.clusters);
+        (infos, f)
     })?;
+    let (infos, keys): (Vec<_>, Vec<_>) = analysed.into_iter().unzip();
+    let all: Vec<usize> = (0..sentences.len()).collect();
+    let no_report = &mut |_: &EpochReport| {};
+
+    if !opts.two_stage {
+        let report = |m: &Model| dev_score(m, dev, opts);
+        let mut first = fit(&labels, &keys, &gold, &all, n_main, opts, report, progress)?;
+        first.gazetteer = opts.gazetteer.clone();
+        first.clusters = opts.clusters.clone();
+        return Ok(first);
+    }
+
+    // Jackknifed first-stage tags of the main sentences.
+    let mut predicted: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for k in 0..FOLDS {
+        let (a, b) = (n_main * k / FOLDS, n_main * (k + 1) / FOLDS);
+        if a == b {
+            continue;
+        }
+        let rest: Vec<usize> = all.iter().copied().filter(|&i| i < a || i >= b).collect();
+        let m = fit(&labels, &keys, &gold, &rest, n_main, opts, |_| Ok(None), no_report)?;
+        for i in a..b {
+            let em = m.emissions(&keys[i]);
+            predicted[i] = viterbi(&em, labels.n_tags(), &m.transitions);
+        }
+    }
+    let mut first = fit(&labels, &keys, &gold, &all, n_main, opts, |_| Ok(None), no_report)?;
+    first.gazetteer = opts.gazetteer.clone();
+    first.clusters = opts.clusters.clone();
+    // Auxiliary sentences get no document features (their domain has other
+    // conventions; the first stage's in-sample tags would be too clean).
+    let mut keys2 = Vec::with_capacity(keys.len());
+    for start in (0..n_main).step_by(WINDOW) {
+        let end = (start + WINDOW).min(n_main);
+        let memory = DocMemory::build(&infos[start..end], &predicted[start..end], &labels);
+        for i in start..end {
+            keys2.push(memory.extend(&infos[i], &keys[i]));
+        }
+    }
+    let empty = DocMemory::build(&[], &[], &labels);
+    for i in n_main..sentences.len() {
+        keys2.push(empty.extend(&infos[i], &keys[i]));
+    }
+    let report = |second: &Model| {
+        let mut m = first.clone();
+        m.second = Some(Box::new(second.clone()));
+        dev_score(&m, dev, opts)
+    };
+    let second = fit(&labels, &keys2, &gold, &all, n_main, opts, report, progress)?;
+    first.second = Some(Box::new(second));
+    Ok(first)
+}
+
+fn dev_score(m: &Model, dev: Option<&[Sentence]>, opts: &TrainOptions) -> Result<Option<EvalCounts>> {
+    match dev {
+        Some(d) => Ok(Some(score(m, d, &opts.label_map, opts.threads)?)),
+        None => Ok(None),
+    }
+}
+
+/// One averaged perceptron over the sentences `subset` of `keys` (sentences
+/// from `n_main` on are auxiliary). `report` scores the averaged model after
+/// each epoch for `progress`.
+#[allow(clippy::too_many_arguments)]
+fn fit(
+    labels: &Labels,
+    keys: &[SentenceFeatures],
+    gold: &[Vec<usize>],
+    subset: &[usize],
+    n_main: usize,
+    opts: &TrainOptions,
+    report: impl Fn(&Model) -> Result<Option<EvalCounts>>,
+    progress: &mut dyn FnMut(&EpochReport),
+) -> Result<Model> {
+    let n_tags = labels.n_tags();
+    let aux_copy = |k: u64, i: usize| (i >= n_main).then(|| aux_key(k));
     let mut counts: HashMap<u64, u32> = HashMap::new();
-    for f in &keys {
-        for &k in &f.keys {
+    let mut aux_copies: HashSet<u64> = HashSet::new();
+    for &i in subset {
+        for &k in &keys[i].keys {
             *counts.entry(k).or_default() += 1;
+            if let Some(c) = aux_copy(k, i) {
+                *counts.entry(c).or_default() += 1;
+                aux_copies.insert(c);
+            }
         }
     }
     let mut kept: Vec<u64> = counts
@@ -155,30 +270,26 @@ pub fn train(
         .enumerate()
         .map(|(i, &k)| (k, i as u32))
         .collect();
-    let data: Vec<Encoded> = keys
+    // Sentences as feature rows.
+    let data: Vec<(Vec<u32>, Vec<usize>)> = subset
         .iter()
-        .zip(&tagged)
-        .map(|(f, tags)| {
+        .map(|&i| {
+            let f = &keys[i];
             let mut rows = Vec::with_capacity(f.keys.len());
             let mut offsets = Vec::with_capacity(f.len() + 1);
             offsets.push(0);
-            for i in 0..f.len() {
-                rows.extend(f.token(i).iter().filter_map(|k| row_of.get(k).copied()));
+            for t in 0..f.len() {
+                for &k in f.token(t) {
+                    rows.extend(row_of.get(&k).copied());
+                    if let Some(c) = aux_copy(k, i) {
+                        rows.extend(row_of.get(&c).copied());
+                    }
+                }
                 offsets.push(rows.len());
             }
-            let mut gold: Vec<usize> = tags
-                .iter()
-                .map(|t| labels.parse(t).unwrap_or(0))
-                .collect();
-            repair(&mut gold);
-            Encoded {
-                rows,
-                offsets,
-                gold,
-            }
+            (rows, offsets)
         })
         .collect();
-    drop(keys);
 
     let n_rows = kept.len();
     let n_trans = (n_tags + 1) * n_tags;
@@ -194,14 +305,15 @@ pub fn train(
     for epoch in 1..=opts.epochs {
         rng.shuffle(&mut order);
         let mut mistakes = 0;
-        for &si in &order {
-            let s = &data[si];
-            let n = s.gold.len();
+        for &di in &order {
+            let (rows, offsets) = &data[di];
+            let g = &gold[subset[di]];
+            let n = g.len();
             em.clear();
             em.resize(n * n_tags, 0f32);
             for i in 0..n {
                 let row = &mut em[i * n_tags..(i + 1) * n_tags];
-                for &r in &s.rows[s.offsets[i]..s.offsets[i + 1]] {
+                for &r in &rows[offsets[i]..offsets[i + 1]] {
                     let wr = &w[r as usize * n_tags..(r as usize + 1) * n_tags];
                     for (a, &b) in row.iter_mut().zip(wr) {
                         *a += b as f32;
@@ -212,66 +324,68 @@ pub fn train(
                 *t = x as f32;
             }
             let pred = viterbi(&em, n_tags, &trans_f);
-            if pred != s.gold {
+            if pred != *g {
                 for i in 0..n {
-                    let (g, p) = (s.gold[i], pred[i]);
-                    if g != p {
+                    let (gi_, p) = (g[i], pred[i]);
+                    if gi_ != p {
                         mistakes += 1;
-                        for &r in &s.rows[s.offsets[i]..s.offsets[i + 1]] {
+                        for &r in &rows[offsets[i]..offsets[i + 1]] {
                             let base = r as usize * n_tags;
-                            w[base + g] += 1;
-                            u[base + g] += c;
+                            w[base + gi_] += 1;
+                            u[base + gi_] += c;
                             w[base + p] -= 1;
                             u[base + p] -= c;
                         }
                     }
-                    let gp = (i > 0).then(|| s.gold[i - 1]);
+                    let gp = (i > 0).then(|| g[i - 1]);
                     let pp = (i > 0).then(|| pred[i - 1]);
-                    if g != p || gp != pp {
-                        let gi = transition_index(n_tags, gp, g);
-                        let pi = transition_index(n_tags, pp, p);
-                        tw[gi] += 1;
-                        tu[gi] += c;
-                        tw[pi] -= 1;
-                        tu[pi] -= c;
+                    if gi_ != p || gp != pp {
+                        let a = transition_index(n_tags, gp, gi_);
+                        let b = transition_index(n_tags, pp, p);
+                        tw[a] += 1;
+                        tu[a] += c;
+                        tw[b] -= 1;
+                        tu[b] -= c;
                     }
                 }
             }
             c += 1;
         }
-        let dev_counts = match dev {
-            Some(d) => {
-                let m = averaged(&labels, &kept, &w, &u, &tw, &tu, c, opts);
-                Some(score(&m, d, &opts.label_map, opts.threads)?)
-            }
-            None => None,
-        };
+        let m = averaged(labels, &kept, &aux_copies, &w, &u, &tw, &tu, c);
+        let dev = report(&m)?;
         progress(&EpochReport {
             epoch,
             mistakes,
-            dev: dev_counts,
+            dev,
         });
+        if epoch == opts.epochs {
+            return Ok(m);
+        }
     }
-    Ok(averaged(&labels, &kept, &w, &u, &tw, &tu, c, opts))
+    unreachable!("epochs >= 1")
 }
 
-/// The averaged weights `w - u / c`, without rows that end up all zero.
+/// The averaged weights `w - u / c`, without rows that end up all zero and
+/// without the auxiliary-domain copies.
 #[allow(clippy::too_many_arguments)]
 fn averaged(
     labels: &Labels,
     keys: &[u64],
+    aux_copies: &HashSet<u64>,
     w: &[i32],
     u: &[i64],
     tw: &[i32],
     tu: &[i64],
     c: i64,
-    opts: &TrainOptions,
 ) -> Model {
     let n_tags = labels.n_tags();
     let avg = |w: i32, u: i64| (w as f64 - u as f64 / c as f64) as f32;
     let mut index = KeyMap::default();
     let mut weights = Vec::new();
     for (r, &k) in keys.iter().enumerate() {
+        if aux_copies.contains(&k) {
+            continue;
+        }
         let row: Vec<f32> = (0..n_tags)
             .map(|y| avg(w[r * n_tags + y], u[r * n_tags + y]))
             .collect();
@@ -286,10 +400,36 @@ fn averaged(
         index,
         weights,
         transitions,
-        gazetteer: opts.gazetteer.clone(),
+        gazetteer: Gazetteer::new(),
         forced: Gazetteer::new(),
-        clusters: opts.clusters.clone(),
+        clusters: Clusters::new(),
+        second: None,
     }
+}
+
+/// Tag CoNLL-style sentences; consecutive runs of [`WINDOW`] sentences are
+/// one document for the second stage. Parallel over windows.
+pub fn tag_sentences(
+    model: &Model,
+    sentences: &[Vec<String>],
+    threads: Option<usize>,
+) -> Result<Vec<Vec<usize>>> {
+    let windows: Vec<&[Vec<String>]> = sentences.chunks(WINDOW).collect();
+    let tagged = batch::map(&windows, threads, |w| {
+        let infos: Vec<_> = w
+            .iter()
+            .map(|s| {
+                let toks: Vec<&str> = s.iter().map(String::as_str).collect();
+                model.analyse(&toks)
+            })
+            .collect();
+        model
+            .tag_document(&infos)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect::<Vec<_>>()
+    })?;
+    Ok(tagged.into_iter().flatten().collect())
 }
 
 /// Score a model on gold sentences (tag types renamed by `label_map`).
@@ -299,14 +439,11 @@ pub fn score(
     label_map: &[(String, Option<String>)],
     threads: Option<usize>,
 ) -> Result<EvalCounts> {
-    let pred: Vec<Vec<String>> = batch::map(gold, threads, |s| {
-        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        model
-            .tag(&toks)
-            .into_iter()
-            .map(|t| model.labels.tag_name(t))
-            .collect()
-    })?;
+    let toks: Vec<Vec<String>> = gold.iter().map(|s| s.tokens.clone()).collect();
+    let pred: Vec<Vec<String>> = tag_sentences(model, &toks, threads)?
+        .into_iter()
+        .map(|tags| tags.into_iter().map(|t| model.labels.tag_name(t)).collect())
+        .collect();
     let gold_tags: Vec<Vec<String>> = gold
         .iter()
         .map(|s| s.tags.iter().map(|t| map_type(label_map, t)).collect())
@@ -344,9 +481,10 @@ mod tests {
             epochs: 5,
             ..Default::default()
         };
-        let a = train(&data, None, &opts, &mut |_| {}).unwrap();
+        let a = train(&data, &[], None, &opts, &mut |_| {}).unwrap();
         let b = train(
             &data,
+            &[],
             None,
             &TrainOptions {
                 threads: Some(1),
@@ -371,6 +509,6 @@ mod tests {
             tokens: vec!["قال".into()],
             tags: vec!["O".into()],
         }];
-        assert!(train(&s, None, &TrainOptions::default(), &mut |_| {}).is_err());
+        assert!(train(&s, &[], None, &TrainOptions::default(), &mut |_| {}).is_err());
     }
 }
