@@ -379,7 +379,7 @@ fn _train<'py>(
 /// Learn word clusters from the tokens of CoNLL files (tags ignored) and
 /// write them as `bits<TAB>word` lines; returns the number of words.
 #[pyfunction]
-#[pyo3(signature = (files, output, *, min_count = 3, contexts = 1000, depth = 14))]
+#[pyo3(signature = (files, output, *, min_count = 3, contexts = 1000, depth = 18))]
 fn _learn_clusters(
     py: Python<'_>,
     files: Vec<PathBuf>,

@@ -274,7 +274,7 @@ def test_shipped_model_rebuilds_bit_for_bit() -> None:
     # The command in python/akhbar/data/MODEL.md.
     t = train_tagger(
         need(ANERCORP),
-        epochs=12,
+        epochs=10,
         seed=1,
         gazetteer=PACKAGE_DATA / "gazetteers.tsv",
         clusters=PACKAGE_DATA / "clusters.tsv",

@@ -28,7 +28,7 @@ def main() -> None:
     ap.add_argument("--output", type=Path, default=OUT)
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--contexts", type=int, default=1000)
-    ap.add_argument("--depth", type=int, default=14)
+    ap.add_argument("--depth", type=int, default=18)
     ap.add_argument("--files", type=Path, nargs="*", help="CoNLL files instead of the default two")
     args = ap.parse_args()
     ner = args.shared / "data" / "ner"

@@ -29,7 +29,7 @@ impl Default for ClusterOptions {
         Self {
             min_count: 3,
             contexts: 1000,
-            depth: 14,
+            depth: 18,
             min_size: 8,
             iterations: 8,
         }

@@ -22,7 +22,7 @@ mod t {
 
 /// Sentences scored together as one document when a CoNLL file (which has
 /// no document marks) is tagged.
-pub const WINDOW: usize = 20;
+pub const WINDOW: usize = 40;
 
 /// First-stage predictions of one document.
 pub struct DocMemory {
