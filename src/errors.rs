@@ -27,5 +27,12 @@ pub fn option_error(py: Python<'_>, message: String) -> PyErr {
 
 /// Map a core error.
 pub fn core_error(py: Python<'_>, err: akhbar_core::Error) -> PyErr {
-    option_error(py, err.to_string())
+    use akhbar_core::Error as E;
+    let name = match &err {
+        E::ModelFile { .. } => "ModelError",
+        E::Conll { .. } => "CorpusError",
+        E::Io { .. } => "FileError",
+        _ => "OptionError",
+    };
+    raise(py, name, err.to_string(), None)
 }

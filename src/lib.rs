@@ -4,6 +4,7 @@
 mod article;
 mod dates;
 mod errors;
+mod entities;
 mod input;
 mod normalize;
 mod numbers;
@@ -22,5 +23,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     pipeline::register(m)?;
     dates::register(m)?;
     numbers::register(m)?;
+    entities::register(m)?;
     Ok(())
 }

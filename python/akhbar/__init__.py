@@ -15,9 +15,9 @@ Examples
 from __future__ import annotations
 
 from akhbar import pandas_ext as _pandas_ext  # noqa: F401  (registers Series.akhbar)
-from akhbar.corpus import Corpus, read_corpus
 from akhbar._core import Article, Normalizer, OffsetMap, Token, __version__
 from akhbar.article import parse_article, parse_articles
+from akhbar.corpus import Corpus, read_corpus
 from akhbar.dates import (
     DateMention,
     NumberMention,
@@ -26,7 +26,25 @@ from akhbar.dates import (
     extract_numbers,
     extract_numbers_batch,
 )
-from akhbar.errors import AkhbarError, InvalidTextError, OffsetError, OptionError
+from akhbar.entities import (
+    Entity,
+    EvaluationReport,
+    LabelScore,
+    Tagger,
+    evaluate,
+    extract,
+    extract_batch,
+    train_tagger,
+)
+from akhbar.errors import (
+    AkhbarError,
+    CorpusError,
+    FileError,
+    InvalidTextError,
+    ModelError,
+    OffsetError,
+    OptionError,
+)
 from akhbar.pipeline import Pipeline, Result
 from akhbar.render import render, render_article_html, render_entities_html, to_displacy
 from akhbar.sample import sample_article
@@ -34,10 +52,16 @@ from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
 
 __all__ = [
     "AkhbarError",
-    "Corpus",
     "Article",
+    "Corpus",
+    "CorpusError",
     "DateMention",
+    "Entity",
+    "EvaluationReport",
+    "FileError",
     "InvalidTextError",
+    "LabelScore",
+    "ModelError",
     "Normalizer",
     "NumberMention",
     "OffsetError",
@@ -45,22 +69,27 @@ __all__ = [
     "OptionError",
     "Pipeline",
     "Result",
+    "Tagger",
     "Token",
     "__version__",
+    "evaluate",
+    "extract",
+    "extract_batch",
     "extract_dates",
     "extract_dates_batch",
     "extract_numbers",
     "extract_numbers_batch",
     "normalize",
     "normalize_batch",
+    "parse_article",
+    "parse_articles",
     "read_corpus",
     "render",
     "render_article_html",
     "render_entities_html",
-    "parse_article",
-    "parse_articles",
     "sample_article",
     "to_displacy",
     "tokenize",
     "tokenize_batch",
+    "train_tagger",
 ]

@@ -1,6 +1,7 @@
 """Type stubs for the Rust extension ``akhbar._core``."""
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, final
 
 __version__: str
@@ -224,3 +225,91 @@ def parse_articles(
     n_threads: int | None = None,
 ) -> list[Article]: ...
 def _article_from_dict(d: dict[str, object]) -> Article: ...
+
+@final
+class Entity:
+    """A named-entity mention with character offsets into the original text."""
+
+    def __new__(
+        cls,
+        text: str,
+        start: int,
+        end: int,
+        label: str,
+        normalized: str,
+        score: float,
+        key: str,
+    ) -> Entity: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def normalized(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def key(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+_Counts = tuple[list[tuple[str, int, int, int]], int, int]
+
+@final
+class Tagger:
+    """A named-entity tagger (immutable, picklable, thread-safe)."""
+
+    @staticmethod
+    def load(path: str | os.PathLike[str]) -> Tagger: ...
+    @staticmethod
+    def default() -> Tagger: ...
+    def save(self, path: str | os.PathLike[str]) -> None: ...
+    def with_gazetteer(self, lists: Mapping[str, Iterable[str]]) -> Tagger: ...
+    @property
+    def labels(self) -> list[str]: ...
+    @property
+    def n_features(self) -> int: ...
+    @property
+    def gazetteer_size(self) -> int: ...
+    @property
+    def cluster_size(self) -> int: ...
+    def extract(self, text: str) -> list[Entity]: ...
+    def extract_batch(
+        self, texts: Iterable[str], *, n_threads: int | None = None
+    ) -> list[list[Entity]]: ...
+    def tag_tokens(
+        self, sentences: Sequence[Sequence[str]], *, n_threads: int | None = None
+    ) -> list[list[str]]: ...
+    def _evaluate(
+        self,
+        path: str,
+        *,
+        label_map: list[tuple[str, str | None]] = ...,
+        n_threads: int | None = None,
+    ) -> _Counts: ...
+    def _to_bytes(self) -> bytes: ...
+    @staticmethod
+    def _from_bytes(data: bytes) -> Tagger: ...
+
+def _train(
+    train_files: list[str],
+    dev_file: str | None = None,
+    *,
+    auxiliary_files: list[str] = ...,
+    epochs: int = 12,
+    seed: int = 1,
+    min_count: int = 1,
+    label_map: list[tuple[str, str | None]] = ...,
+    gazetteer: list[tuple[str, str]] = ...,
+    clusters_file: str | None = None,
+    two_stage: bool = True,
+    n_threads: int | None = None,
+) -> tuple[Tagger, list[tuple[int, int, _Counts | None]]]: ...
+def _learn_clusters(
+    files: list[str], output: str, *, min_count: int = 3, contexts: int = 1000, depth: int = 18
+) -> int: ...
+def _score_tags(gold: list[list[str]], pred: list[list[str]]) -> _Counts: ...

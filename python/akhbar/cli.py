@@ -165,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--chunk-size", type=int, default=1000)
     pr.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     pr.set_defaults(run=_process)
+    from akhbar.cli_entities import add_parsers as add_entity_parsers
+
+    add_entity_parsers(sub)
     return p
 
 

@@ -35,3 +35,15 @@ class OptionError(AkhbarError, ValueError):
 
 class OffsetError(AkhbarError, IndexError):
     """An offset outside the string an :class:`~akhbar.OffsetMap` describes."""
+
+
+class ModelError(AkhbarError, ValueError):
+    """A tagger model file that is corrupt, truncated or from an incompatible version."""
+
+
+class CorpusError(AkhbarError, ValueError):
+    """A bad line in a CoNLL training/evaluation file or a clusters file (file and line named)."""
+
+
+class FileError(AkhbarError, OSError):
+    """A file akhbar could not read or write (the path is in the message)."""

@@ -9,6 +9,22 @@ pub enum Error {
     UnknownOption(String),
     #[error("invalid thread count {0}: must be at least 1")]
     InvalidThreads(usize),
+    /// A model file that cannot be used (corrupt, truncated, wrong version).
+    #[error("{path}: {reason}")]
+    ModelFile { path: String, reason: String },
+    /// A bad line in a CoNLL training or evaluation file (1-based line number).
+    #[error("{path}:{line}: {reason}")]
+    Conll {
+        path: String,
+        line: usize,
+        reason: String,
+    },
+    /// A file that cannot be read or written.
+    #[error("{path}: {reason}")]
+    Io { path: String, reason: String },
+    /// Bad training settings or data (no sentences, unknown label ...).
+    #[error("{0}")]
+    Training(String),
 }
 
 /// Result with the core error.

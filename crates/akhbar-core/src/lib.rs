@@ -4,11 +4,13 @@
 //! - [`article`]: article structure (fields, body, boilerplate) of raw text and HTML.
 //! - [`batch`]: order-preserving parallel batches.
 //! - [`pipeline`]: all stages per article in one pass, column-wise tables.
+//! - [`entities`]: the named-entity tagger (training, model files, scoring).
 
 pub mod article;
 pub mod batch;
 pub mod calendar;
 pub mod dates;
+pub mod entities;
 pub mod error;
 pub mod pipeline;
 pub mod text;

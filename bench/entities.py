@@ -1,0 +1,175 @@
+"""Entity extraction throughput: akhbar's tagger beside a BERT-base token classifier.
+
+    python bench/entities.py --bert-python ~/bert-venv/bin/python
+    python bench/entities.py --articles 3000 --sentences 256 --runs 3
+
+Part 1 runs ``akhbar.extract_batch`` over the first ``--articles`` non-empty articles
+of the ../shared news corpus on 1 and 2 threads (median of ``--runs``) and reports
+tokens/s (tokens as ``akhbar.tokenize`` counts them).
+
+Part 2 takes ``--sentences`` sentences of the same corpus (split at . ! ? ؟ and line
+breaks, 5 to 120 tokens) and runs, on the same sentences, ``extract_batch`` and the
+forward pass of ``BertForTokenClassification`` with the BERT-base configuration
+(12 layers, hidden 768: the compute of CAMeLBERT/AraBERT), randomly initialised, on
+CPU, with 1 and 2 torch threads. Its WordPiece vocabulary (30,000 pieces, the size of
+CAMeLBERT's) is trained on the benchmark articles themselves, so sequence lengths are
+realistic. Batches of 32 sentences sorted by length (little padding), no gradients.
+BERT runs in a child process of ``--bert-python`` (a venv with torch and
+transformers, kept out of ``make test``), in the same benchmark run. Ratios are
+akhbar tokens/s over BERT tokens/s on the same sentences and thread count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("AKHBAR_SHARED", ROOT.parent / "shared"))
+NEWS = SHARED / "data" / "news" / "saudinewsnet.jsonl.gz"
+SPLIT = re.compile(r"(?<=[.!?؟])\s+|\n+")
+
+
+def load(n: int) -> list[str]:
+    out: list[str] = []
+    with gzip.open(NEWS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line)["text"]
+            if text:
+                out.append(text)
+                if len(out) >= n:
+                    break
+    return out
+
+
+def timed(f: object, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        f()  # type: ignore[operator]
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def bert_child(args: argparse.Namespace) -> None:
+    """Run in the torch venv: time BERT-base on the sentences in args.data."""
+    import torch
+    from tokenizers import BertWordPieceTokenizer
+    from transformers import BertConfig, BertForTokenClassification
+
+    data = json.loads(Path(args.data).read_text(encoding="utf-8"))
+    tok = BertWordPieceTokenizer(lowercase=False, strip_accents=False)
+    tok.train_from_iterator(data["corpus"], vocab_size=30000, min_frequency=2)
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=tok.get_vocab_size(), num_labels=9)
+    model = BertForTokenClassification(config).eval()
+    enc = [tok.encode(s).ids[:512] for s in data["sentences"]]
+    enc.sort(key=len)
+    batches = []
+    for i in range(0, len(enc), 32):
+        chunk = enc[i : i + 32]
+        width = max(map(len, chunk))
+        ids = torch.zeros((len(chunk), width), dtype=torch.long)
+        mask = torch.zeros((len(chunk), width), dtype=torch.long)
+        for r, e in enumerate(chunk):
+            ids[r, : len(e)] = torch.tensor(e)
+            mask[r, : len(e)] = 1
+        batches.append((ids, mask))
+    pieces = sum(map(len, enc))
+    out = {"pieces": pieces, "seconds": {}}
+    for threads in (1, 2):
+        torch.set_num_threads(threads)
+
+        def run() -> None:
+            with torch.no_grad():
+                for ids, mask in batches:
+                    model(input_ids=ids, attention_mask=mask)
+
+        run()  # warm-up
+        out["seconds"][str(threads)] = timed(run, args.runs)
+    out["versions"] = {"torch": torch.__version__}
+    print(json.dumps(out))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--sentences", type=int, default=256)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--bert-python", help="python of a venv with torch + transformers")
+    ap.add_argument("--bert-child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--data", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.bert_child:
+        bert_child(args)
+        return
+
+    import akhbar
+
+    if not NEWS.exists():
+        sys.exit(f"news corpus not found: {NEWS} (set AKHBAR_SHARED)")
+    texts = load(args.articles)
+    tagger = akhbar.Tagger.default()
+    n_tokens = sum(len(t) for t in akhbar.tokenize_batch(texts))
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    print(f"corpus: {len(texts)} articles, {n_tokens:,} tokens, {mb:.1f} MB")
+    print(f"model: {tagger!r}")
+    print("\n== extract_batch on the articles ==")
+    per_thread = {}
+    for threads in (1, 2):
+        s = timed(lambda: tagger.extract_batch(texts, n_threads=threads), args.runs)  # noqa: B023
+        per_thread[threads] = n_tokens / s
+        rate = f"{n_tokens / s:>12,.0f} tokens/s  {len(texts) / s:>8,.0f} articles/s"
+        print(f"threads {threads}: {rate}")
+    print(f"scaling 2/1 threads: {per_thread[2] / per_thread[1]:.2f}x")
+
+    sents: list[str] = []
+    for t in texts:
+        for s in SPLIT.split(t):
+            n = len(akhbar.tokenize(s))
+            if 5 <= n <= 120:
+                sents.append(s.strip())
+        if len(sents) >= args.sentences:
+            break
+    sents = sents[: args.sentences]
+    s_tokens = sum(len(t) for t in akhbar.tokenize_batch(sents))
+    print(f"\n== the same {len(sents)} sentences ({s_tokens:,} tokens) ==")
+    ours = {}
+    for threads in (1, 2):
+        s = timed(lambda: tagger.extract_batch(sents, n_threads=threads), args.runs * 5)  # noqa: B023
+        ours[threads] = s_tokens / s
+        print(f"akhbar    threads {threads}: {ours[threads]:>12,.0f} tokens/s")
+    if not args.bert_python:
+        print("BERT-base: skipped (pass --bert-python PATH to a venv with torch + transformers)")
+        return
+    with tempfile.TemporaryDirectory() as d:
+        data = Path(d) / "bench.json"
+        data.write_text(json.dumps({"corpus": texts, "sentences": sents}), encoding="utf-8")
+        cmd = [args.bert_python, __file__, "--bert-child", "--data", str(data)]
+        r = subprocess.run(
+            [*cmd, "--runs", str(args.runs)], capture_output=True, text=True, check=False
+        )
+    if r.returncode != 0:
+        sys.exit(f"BERT child failed:\n{r.stderr[-2000:]}")
+    bert = json.loads(r.stdout.strip().splitlines()[-1])
+    print(f"BERT-base: {bert['pieces']:,} WordPiece tokens, torch {bert['versions']['torch']}")
+    for threads in (1, 2):
+        b = s_tokens / bert["seconds"][str(threads)]
+        print(
+            f"BERT-base threads {threads}: {b:>12,.0f} tokens/s"
+            f"  ({len(sents) / bert['seconds'][str(threads)]:.1f} sentences/s)"
+            f"   akhbar/BERT = {ours[threads] / b:,.0f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()

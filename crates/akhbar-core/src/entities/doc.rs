@@ -1,0 +1,157 @@
+//! Document features for the second stage of the tagger: what the first
+//! stage predicted elsewhere in the same document. A name tagged PERS in a
+//! clear context ("قال المدرب فينغر") helps tag its bare mentions elsewhere;
+//! an entity string predicted once is matched wherever it recurs.
+
+use std::collections::HashMap;
+
+use super::features::{SentenceFeatures, TokenInfo};
+use super::gazetteer::{Gazetteer, MAX_LABELS};
+use super::hash::Fnv;
+use super::labels::{spans, Labels};
+
+/// Template ids of the document features (distinct from `features::t`).
+mod t {
+    pub const SHARE: u8 = 100;
+    pub const TYPE: u8 = 101;
+    pub const MAJORITY: u8 = 102;
+    pub const PHRASE: u8 = 103;
+    pub const MAJORITY_PREV: u8 = 104;
+    pub const MAJORITY_NEXT: u8 = 105;
+}
+
+/// Sentences scored together as one document when a CoNLL file (which has
+/// no document marks) is tagged.
+pub const WINDOW: usize = 40;
+
+/// First-stage predictions of one document.
+pub struct DocMemory {
+    /// Bare form -> count per tag class: 0 outside entities, 1 + type inside.
+    tokens: HashMap<String, Vec<u16>>,
+    /// Predicted entity strings, by type name.
+    phrases: Gazetteer,
+    /// The model's entity types.
+    types: Vec<String>,
+}
+
+fn bucket_share(part: u16, total: u16) -> u8 {
+    if part == 0 {
+        0
+    } else if part == total {
+        3
+    } else if 2 * part >= total {
+        2
+    } else {
+        1
+    }
+}
+
+fn bucket_count(n: u16) -> u8 {
+    match n {
+        0..=1 => 0,
+        2..=3 => 1,
+        _ => 2,
+    }
+}
+
+impl DocMemory {
+    /// Collect the first-stage tags of a document's sentences.
+    pub fn build(sents: &[Vec<TokenInfo>], tags: &[Vec<usize>], labels: &Labels) -> Self {
+        let n_types = labels.types().len();
+        let mut tokens: HashMap<String, Vec<u16>> = HashMap::new();
+        let mut phrases = Gazetteer::new();
+        for (infos, tags) in sents.iter().zip(tags) {
+            for (ti, &tag) in infos.iter().zip(tags) {
+                let class = Labels::split(tag).map_or(0, |(_, ty)| 1 + ty);
+                let c = tokens
+                    .entry(ti.bare.clone())
+                    .or_insert_with(|| vec![0; n_types + 1]);
+                c[class] = c[class].saturating_add(1);
+            }
+            for (s, e, ty) in spans(tags) {
+                if e - s > 8 || ty >= MAX_LABELS {
+                    continue;
+                }
+                let mut phrase = infos[s].stem.clone();
+                for ti in &infos[s + 1..e] {
+                    phrase.push(' ');
+                    phrase.push_str(&ti.w);
+                }
+                // Labels are type names the model knows; adding cannot fail.
+                let _ = phrases.add(&labels.types()[ty], &phrase);
+            }
+        }
+        Self {
+            tokens,
+            phrases,
+            types: labels.types().to_vec(),
+        }
+    }
+
+    fn majority(&self, ti: &TokenInfo) -> Option<(usize, u16, u16)> {
+        let c = self.tokens.get(&ti.bare)?;
+        let total: u16 = c.iter().fold(0u16, |a, &b| a.saturating_add(b));
+        let (best, &n) = c
+            .iter()
+            .enumerate()
+            .skip(1)
+            .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))?;
+        (n > 0).then_some((best - 1, n, total))
+    }
+
+    /// Append the document features of a sentence to its first-stage keys.
+    pub fn extend(&self, infos: &[TokenInfo], feats: &SentenceFeatures) -> SentenceFeatures {
+        let n = infos.len();
+        let words: Vec<&str> = infos.iter().map(|t| t.w.as_str()).collect();
+        let first: Vec<&str> = infos.iter().map(|t| t.stem.as_str()).collect();
+        let mut marks = vec![0u64; n];
+        for m in self.phrases.find(&words, &first) {
+            let ty = self.phrases.labels()[m.label].as_str();
+            let bit = self.types.iter().position(|x| x == ty).unwrap_or(0);
+            marks[m.start] |= 1 << (2 * bit);
+            for x in &mut marks[m.start + 1..m.end] {
+                *x |= 1 << (2 * bit + 1);
+            }
+        }
+        let maj: Vec<Option<(usize, u16, u16)>> = infos.iter().map(|ti| self.majority(ti)).collect();
+        let mut keys = Vec::with_capacity(feats.keys.len() + 6 * n);
+        let mut offsets = vec![0];
+        for i in 0..n {
+            keys.extend_from_slice(feats.token(i));
+            if let Some(c) = self.tokens.get(&infos[i].bare) {
+                let total: u16 = c.iter().fold(0u16, |a, &b| a.saturating_add(b));
+                let ent = total - c[0];
+                keys.push(key(t::SHARE, &[bucket_share(ent, total), bucket_count(total)]));
+                for (ty, &k) in c.iter().enumerate().skip(1) {
+                    if k > 0 {
+                        keys.push(key(t::TYPE, &[ty as u8, bucket_share(k, total)]));
+                    }
+                }
+            }
+            if let Some((ty, _, _)) = maj[i] {
+                keys.push(key(t::MAJORITY, &[ty as u8]));
+            }
+            if i > 0 {
+                if let Some((ty, _, _)) = maj[i - 1] {
+                    keys.push(key(t::MAJORITY_PREV, &[ty as u8]));
+                }
+            }
+            if let Some(Some((ty, _, _))) = maj.get(i + 1) {
+                keys.push(key(t::MAJORITY_NEXT, &[*ty as u8]));
+            }
+            for bit in 0..2 * MAX_LABELS {
+                if marks[i] >> bit & 1 == 1 {
+                    keys.push(key(t::PHRASE, &[bit as u8]));
+                }
+            }
+            offsets.push(keys.len());
+        }
+        SentenceFeatures { keys, offsets }
+    }
+}
+
+fn key(id: u8, bytes: &[u8]) -> u64 {
+    let mut h = Fnv::with_template(id);
+    h.bytes(bytes);
+    h.finish()
+}

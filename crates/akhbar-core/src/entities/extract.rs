@@ -1,0 +1,150 @@
+//! Entities in raw text: tokenize, split into sentences, tag, and turn tag
+//! spans into entities with offsets into the original text.
+
+use std::sync::OnceLock;
+
+use super::group::assign_keys;
+use super::labels::spans;
+use super::model::Model;
+use super::viterbi::marginals;
+use crate::text::clitics::strip_proclitics;
+use crate::text::tokenize::tokenize_chars;
+use crate::text::{NormalizeOptions, Normalizer, TokenizeOptions};
+
+/// An entity mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Start (character offset into the original text).
+    pub start: usize,
+    /// End (exclusive, character offset).
+    pub end: usize,
+    /// The original text of the mention.
+    pub text: String,
+    /// Entity type: PERS, LOC, ORG, MISC ...
+    pub label: String,
+    /// Normalized form ("ner" preset) without the first word's proclitics.
+    pub normalized: String,
+    /// Confidence in [0, 1]: the mean marginal probability of its tags.
+    pub score: f32,
+    /// Key shared by the mentions of one entity in the same text.
+    pub key: String,
+}
+
+fn ner_normalizer() -> &'static Normalizer {
+    static N: OnceLock<Normalizer> = OnceLock::new();
+    N.get_or_init(|| Normalizer::new(NormalizeOptions::preset("ner").unwrap_or_default()))
+}
+
+/// Sentences longer than this many tokens are tagged in pieces (bounds memory
+/// on pathological input without sentence breaks).
+const MAX_SENTENCE: usize = 400;
+
+fn ends_sentence(s: &[char]) -> bool {
+    matches!(s.last(), Some('.' | '!' | '?' | '؟' | '…'))
+}
+
+/// Find the entities of `text`. Sentences end at `. ! ? ؟ …` and at line breaks.
+pub fn extract(model: &Model, text: &str) -> Vec<Entity> {
+    let cs: Vec<char> = text.chars().collect();
+    let tokens = tokenize_chars(&cs, TokenizeOptions::default());
+    // Sentences: token ranges.
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    for i in 0..tokens.len() {
+        let last = i + 1 == tokens.len();
+        let brk = last
+            || ends_sentence(&cs[tokens[i].start..tokens[i].end])
+            || cs[tokens[i].end..tokens[i + 1].start].contains(&'\n')
+            || i + 1 - start >= MAX_SENTENCE;
+        if brk {
+            bounds.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    let words: Vec<Vec<String>> = bounds
+        .iter()
+        .map(|&(a, b)| {
+            tokens[a..b]
+                .iter()
+                .map(|t| cs[t.start..t.end].iter().collect())
+                .collect()
+        })
+        .collect();
+    let infos: Vec<_> = words
+        .iter()
+        .map(|w| {
+            let refs: Vec<&str> = w.iter().map(String::as_str).collect();
+            model.analyse(&refs)
+        })
+        .collect();
+    let tagged = model.tag_document(&infos);
+    let n_tags = model.labels.n_tags();
+    let mut out = Vec::new();
+    for ((&(a, b), words), (tags, em)) in bounds.iter().zip(&words).zip(&tagged) {
+        let sent = &tokens[a..b];
+        let probs = if tags.iter().any(|&t| t != 0) {
+            marginals(em, n_tags, model.final_transitions(), model.final_temperature())
+        } else {
+            Vec::new()
+        };
+        for (s, e, ty) in spans(tags) {
+            let begin = sent[s].start;
+            let end = sent[e - 1].end;
+            let normalized = (s..e)
+                .map(|k| {
+                    let n = ner_normalizer().normalize(&words[k]);
+                    if k == s {
+                        strip_proclitics(&n)
+                    } else {
+                        n
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let score =
+                (s..e).map(|k| probs[k * n_tags + tags[k]]).sum::<f32>() / (e - s) as f32;
+            out.push(Entity {
+                start: begin,
+                end,
+                text: cs[begin..end].iter().collect(),
+                label: model.labels.types()[ty].clone(),
+                normalized,
+                score,
+                key: String::new(),
+            });
+        }
+    }
+    assign_keys(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::conll::Sentence;
+    use super::super::train::{train, TrainOptions};
+    use super::*;
+
+    #[test]
+    fn offsets_are_original_characters() {
+        let mk = |toks: &[&str], tags: &[&str]| Sentence {
+            tokens: toks.iter().map(|s| s.to_string()).collect(),
+            tags: tags.iter().map(|s| s.to_string()).collect(),
+        };
+        let data = vec![
+            mk(&["زار", "أوباما", "القاهرة"], &["O", "B-PERS", "B-LOC"]),
+            mk(&["قال", "أوباما", "إن"], &["O", "B-PERS", "O"]),
+            mk(&["في", "القاهرة", "أمس"], &["O", "B-LOC", "O"]),
+        ];
+        let m = train(&data, &[], None, &TrainOptions::default(), &mut |_| {}).unwrap();
+        let text = "قالَ  أوباما: «زار القاهرة».\nوفي القاهرة";
+        let e = extract(&m, text);
+        let cs: Vec<char> = text.chars().collect();
+        assert!(!e.is_empty());
+        for x in &e {
+            assert_eq!(cs[x.start..x.end].iter().collect::<String>(), x.text);
+            assert!(x.score > 0.0 && x.score <= 1.0);
+        }
+        assert_eq!(e[0].text, "أوباما");
+        assert_eq!(e[0].normalized, "اوباما");
+    }
+}

@@ -1,0 +1,366 @@
+//! The model file: a header (magic, format version, payload length, FNV-1a
+//! checksum of the payload) and a little-endian payload. A corrupt,
+//! truncated or incompatible file gives an error naming the file; nothing in
+//! a file can make the reader panic or allocate without bound.
+//!
+//! Payload: the feature-set version; entity types; feature keys (ascending, one per weight row) and
+//! weights; transitions; the feature gazetteer; the forced gazetteer; the
+//! word clusters; the second stage (flag, then weights and transitions).
+
+use std::path::Path;
+
+use super::clusters::Clusters;
+use super::features::FEATURE_SET;
+use super::gazetteer::Gazetteer;
+use super::hash::{checksum, KeyMap};
+use super::labels::Labels;
+use super::model::Model;
+use crate::error::{Error, Result};
+
+/// The first eight bytes of a model file.
+pub const MAGIC: &[u8; 8] = b"AKHBNER\x1a";
+/// The payload layout version this build reads and writes.
+pub const VERSION: u32 = 1;
+const HEADER: usize = 8 + 4 + 8 + 8;
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u32(&mut self, x: u32) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    fn u64(&mut self, x: u64) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    fn f32(&mut self, x: f32) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    fn str(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    /// Weights (rows ascending by feature key) and transitions.
+    fn stage(&mut self, m: &Model) {
+        let n_tags = m.labels.n_tags();
+        let mut rows: Vec<(u64, u32)> = m.index.iter().map(|(&k, &r)| (k, r)).collect();
+        rows.sort_unstable();
+        self.u32(rows.len() as u32);
+        for &(k, _) in &rows {
+            self.u64(k);
+        }
+        for &(_, r) in &rows {
+            for &x in &m.weights[r as usize * n_tags..(r as usize + 1) * n_tags] {
+                self.f32(x);
+            }
+        }
+        for &x in &m.transitions {
+            self.f32(x);
+        }
+    }
+
+    fn gazetteer(&mut self, g: &Gazetteer) {
+        self.u32(g.len() as u32);
+        for (l, p) in g.entries() {
+            self.str(l);
+            self.str(p);
+        }
+    }
+}
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+type R<T> = std::result::Result<T, String>;
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> R<&[u8]> {
+        if self.buf.len() - self.pos < n {
+            return Err(format!(
+                "payload ends early at byte {} (wanted {n} more)",
+                self.pos
+            ));
+        }
+        let s = &self.buf[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> R<u32> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap_or([0; 4])))
+    }
+    fn u64(&mut self) -> R<u64> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().unwrap_or([0; 8])))
+    }
+    fn f32(&mut self) -> R<f32> {
+        let x = f32::from_le_bytes(self.take(4)?.try_into().unwrap_or([0; 4]));
+        if x.is_finite() {
+            Ok(x)
+        } else {
+            Err(format!("non-finite weight before byte {}", self.pos))
+        }
+    }
+    /// A count whose items take at least `item` bytes each.
+    fn count(&mut self, item: usize) -> R<usize> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(item) > self.buf.len() - self.pos {
+            return Err(format!("count {n} at byte {} exceeds the file", self.pos - 4));
+        }
+        Ok(n)
+    }
+    fn str(&mut self) -> R<String> {
+        let n = self.count(1)?;
+        String::from_utf8(self.take(n)?.to_vec())
+            .map_err(|_| format!("invalid UTF-8 string before byte {}", self.pos))
+    }
+    fn stage(&mut self, n_tags: usize) -> R<Stage> {
+        let n_rows = self.count(8 + 4 * n_tags)?;
+        let mut index = KeyMap::default();
+        index.reserve(n_rows);
+        for i in 0..n_rows {
+            if index.insert(self.u64()?, i as u32).is_some() {
+                return Err("duplicate feature key".into());
+            }
+        }
+        let weights = (0..n_rows * n_tags)
+            .map(|_| self.f32())
+            .collect::<R<Vec<_>>>()?;
+        let transitions = (0..(n_tags + 1) * n_tags)
+            .map(|_| self.f32())
+            .collect::<R<Vec<_>>>()?;
+        Ok((index, weights, transitions))
+    }
+
+    fn gazetteer(&mut self) -> R<Gazetteer> {
+        let n = self.count(8)?;
+        let mut g = Gazetteer::new();
+        for _ in 0..n {
+            let l = self.str()?;
+            let p = self.str()?;
+            g.add(&l, &p).map_err(|e| e.to_string())?;
+        }
+        Ok(g)
+    }
+}
+
+/// Serialize a model to bytes.
+pub fn to_bytes(m: &Model) -> Vec<u8> {
+    let mut p = Writer(Vec::new());
+    p.u32(FEATURE_SET);
+    let types = m.labels.types();
+    p.u32(types.len() as u32);
+    for t in types {
+        p.str(t);
+    }
+    p.stage(m);
+    p.gazetteer(&m.gazetteer);
+    p.gazetteer(&m.forced);
+    let cl = m.clusters.sorted();
+    p.u32(cl.len() as u32);
+    for (w, bits) in cl {
+        p.str(w);
+        p.str(bits);
+    }
+    match &m.second {
+        Some(second) => {
+            p.u32(1);
+            p.stage(second);
+        }
+        None => p.u32(0),
+    }
+    let payload = p.0;
+    let mut out = Vec::with_capacity(HEADER + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&checksum(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// Parse a model from bytes; `name` (the file) is used in error messages.
+pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
+    parse(bytes).map_err(|reason| Error::ModelFile {
+        path: name.to_string(),
+        reason,
+    })
+}
+
+fn parse(bytes: &[u8]) -> R<Model> {
+    if bytes.len() < 8 || &bytes[..8] != MAGIC {
+        return Err("not an akhbar tagger model (bad magic header)".into());
+    }
+    if bytes.len() < HEADER {
+        return Err(format!(
+            "truncated: {} bytes, shorter than the {HEADER}-byte header",
+            bytes.len()
+        ));
+    }
+    let mut h = Reader { buf: bytes, pos: 8 };
+    let version = h.u32()?;
+    if version != VERSION {
+        return Err(format!(
+            "model format version {version}, but this akhbar reads version {VERSION} \
+             (retrain the model or use a matching akhbar)"
+        ));
+    }
+    let len = h.u64()?;
+    let sum = h.u64()?;
+    let payload = &bytes[HEADER..];
+    if (payload.len() as u64) < len {
+        return Err(format!(
+            "truncated: payload has {} of {len} bytes",
+            payload.len()
+        ));
+    }
+    if payload.len() as u64 > len {
+        return Err(format!(
+            "{} unexpected bytes after the payload",
+            payload.len() as u64 - len
+        ));
+    }
+    if checksum(payload) != sum {
+        return Err("checksum mismatch: the file is corrupt".into());
+    }
+    let mut r = Reader {
+        buf: payload,
+        pos: 0,
+    };
+    let features = r.u32()?;
+    if features != FEATURE_SET {
+        return Err(format!(
+            "model computed with feature set {features}, but this akhbar computes feature set \
+             {FEATURE_SET} (retrain the model or use a matching akhbar)"
+        ));
+    }
+    let n_types = r.count(4)?;
+    if n_types == 0 || n_types > 127 {
+        return Err(format!("bad number of entity types {n_types}"));
+    }
+    let types = (0..n_types).map(|_| r.str()).collect::<R<Vec<_>>>()?;
+    let labels = Labels::new(types);
+    if labels.types().len() != n_types {
+        return Err("duplicate entity types".into());
+    }
+    let (index, weights, transitions) = r.stage(labels.n_tags())?;
+    let gazetteer = r.gazetteer()?;
+    let forced = r.gazetteer()?;
+    let n_cl = r.count(8)?;
+    let mut clusters = Clusters::new();
+    for _ in 0..n_cl {
+        let w = r.str()?;
+        let b = r.str()?;
+        clusters.insert(w, b);
+    }
+    let second = match r.u32()? {
+        0 => None,
+        1 => {
+            let (index, weights, transitions) = r.stage(labels.n_tags())?;
+            Some(Box::new(Model {
+                labels: labels.clone(),
+                index,
+                weights,
+                transitions,
+                gazetteer: Gazetteer::new(),
+                forced: Gazetteer::new(),
+                clusters: Clusters::new(),
+                second: None,
+            }))
+        }
+        x => return Err(format!("bad second-stage flag {x}")),
+    };
+    if r.pos != payload.len() {
+        return Err(format!(
+            "{} unread bytes at the end of the payload",
+            payload.len() - r.pos
+        ));
+    }
+    Ok(Model {
+        labels,
+        index,
+        weights,
+        transitions,
+        gazetteer,
+        forced,
+        clusters,
+        second,
+    })
+}
+
+type Stage = (KeyMap<u32>, Vec<f32>, Vec<f32>);
+
+impl Model {
+    /// Load a model file.
+    pub fn load(path: &Path) -> Result<Model> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Error::Io {
+            path: name.clone(),
+            reason: e.to_string(),
+        })?;
+        from_bytes(&bytes, &name)
+    }
+
+    /// Write the model file (through a temporary file, then renamed, so a
+    /// failed write never leaves a half-written model behind).
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let name = path.display().to_string();
+        let io = |e: std::io::Error| Error::Io {
+            path: name.clone(),
+            reason: e.to_string(),
+        };
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        std::fs::write(&tmp, to_bytes(self)).map_err(io)?;
+        std::fs::rename(&tmp, path).map_err(io)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::conll::Sentence;
+    use super::super::train::{train, TrainOptions};
+    use super::*;
+
+    fn model() -> Model {
+        let s = Sentence {
+            tokens: vec!["زار".into(), "أوباما".into(), "باريس".into()],
+            tags: vec!["O".into(), "B-PERS".into(), "B-LOC".into()],
+        };
+        let mut g = Gazetteer::new();
+        g.add("LOC", "دير الزور").unwrap();
+        let opts = TrainOptions {
+            epochs: 2,
+            gazetteer: g,
+            ..Default::default()
+        };
+        train(&[s], &[], None, &opts, &mut |_| {}).unwrap()
+    }
+
+    #[test]
+    fn round_trip_and_errors() {
+        let m = model();
+        let b = to_bytes(&m);
+        let m2 = from_bytes(&b, "m.bin").unwrap();
+        assert_eq!(to_bytes(&m2), b);
+        assert_eq!(m2.tag(&["زار", "أوباما"]), m.tag(&["زار", "أوباما"]));
+
+        let err = |bs: &[u8]| from_bytes(bs, "m.bin").unwrap_err().to_string();
+        assert!(err(b"hello").starts_with("m.bin: not an akhbar tagger model"));
+        assert!(err(&b[..b.len() - 3]).starts_with("m.bin: truncated"));
+        assert!(err(&b[..20]).starts_with("m.bin: truncated"));
+        let mut bad = b.clone();
+        let last = bad.len() - 1;
+        bad[last] ^= 1;
+        assert_eq!(err(&bad), "m.bin: checksum mismatch: the file is corrupt");
+        let mut v2 = b.clone();
+        v2[8] = 2;
+        assert!(err(&v2).starts_with("m.bin: model format version 2"));
+        // Another feature set: the payload (and so the checksum) differs.
+        let mut fs = b[HEADER..].to_vec();
+        fs[0] = fs[0].wrapping_add(1);
+        let mut v3 = b[..HEADER - 8].to_vec();
+        v3.extend_from_slice(&checksum(&fs).to_le_bytes());
+        v3.extend_from_slice(&fs);
+        assert!(err(&v3).contains("feature set"));
+    }
+}

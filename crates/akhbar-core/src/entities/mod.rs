@@ -1,0 +1,30 @@
+//! Named entities: a linear-chain tagger (averaged structured perceptron,
+//! Viterbi decoding under BIO constraints) over hashed features, with
+//! gazetteers, word clusters, a versioned model file, a CoNLL reader,
+//! conlleval-style scoring and per-article mention grouping.
+//!
+//! The text side (normalization, tokenization, clitics) is `crate::text`.
+
+pub mod cluster_learn;
+pub mod clusters;
+pub mod conll;
+pub mod doc;
+pub mod eval;
+pub mod extract;
+pub mod features;
+pub mod format;
+pub mod gazetteer;
+pub mod group;
+pub mod hash;
+pub mod labels;
+pub mod model;
+pub mod train;
+pub mod viterbi;
+
+pub use conll::{read_conll, Sentence};
+pub use eval::{evaluate_tags, Counts, EvalCounts};
+pub use extract::Entity;
+pub use gazetteer::Gazetteer;
+pub use labels::Labels;
+pub use model::Model;
+pub use train::TrainOptions;

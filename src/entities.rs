@@ -1,0 +1,442 @@
+//! `Entity`, `Tagger`, training and evaluation of the named-entity tagger.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use akhbar_core::entities::cluster_learn::{learn_clusters, ClusterOptions};
+use akhbar_core::entities::clusters::Clusters;
+use akhbar_core::entities::extract::extract;
+use akhbar_core::entities::format::{from_bytes, to_bytes};
+use akhbar_core::entities::train::{score, tag_sentences, train, EpochReport, TrainOptions};
+use akhbar_core::entities::{evaluate_tags, read_conll, Entity, EvalCounts, Gazetteer, Model};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
+
+use crate::errors::core_error;
+use crate::{input, parallel};
+
+/// An entity mention with character offsets into the original text.
+#[pyclass(name = "Entity", module = "akhbar._core", frozen, eq)]
+#[derive(PartialEq, Clone)]
+pub struct PyEntity {
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    label: String,
+    #[pyo3(get)]
+    normalized: String,
+    #[pyo3(get)]
+    score: f64,
+    #[pyo3(get)]
+    key: String,
+}
+
+impl From<Entity> for PyEntity {
+    fn from(e: Entity) -> Self {
+        Self {
+            text: e.text,
+            start: e.start,
+            end: e.end,
+            label: e.label,
+            normalized: e.normalized,
+            score: f64::from(e.score),
+            key: e.key,
+        }
+    }
+}
+
+#[pymethods]
+impl PyEntity {
+    #[new]
+    #[pyo3(signature = (text, start, end, label, normalized, score, key))]
+    fn new(
+        text: String,
+        start: usize,
+        end: usize,
+        label: String,
+        normalized: String,
+        score: f64,
+        key: String,
+    ) -> Self {
+        Self {
+            text,
+            start,
+            end,
+            label,
+            normalized,
+            score,
+            key,
+        }
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (&self.text, self.start, self.end, &self.label, &self.key).hash(&mut h);
+        self.score.to_bits().hash(&mut h);
+        h.finish()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let text = pyo3::types::PyString::new(py, &self.text).repr()?;
+        Ok(format!(
+            "Entity({text}, {}, {}, '{}', score={:.3})",
+            self.start, self.end, self.label, self.score
+        ))
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let e = slf.get();
+        let args = (
+            e.text.clone(),
+            e.start,
+            e.end,
+            e.label.clone(),
+            e.normalized.clone(),
+            e.score,
+            e.key.clone(),
+        )
+            .into_pyobject(py)?;
+        Ok((slf.get_type().into_any(), args))
+    }
+}
+
+/// A named-entity tagger (immutable; share it freely between threads).
+#[pyclass(name = "Tagger", module = "akhbar._core", frozen)]
+pub struct PyTagger {
+    inner: Arc<Model>,
+}
+
+fn to_py(v: Vec<Entity>) -> Vec<PyEntity> {
+    v.into_iter().map(PyEntity::from).collect()
+}
+
+fn counts_to_py(py: Python<'_>, e: &EvalCounts) -> PyResult<Py<PyAny>> {
+    let per: Vec<(String, usize, usize, usize)> = e
+        .per_type
+        .iter()
+        .map(|(t, c)| (t.clone(), c.correct, c.predicted, c.gold))
+        .collect();
+    Ok((per, e.tokens, e.correct_tags)
+        .into_pyobject(py)?
+        .into_any()
+        .unbind())
+}
+
+fn gazetteer_from(py: Python<'_>, entries: Vec<(String, String)>) -> PyResult<Gazetteer> {
+    let mut g = Gazetteer::new();
+    for (label, phrase) in entries {
+        g.add(&label, &phrase).map_err(|e| core_error(py, e))?;
+    }
+    Ok(g)
+}
+
+#[pymethods]
+impl PyTagger {
+    /// Load a model file.
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let m = py
+            .detach(|| Model::load(&path))
+            .map_err(|e| core_error(py, e))?;
+        Ok(Self { inner: Arc::new(m) })
+    }
+
+    /// The shipped model, loaded once per process.
+    #[staticmethod]
+    fn default(py: Python<'_>) -> PyResult<Py<PyTagger>> {
+        static DEFAULT: PyOnceLock<Py<PyTagger>> = PyOnceLock::new();
+        DEFAULT
+            .get_or_try_init(py, || {
+                let path: PathBuf = py
+                    .import("akhbar.entities")?
+                    .getattr("default_model_path")?
+                    .call0()?
+                    .extract()?;
+                Py::new(py, Self::load(py, path)?)
+            })
+            .map(|t| t.clone_ref(py))
+    }
+
+    /// Write the model file.
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        py.detach(|| self.inner.save(&path))
+            .map_err(|e| core_error(py, e))
+    }
+
+    /// A copy with user gazetteer lists `{label: [phrase, ...]}`.
+    fn with_gazetteer(&self, py: Python<'_>, lists: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut entries = Vec::new();
+        for (label, phrases) in lists.iter() {
+            let label: String = label.extract().map_err(|_| {
+                crate::errors::option_error(py, "gazetteer labels must be str".into())
+            })?;
+            let phrases = input::texts(&phrases).map_err(|_| {
+                crate::errors::option_error(
+                    py,
+                    format!("gazetteer {label:?}: expected an iterable of str phrases"),
+                )
+            })?;
+            entries.extend(phrases.into_iter().map(|p| (label.clone(), p)));
+        }
+        let g = gazetteer_from(py, entries)?;
+        let m = self
+            .inner
+            .with_gazetteer(&g)
+            .map_err(|e| core_error(py, e))?;
+        Ok(Self { inner: Arc::new(m) })
+    }
+
+    /// Entity types the model tags.
+    #[getter]
+    fn labels(&self) -> Vec<String> {
+        self.inner.labels().types().to_vec()
+    }
+
+    /// Number of weighted features.
+    #[getter]
+    fn n_features(&self) -> usize {
+        self.inner.n_features()
+    }
+
+    /// Gazetteer entries `(label, phrase)` the features read.
+    #[getter]
+    fn gazetteer_size(&self) -> usize {
+        self.inner.gazetteer().len()
+    }
+
+    /// Number of words with a cluster.
+    #[getter]
+    fn cluster_size(&self) -> usize {
+        self.inner.clusters().len()
+    }
+
+    fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyEntity>> {
+        let t = input::text(text, None)?;
+        Ok(py.detach(|| to_py(extract(&self.inner, &t))))
+    }
+
+    #[pyo3(signature = (texts, *, n_threads = None))]
+    fn extract_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        n_threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let texts = input::texts(texts)?;
+        let m = &self.inner;
+        let out = parallel::map(py, &texts, n_threads, |t| to_py(extract(m, t)))?;
+        PyList::new(py, out)
+    }
+
+    /// Tag pre-tokenized sentences: one list of tag names per sentence.
+    /// Runs of 20 consecutive sentences are one document for the second stage.
+    #[pyo3(signature = (sentences, *, n_threads = None))]
+    fn tag_tokens(
+        &self,
+        py: Python<'_>,
+        sentences: Vec<Vec<String>>,
+        n_threads: Option<usize>,
+    ) -> PyResult<Vec<Vec<String>>> {
+        let threads = parallel::threads(py, n_threads)?;
+        let m = &self.inner;
+        let tags = py
+            .detach(|| tag_sentences(m, &sentences, threads))
+            .map_err(|e| core_error(py, e))?;
+        Ok(tags
+            .into_iter()
+            .map(|t| t.into_iter().map(|x| m.labels().tag_name(x)).collect())
+            .collect())
+    }
+
+    /// Score on a CoNLL file: `([(type, correct, predicted, gold)], tokens, correct_tags)`.
+    #[pyo3(signature = (path, *, label_map = Vec::new(), n_threads = None))]
+    fn _evaluate(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        label_map: Vec<(String, Option<String>)>,
+        n_threads: Option<usize>,
+    ) -> PyResult<Py<PyAny>> {
+        let threads = parallel::threads(py, n_threads)?;
+        let m = &self.inner;
+        let e = py
+            .detach(|| {
+                let gold = read_conll(&path)?;
+                score(m, &gold, &label_map, threads)
+            })
+            .map_err(|e| core_error(py, e))?;
+        counts_to_py(py, &e)
+    }
+
+    fn _to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &to_bytes(&self.inner))
+    }
+
+    #[staticmethod]
+    fn _from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+        let m = from_bytes(data, "<bytes>").map_err(|e| core_error(py, e))?;
+        Ok(Self { inner: Arc::new(m) })
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let data = slf.get()._to_bytes(py);
+        let ctor = slf.get_type().getattr("_from_bytes")?;
+        Ok((ctor, PyTuple::new(py, [data])?))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Tagger(labels={:?}, features={}, gazetteer={}, clusters={})",
+            self.inner.labels().types(),
+            self.inner.n_features(),
+            self.inner.gazetteer().len(),
+            self.inner.clusters().len()
+        )
+    }
+}
+
+/// Train a tagger; returns it and one `(epoch, mistakes, dev_counts|None)` per epoch.
+#[pyfunction]
+#[pyo3(signature = (train_files, dev_file = None, *, auxiliary_files = Vec::new(), epochs = 12, seed = 1, min_count = 1,
+    label_map = Vec::new(), gazetteer = Vec::new(), clusters_file = None, two_stage = true,
+    n_threads = None))]
+#[allow(clippy::too_many_arguments)]
+fn _train<'py>(
+    py: Python<'py>,
+    train_files: Vec<PathBuf>,
+    dev_file: Option<PathBuf>,
+    auxiliary_files: Vec<PathBuf>,
+    epochs: usize,
+    seed: u64,
+    min_count: u32,
+    label_map: Vec<(String, Option<String>)>,
+    gazetteer: Vec<(String, String)>,
+    clusters_file: Option<PathBuf>,
+    two_stage: bool,
+    n_threads: Option<usize>,
+) -> PyResult<(PyTagger, Bound<'py, PyList>)> {
+    let threads = parallel::threads(py, n_threads)?;
+    let gazetteer = gazetteer_from(py, gazetteer)?;
+    let mut reports: Vec<EpochReport> = Vec::new();
+    let model = py
+        .detach(|| {
+            let mut sentences = Vec::new();
+            for f in &train_files {
+                sentences.extend(read_conll(f)?);
+            }
+            let mut aux = Vec::new();
+            for f in &auxiliary_files {
+                aux.extend(read_conll(f)?);
+            }
+            let dev = dev_file.as_deref().map(read_conll).transpose()?;
+            let clusters = match &clusters_file {
+                Some(p) => Clusters::read(p)?,
+                None => Clusters::new(),
+            };
+            let opts = TrainOptions {
+                epochs,
+                seed,
+                min_count,
+                label_map,
+                gazetteer,
+                clusters,
+                threads,
+                two_stage,
+            };
+            train(&sentences, &aux, dev.as_deref(), &opts, &mut |r| {
+                reports.push(r.clone())
+            })
+        })
+        .map_err(|e| core_error(py, e))?;
+    let out = PyList::empty(py);
+    for r in &reports {
+        let dev = match &r.dev {
+            Some(d) => counts_to_py(py, d)?,
+            None => py.None(),
+        };
+        out.append((r.epoch, r.mistakes, dev))?;
+    }
+    Ok((
+        PyTagger {
+            inner: Arc::new(model),
+        },
+        out,
+    ))
+}
+
+/// Learn word clusters from the tokens of CoNLL files (tags ignored) and
+/// write them as `bits<TAB>word` lines; returns the number of words.
+#[pyfunction]
+#[pyo3(signature = (files, output, *, min_count = 3, contexts = 1000, depth = 18))]
+fn _learn_clusters(
+    py: Python<'_>,
+    files: Vec<PathBuf>,
+    output: PathBuf,
+    min_count: u32,
+    contexts: usize,
+    depth: usize,
+) -> PyResult<usize> {
+    py.detach(|| {
+        let mut sentences = Vec::new();
+        for f in &files {
+            sentences.extend(read_conll(f)?.into_iter().map(|s| s.tokens));
+        }
+        let opts = ClusterOptions {
+            min_count,
+            contexts,
+            depth,
+            ..Default::default()
+        };
+        let c = learn_clusters(&sentences, &opts);
+        c.write(&output)?;
+        Ok(c.len())
+    })
+    .map_err(|e| core_error(py, e))
+}
+
+/// Score predicted tag sequences against gold ones (conlleval rules).
+#[pyfunction]
+fn _score_tags(
+    py: Python<'_>,
+    gold: Vec<Vec<String>>,
+    pred: Vec<Vec<String>>,
+) -> PyResult<Py<PyAny>> {
+    if gold.len() != pred.len() {
+        return Err(crate::errors::option_error(
+            py,
+            format!("{} gold sentences but {} predicted", gold.len(), pred.len()),
+        ));
+    }
+    for (i, (g, p)) in gold.iter().zip(&pred).enumerate() {
+        if g.len() != p.len() {
+            return Err(crate::errors::raise(
+                py,
+                "OptionError",
+                format!("sentence {i}: {} gold tags but {} predicted", g.len(), p.len()),
+                Some(i),
+            ));
+        }
+    }
+    counts_to_py(py, &evaluate_tags(&gold, &pred))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(_score_tags, m)?)?;
+    m.add_function(wrap_pyfunction!(_learn_clusters, m)?)?;
+    m.add_class::<PyEntity>()?;
+    m.add_class::<PyTagger>()?;
+    m.add_function(wrap_pyfunction!(_train, m)?)?;
+    Ok(())
+}
