@@ -424,7 +424,11 @@ fn _score_tags(
             return Err(crate::errors::raise(
                 py,
                 "OptionError",
-                format!("sentence {i}: {} gold tags but {} predicted", g.len(), p.len()),
+                format!(
+                    "sentence {i}: {} gold tags but {} predicted",
+                    g.len(),
+                    p.len()
+                ),
                 Some(i),
             ));
         }

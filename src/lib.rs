@@ -3,8 +3,8 @@
 
 mod article;
 mod dates;
-mod errors;
 mod entities;
+mod errors;
 mod input;
 mod normalize;
 mod numbers;

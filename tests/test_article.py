@@ -6,11 +6,12 @@ import json
 import pickle
 from pathlib import Path
 
-import akhbar
 import pytest
 from conftest import DATA, article, need
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import akhbar
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles_expected.jsonl"
 FIELDS = ["title", "section", "published", "dateline", "agency", "author", "source"]

@@ -8,12 +8,13 @@ import json
 import pickle
 from pathlib import Path
 
-import akhbar
 import pytest
-from akhbar import DateMention, NumberMention
 from conftest import ARTICLES, article, need
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import akhbar
+from akhbar import DateMention, NumberMention
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dates_numbers.jsonl"
 

@@ -7,12 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import akhbar
 import pytest
+from conftest import DATA, article, need
+
+import akhbar
 from akhbar import Entity, Tagger
 from akhbar.entities import default_model_path, score_tags, train_tagger
-
-from conftest import DATA, article, need
 
 ANERCORP = DATA / "ner" / "anercorp" / "train.txt"
 PACKAGE_DATA = Path(akhbar.__file__).parent / "data"
@@ -108,7 +108,7 @@ def test_offsets_point_into_the_original(news_sample: list[str]) -> None:
     batches = akhbar.extract_batch(texts, n_threads=2)
     assert len(batches) == len(texts)
     n = 0
-    for text, ents in zip(texts, batches):
+    for text, ents in zip(texts, batches, strict=True):
         for e in ents:
             assert text[e.start : e.end] == e.text
             assert e.label in ("PERS", "LOC", "ORG", "MISC")
@@ -209,7 +209,7 @@ def test_evaluate_counts_gold_entities_of_a_file(tmp_path: Path) -> None:
 def test_bad_model_files(tmp_path: Path) -> None:
     good = default_model_path().read_bytes()
     missing = tmp_path / "nope.akbm"
-    with pytest.raises(akhbar.FileError, match="nope.akbm"):
+    with pytest.raises(akhbar.FileError, match=r"nope\.akbm"):
         Tagger.load(missing)
     cases = {
         "garbage.akbm": (b"PK\x03\x04 not a model", "not an akhbar tagger model"),
@@ -242,7 +242,7 @@ def test_bad_conll_lines(tmp_path: Path) -> None:
     p.write_text("قال O\nفي O\n", encoding="utf-8")
     with pytest.raises(akhbar.OptionError, match="no entities"):
         train_tagger(p)
-    with pytest.raises(akhbar.FileError, match="missing.txt"):
+    with pytest.raises(akhbar.FileError, match=r"missing\.txt"):
         train_tagger(tmp_path / "missing.txt")
 
 

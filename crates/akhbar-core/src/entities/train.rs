@@ -8,8 +8,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::clusters::Clusters;
 use super::conll::Sentence;
-use super::eval::{evaluate_tags, EvalCounts};
 use super::doc::{DocMemory, WINDOW};
+use super::eval::{evaluate_tags, EvalCounts};
 use super::features::{features, sentence_info, SentenceFeatures};
 use super::gazetteer::Gazetteer;
 use super::hash::KeyMap;
@@ -136,7 +136,12 @@ pub fn train(
     let n_main = main.len();
     let tagged: Vec<Vec<String>> = sentences
         .iter()
-        .map(|s| s.tags.iter().map(|t| map_type(&opts.label_map, t)).collect())
+        .map(|s| {
+            s.tags
+                .iter()
+                .map(|t| map_type(&opts.label_map, t))
+                .collect()
+        })
         .collect();
     let mut types: Vec<String> = tagged
         .iter()
@@ -192,13 +197,31 @@ pub fn train(
             continue;
         }
         let rest: Vec<usize> = all.iter().copied().filter(|&i| i < a || i >= b).collect();
-        let m = fit(&labels, &keys, &gold, &rest, n_main, opts, |_| Ok(None), no_report)?;
+        let m = fit(
+            &labels,
+            &keys,
+            &gold,
+            &rest,
+            n_main,
+            opts,
+            |_| Ok(None),
+            no_report,
+        )?;
         for i in a..b {
             let em = m.emissions(&keys[i]);
             predicted[i] = viterbi(&em, labels.n_tags(), &m.transitions);
         }
     }
-    let mut first = fit(&labels, &keys, &gold, &all, n_main, opts, |_| Ok(None), no_report)?;
+    let mut first = fit(
+        &labels,
+        &keys,
+        &gold,
+        &all,
+        n_main,
+        opts,
+        |_| Ok(None),
+        no_report,
+    )?;
     first.gazetteer = opts.gazetteer.clone();
     first.clusters = opts.clusters.clone();
     // Auxiliary sentences get no document features (their domain has other
@@ -225,7 +248,11 @@ pub fn train(
     Ok(first)
 }
 
-fn dev_score(m: &Model, dev: Option<&[Sentence]>, opts: &TrainOptions) -> Result<Option<EvalCounts>> {
+fn dev_score(
+    m: &Model,
+    dev: Option<&[Sentence]>,
+    opts: &TrainOptions,
+) -> Result<Option<EvalCounts>> {
     match dev {
         Some(d) => Ok(Some(score(m, d, &opts.label_map, opts.threads)?)),
         None => Ok(None),
@@ -498,7 +525,9 @@ mod tests {
         assert_eq!(e.micro().correct, e.micro().gold);
         let tags = a.tag(&["زار", "أوباما", "باريس"]);
         assert_eq!(
-            tags.iter().map(|&t| a.labels.tag_name(t)).collect::<Vec<_>>(),
+            tags.iter()
+                .map(|&t| a.labels.tag_name(t))
+                .collect::<Vec<_>>(),
             ["O", "B-PERS", "B-LOC"]
         );
     }
