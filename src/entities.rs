@@ -115,6 +115,13 @@ pub struct PyTagger {
     inner: Arc<Model>,
 }
 
+impl PyTagger {
+    /// The core model, for other binding modules (the pipeline).
+    pub fn model(&self) -> Arc<Model> {
+        Arc::clone(&self.inner)
+    }
+}
+
 fn to_py(v: Vec<Entity>) -> Vec<PyEntity> {
     v.into_iter().map(PyEntity::from).collect()
 }

@@ -165,8 +165,12 @@ def _normalizer_from_state(preset: str, options: dict[str, bool]) -> Normalizer:
 def _run_pipeline(
     texts: Iterable[str],
     *,
+    parse: bool = False,
     normalizer: Normalizer | None = None,
     tokens: bool = True,
+    tagger: Tagger | None = None,
+    dates: bool = False,
+    numbers: bool = False,
     n_threads: int | None = None,
 ) -> dict[str, Any]: ...
 

@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from akhbar._core import Normalizer, _run_pipeline
 from akhbar.corpus import Corpus, Unreadable, read_corpus
+from akhbar.entities import Tagger
 from akhbar.errors import InvalidTextError, OptionError
 
 if TYPE_CHECKING:
@@ -33,20 +34,47 @@ OutputKind = Literal["pandas", "arrow", "polars"]
 #: Mention tables every result has (empty when the stage is off or found nothing).
 MENTION_TABLES = ("entities", "dates", "numbers")
 
+_STR, _INT = pa.string(), pa.int64()
 _ARTICLE_TYPES: dict[str, pa.DataType] = {
-    "n_chars": pa.int64(),
-    "n_tokens": pa.int64(),
-    "n_words": pa.int64(),
-    "normalized": pa.string(),
+    "title": _STR,
+    "subtitle": _STR,
+    "published": _STR,
+    "published_raw": _STR,
+    "section": _STR,
+    "dateline": _STR,
+    "agency": _STR,
+    "author": _STR,
+    "source": _STR,
+    "kind": _STR,
+    "n_paragraphs": _INT,
+    "n_boilerplate": _INT,
+    "body": _STR,
+    "n_chars": _INT,
+    "n_tokens": _INT,
+    "n_words": _INT,
+    "normalized": _STR,
 }
-_MENTION_TYPES: dict[str, pa.DataType] = {
-    "start": pa.int64(),
-    "end": pa.int64(),
-    "text": pa.string(),
-    "label": pa.string(),
-    "value": pa.string(),
+_PLACE_TYPES: dict[str, pa.DataType] = {
+    "start": _INT,
+    "end": _INT,
+    "raw_start": _INT,
+    "raw_end": _INT,
+    "text": _STR,
 }
-_ERROR_TYPES: dict[str, pa.DataType] = {"position": pa.int64(), "error": pa.string()}
+_MENTION_TYPES: dict[str, dict[str, pa.DataType]] = {
+    "entities": _PLACE_TYPES
+    | {"label": _STR, "normalized": _STR, "group": _STR, "score": pa.float64()},
+    "dates": _PLACE_TYPES
+    | {
+        "label": _STR,
+        "value": _STR,
+        "calendar": _STR,
+        "granularity": _STR,
+        "relative": pa.bool_(),
+    },
+    "numbers": _PLACE_TYPES | {"label": _STR, "value": pa.float64(), "unit": _STR},
+}
+_ERROR_TYPES: dict[str, pa.DataType] = {"position": _INT, "error": _STR}
 
 
 def _doc_ids(ids: Sequence[Any]) -> pa.Array:
@@ -118,13 +146,25 @@ class _Chunk:
 class Pipeline:
     """An immutable, picklable pipeline of stages run per article in Rust.
 
+    Every stage is a switch. ``parse`` reads the article structure (title, date,
+    dateline, agency, author, source ...) and gives the body; the other stages
+    work on the body (the whole input when ``parse`` is off). Dates are resolved
+    against the article's own ``published`` date when there is one.
+
     Parameters
     ----------
+    parse
+        Article fields and body (see :func:`akhbar.parse_article`).
     normalize
         A preset name, a :class:`akhbar.Normalizer`, or None to skip the
         ``normalized`` column.
     tokens
         Count tokens and words (``n_tokens``, ``n_words``).
+    entities
+        Named entities (the ``entities`` table): True for the shipped model, a
+        :class:`akhbar.Tagger` for your own, False to skip.
+    dates, numbers
+        Date/time and number/percent/money/quantity mentions (``dates``, ``numbers``).
     n_threads
         Threads for the Rust work; None means ``AKHBAR_NUM_THREADS`` or all CPUs.
         Results do not depend on it.
@@ -134,15 +174,22 @@ class Pipeline:
 
     Examples
     --------
-    >>> Pipeline(normalize="light", tokens=False)
-    Pipeline(stages=[normalize(preset='light')], n_threads=None, chunk_size=1000)
+    >>> Pipeline()
+    Pipeline(stages=[parse, tokens, normalize(preset='search'), entities, dates, numbers], \
+n_threads=None, chunk_size=1000)
+    >>> Pipeline(parse=False, normalize="light", tokens=False, entities=False, numbers=False)
+    Pipeline(stages=[normalize(preset='light'), dates], n_threads=None, chunk_size=1000)
     >>> import pickle
     >>> pickle.loads(pickle.dumps(Pipeline())) == Pipeline()
     True
     """
 
+    parse: bool = True
     normalize: str | Normalizer | None = "search"
     tokens: bool = True
+    entities: bool | Tagger = True
+    dates: bool = True
+    numbers: bool = True
     n_threads: int | None = None
     chunk_size: int = 1000
     _normalizer: Normalizer | None = field(init=False, repr=False, compare=False)
@@ -156,6 +203,8 @@ class Pipeline:
         elif norm is not None and not isinstance(norm, Normalizer):
             raise OptionError(f"normalize must be a preset name, a Normalizer or None: {norm!r}")
         object.__setattr__(self, "_normalizer", norm)
+        if not isinstance(self.entities, (bool, Tagger)):
+            raise OptionError(f"entities must be True, False or a Tagger: {self.entities!r}")
 
     def __repr__(self) -> str:
         return (
@@ -166,11 +215,36 @@ class Pipeline:
     def stages(self) -> list[str]:
         """The enabled stages, in the order they run on each article."""
         out = []
+        if self.parse:
+            out.append("parse")
         if self.tokens:
             out.append("tokens")
         if self._normalizer is not None:
             out.append(f"normalize(preset={self._normalizer.preset!r})")
+        if self.entities is not False:
+            out.append("entities" if self.entities is True else "entities(custom tagger)")
+        if self.dates:
+            out.append("dates")
+        if self.numbers:
+            out.append("numbers")
         return out
+
+    def _stage_args(self) -> dict[str, Any]:
+        tagger: Tagger | None
+        if self.entities is True:
+            tagger = Tagger.default()
+        elif self.entities is False:
+            tagger = None
+        else:
+            tagger = self.entities
+        return {
+            "parse": self.parse,
+            "normalizer": self._normalizer,
+            "tokens": self.tokens,
+            "tagger": tagger,
+            "dates": self.dates,
+            "numbers": self.numbers,
+        }
 
     # ------------------------------------------------------------------ running
 
@@ -263,8 +337,7 @@ class Pipeline:
 
         cols = _run_pipeline(
             good_texts,
-            normalizer=self._normalizer,
-            tokens=self.tokens,
+            **self._stage_args(),
             n_threads=self.n_threads if n_threads is None else n_threads,
         )
         all_ids = _doc_ids([doc_id for doc_id, _ in batch])
@@ -275,12 +348,12 @@ class Pipeline:
             articles = self._with_null_rows(articles, good, bad_ids, [i for i, _ in bad])
         tables = {"articles": articles}
         for name in MENTION_TABLES:
-            m = cols["mentions"].get(name)
+            m = cols.get(name)
             if m is None:
-                tables[name] = self._empty_mentions(doc_ids.type)
+                tables[name] = self._empty_mentions(name, doc_ids.type)
             else:
                 rows = pa.array(m["row"], type=pa.int64())
-                tables[name] = _table(doc_ids.take(rows), m, _MENTION_TYPES)
+                tables[name] = _table(doc_ids.take(rows), m, _MENTION_TYPES[name])
         tables["errors"] = pa.table(
             {
                 "doc_id": bad_ids,
@@ -309,18 +382,18 @@ class Pipeline:
         return merged.take(pa.array(order))
 
     @staticmethod
-    def _empty_mentions(id_type: pa.DataType) -> pa.Table:
+    def _empty_mentions(name: str, id_type: pa.DataType) -> pa.Table:
         return pa.table(
             {"doc_id": pa.array([], type=id_type)}
-            | {n: pa.array([], type=t) for n, t in _MENTION_TYPES.items()}
+            | {n: pa.array([], type=t) for n, t in _MENTION_TYPES[name].items()}
         )
 
     def _empty_tables(self) -> dict[str, pa.Table]:
-        cols = _run_pipeline([], normalizer=self._normalizer, tokens=self.tokens)
+        cols = _run_pipeline([], **self._stage_args())
         empty_ids = pa.array([], type=pa.int64())
         out = {"articles": _table(empty_ids, cols["articles"], _ARTICLE_TYPES)}
         for name in MENTION_TABLES:
-            out[name] = self._empty_mentions(pa.int64())
+            out[name] = self._empty_mentions(name, pa.int64())
         out["errors"] = pa.table(
             {"doc_id": empty_ids} | {n: pa.array([], type=t) for n, t in _ERROR_TYPES.items()}
         )

@@ -220,6 +220,9 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                 }
                 // «…» right after a dash or colon (or at the start) names an outlet:
                 // "القاهرة - «الخليج الجديد»:".
+                // Likewise "(…)" between a one-to-three-word place at the start and
+                // a dash: "الدمام (أخبار الساحل) - …" names the outlet.
+                let mut paren_outlet = false;
                 if i > 0 {
                     if let Tok::Sep(Sep::Open, bs, _) = toks[i - 1] {
                         let guillemet = text[bs..].starts_with(['«', '“']);
@@ -231,8 +234,17 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                             .count();
                         let closed = matches!(toks.get(i + n), Some(Tok::Sep(Sep::Close, ..)));
                         let longer = !matches!(best, Some((m, _)) if m >= n);
-                        if guillemet && after_sep && closed && (1..=4).contains(&n) && longer {
+                        let paren = text[bs..].starts_with('(')
+                            && (2..=4).contains(&i)
+                            && toks[..i - 1].iter().all(|t| matches!(t, Tok::Word(..)))
+                            && matches!(toks.get(i + n + 1), Some(Tok::Sep(Sep::Dash, ..)));
+                        if (guillemet && after_sep || paren)
+                            && closed
+                            && (1..=4).contains(&n)
+                            && longer
+                        {
                             best = Some((n, Term::Outlet));
+                            paren_outlet = paren;
                         }
                     }
                 }
@@ -245,6 +257,7 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                     Tok::Sep(Sep::Open, bs, _) => {
                         let agency = best.is_some_and(|(_, t)| t == Term::Agency);
                         (agency && text[bs..].starts_with('('))
+                            || paren_outlet
                             || j == 0
                             || matches!(
                                 toks[j - 1],

@@ -161,7 +161,14 @@ pub fn parse(text: &str) -> Draft {
             || lexicon::is_boilerplate_line(&k)
             || is_time_stamp(line)
             || k.chars().all(|c| c == '\u{0640}');
-        if furniture || (related && !ends_sentence(line) && words(line) <= 20) {
+        // "مشاركة: فيسبوك تويتر", "اقرأ أيضاً: <headline>": a furniture label
+        // with its items on the same line.
+        let label = line
+            .split_once([':', '：'])
+            .map(|(head, _)| bare_key(head))
+            .filter(|h| !h.is_empty() && lexicon::is_boilerplate_line(h) && words(line) <= 20);
+        if furniture || label.is_some() || (related && !ends_sentence(line) && words(line) <= 20) {
+            // Only a heading alone on its line starts a list of links below it.
             related |= lexicon::is_related_heading(&k);
             d.piece(text, Piece::Boilerplate, w.b.start, w.b.end);
             w.kind = Kind::Done;
@@ -402,6 +409,31 @@ mod tests {
                 "ـــــــ ــ"
             ]
         );
+    }
+
+    #[test]
+    fn furniture_labels_with_items_and_outlet_in_brackets() {
+        let t = "محطة جديدة للمياه\n\nالدمام (أخبار الساحل) - افتتح الوزير محطة جديدة اليوم.\n\nمشاركة: فيسبوك تويتر واتساب\nاقرأ أيضاً: ارتفاع الطلب على المياه\nالمصدر: أخبار الساحل الكاتب: فريق التحرير";
+        let d = parse(t);
+        assert_eq!(get(&d, Slot::Dateline), Some("الدمام"));
+        assert_eq!(get(&d, Slot::Source), Some("أخبار الساحل"));
+        assert_eq!(get(&d, Slot::Author), Some("فريق التحرير"));
+        let k = kinds(t, &d);
+        let boiler: Vec<_> = k
+            .iter()
+            .filter(|(p, _)| *p == Piece::Boilerplate)
+            .map(|(_, s)| s.as_str())
+            .collect();
+        assert_eq!(
+            boiler,
+            [
+                "مشاركة: فيسبوك تويتر واتساب",
+                "اقرأ أيضاً: ارتفاع الطلب على المياه"
+            ]
+        );
+        // A sentence that merely holds a bracket is no dateline.
+        let t = "عنوان\n\nقال الوزير (في كلمته) - كما نقلت الصحف - إن المحطة جاهزة.";
+        assert_eq!(get(&parse(t), Slot::Dateline), None);
     }
 
     #[test]

@@ -1,44 +1,186 @@
 //! One article through every enabled stage.
 
 use super::config::PipelineConfig;
+use crate::article::{parse, Article, Field};
+use crate::calendar::Date;
+use crate::dates::{find_dates, find_numbers};
+use crate::entities::extract::extract;
 use crate::text::{tokenize, TokenKind, TokenizeOptions};
 
-/// A span found in an article: an entity, a date or a number.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
-    /// Character offsets into the article's original text.
+/// Where a mention is: offsets into the body, and into the original input
+/// when the body piece it lies in is a verbatim slice of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
     pub start: usize,
     pub end: usize,
-    /// The original surface text.
+    pub raw: Option<(usize, usize)>,
+}
+
+/// A named entity found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRow {
+    pub place: Place,
     pub text: String,
-    /// PERS, LOC, ORG, MISC, DATE, TIME, NUMBER, ...
     pub label: String,
-    /// The normalized form or resolved value, as text.
+    pub normalized: String,
+    pub group: String,
+    pub score: f32,
+}
+
+/// A date or time found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateRow {
+    pub place: Place,
+    pub text: String,
+    pub label: &'static str,
     pub value: Option<String>,
+    pub calendar: &'static str,
+    pub granularity: &'static str,
+    pub relative: bool,
+}
+
+/// A number, percentage, amount of money or quantity found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberRow {
+    pub place: Place,
+    pub text: String,
+    pub label: &'static str,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+}
+
+/// The article fields of the `articles` table (all None when parsing is off).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fields {
+    pub kind: Option<&'static str>,
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub section: Option<String>,
+    pub published: Option<String>,
+    pub published_raw: Option<String>,
+    pub dateline: Option<String>,
+    pub agency: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub n_paragraphs: Option<usize>,
+    pub n_boilerplate: Option<usize>,
 }
 
 /// What the pipeline found in one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
-    /// Length of the original text in characters.
+    /// Length of the original input in characters.
     pub n_chars: usize,
-    /// All tokens, and the word tokens among them (when the token stage is on).
+    pub fields: Fields,
+    /// The body (the input itself when parsing is off).
+    pub body: String,
     pub n_tokens: Option<usize>,
     pub n_words: Option<usize>,
-    /// The normalized text (when the normalize stage is on).
     pub normalized: Option<String>,
-    /// Mentions, by table name, in text order.
-    pub mentions: Vec<(&'static str, Vec<Mention>)>,
+    pub entities: Vec<EntityRow>,
+    pub dates: Vec<DateRow>,
+    pub numbers: Vec<NumberRow>,
+}
+
+/// Maps body offsets to input offsets, paragraph by paragraph.
+struct BodyMap {
+    /// (body start, body end, input start) of each verbatim paragraph.
+    pieces: Vec<(usize, usize, Option<usize>)>,
+}
+
+impl BodyMap {
+    fn identity(len: usize) -> Self {
+        Self {
+            pieces: vec![(0, len, Some(0))],
+        }
+    }
+
+    fn of(article: &Article, input: &[char]) -> Self {
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        for (i, p) in article.paragraphs.iter().enumerate() {
+            if i > 0 {
+                at += 2; // the "\n\n" between paragraphs
+            }
+            let len = p.text.chars().count();
+            pieces.push((at, at + len, verbatim(p, input)));
+            at += len;
+        }
+        Self { pieces }
+    }
+
+    fn place(&self, start: usize, end: usize) -> Place {
+        let raw = self
+            .pieces
+            .iter()
+            .find(|(s, e, _)| *s <= start && end <= *e)
+            .and_then(|&(s, _, raw)| raw.map(|r| (r + start - s, r + end - s)));
+        Place { start, end, raw }
+    }
+}
+
+/// The input offset of a paragraph whose text is exactly its span of the input.
+fn verbatim(p: &Field, input: &[char]) -> Option<usize> {
+    let span = p.span?;
+    let slice = input.get(span.start..span.end)?;
+    slice
+        .iter()
+        .copied()
+        .eq(p.text.chars())
+        .then_some(span.start)
+}
+
+fn text_of(field: &Option<Field>) -> Option<String> {
+    field.as_ref().map(|f| f.text.clone())
+}
+
+fn slice(chars: &[char], start: usize, end: usize) -> String {
+    chars[start..end].iter().collect()
 }
 
 /// Run every enabled stage of `config` on one article.
-pub fn process_document(text: &str, config: &PipelineConfig) -> Document {
+pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
+    let input_chars: Vec<char> = input.chars().collect();
     let mut doc = Document {
-        n_chars: text.chars().count(),
+        n_chars: input_chars.len(),
         ..Document::default()
     };
+    let (body, map, reference) = if config.parse {
+        let article = parse(input, None, None);
+        // An input with no body paragraphs (a headline, a one-line text) is
+        // analysed whole, so short texts still get their entities and dates.
+        let (body, map) = if article.paragraphs.is_empty() {
+            (input.to_string(), BodyMap::identity(input_chars.len()))
+        } else {
+            (article.body(), BodyMap::of(&article, &input_chars))
+        };
+        doc.fields = Fields {
+            kind: Some(article.kind.as_str()),
+            title: text_of(&article.title),
+            subtitle: text_of(&article.subtitle),
+            section: text_of(&article.section),
+            published: article.published.clone(),
+            published_raw: text_of(&article.published_raw),
+            dateline: text_of(&article.dateline),
+            agency: text_of(&article.agency),
+            author: text_of(&article.author),
+            source: text_of(&article.source),
+            n_paragraphs: Some(article.paragraphs.len()),
+            n_boilerplate: Some(article.boilerplate.len()),
+        };
+        let reference = article.published.as_deref().and_then(Date::from_iso);
+        (body, map, reference)
+    } else {
+        (
+            input.to_string(),
+            BodyMap::identity(input_chars.len()),
+            None,
+        )
+    };
+    let chars: Vec<char> = body.chars().collect();
+
     if config.tokens {
-        let tokens = tokenize(text, TokenizeOptions::default());
+        let tokens = tokenize(&body, TokenizeOptions::default());
         let words = tokens
             .iter()
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Latin))
@@ -47,8 +189,48 @@ pub fn process_document(text: &str, config: &PipelineConfig) -> Document {
         doc.n_words = Some(words);
     }
     if let Some(normalizer) = &config.normalizer {
-        doc.normalized = Some(normalizer.normalize(text));
+        doc.normalized = Some(normalizer.normalize(&body));
     }
+    if let Some(model) = &config.entities {
+        doc.entities = extract(model, &body)
+            .into_iter()
+            .map(|e| EntityRow {
+                place: map.place(e.start, e.end),
+                text: e.text,
+                label: e.label,
+                normalized: e.normalized,
+                group: e.key,
+                score: e.score,
+            })
+            .collect();
+    }
+    if config.dates {
+        doc.dates = find_dates(&body, reference)
+            .into_iter()
+            .map(|d| DateRow {
+                place: map.place(d.start, d.end),
+                text: slice(&chars, d.start, d.end),
+                label: d.label(),
+                value: d.iso(),
+                calendar: d.calendar.as_str(),
+                granularity: d.granularity.as_str(),
+                relative: d.relative,
+            })
+            .collect();
+    }
+    if config.numbers {
+        doc.numbers = find_numbers(&body)
+            .into_iter()
+            .map(|n| NumberRow {
+                place: map.place(n.start, n.end),
+                text: slice(&chars, n.start, n.end),
+                label: n.kind.label(),
+                value: n.value,
+                unit: n.unit,
+            })
+            .collect();
+    }
+    doc.body = body;
     doc
 }
 
@@ -62,20 +244,71 @@ mod tests {
         let text = "قالت وكالة «واس» إنّ 3 أشخاص أصيبوا.";
         let bare = process_document(text, &PipelineConfig::default());
         assert_eq!(bare.n_chars, 36);
+        assert_eq!(bare.body, text);
         assert_eq!(bare.n_tokens, None);
         assert_eq!(bare.normalized, None);
+        assert!(bare.dates.is_empty() && bare.numbers.is_empty());
 
         let config = PipelineConfig {
             normalizer: Some(Normalizer::new(NormalizeOptions::preset("search").unwrap())),
             tokens: true,
+            numbers: true,
+            ..PipelineConfig::default()
         };
         let doc = process_document(text, &config);
-        // قالت وكالة « واس » إن 3 أشخاص أصيبوا . -> 10 tokens, 6 of them words.
+        // قالت وكالة « واس » إنّ 3 أشخاص أصيبوا . -> 10 tokens, 6 of them words.
         assert_eq!(doc.n_tokens, Some(10));
         assert_eq!(doc.n_words, Some(6));
         assert_eq!(
             doc.normalized.as_deref(),
             Some("قالت وكاله \"واس\" ان 3 اشخاص اصيبوا.")
         );
+        assert_eq!(doc.numbers.len(), 1);
+        let n = &doc.numbers[0];
+        assert_eq!(n.value, Some(3.0));
+        // The span is into the body, which is the input here.
+        assert_eq!(n.place.raw, Some((n.place.start, n.place.end)));
+    }
+
+    #[test]
+    fn a_one_line_text_is_analysed_whole() {
+        let config = PipelineConfig {
+            parse: true,
+            numbers: true,
+            ..PipelineConfig::default()
+        };
+        let doc = process_document("أصيب 12 شخصا في الحادث", &config);
+        assert_eq!(doc.body, "أصيب 12 شخصا في الحادث");
+        assert_eq!(doc.numbers.len(), 1);
+        assert_eq!(doc.numbers[0].place.raw, Some((5, 7))); // "12"; the counted noun is the unit
+    }
+
+    #[test]
+    fn parsed_offsets_point_into_body_and_input() {
+        let input = "عنوان الخبر\n\nالرياض - واس\n\nأعلن المركز في 3 ديسمبر 2017 عن 12 إصابة.";
+        let config = PipelineConfig {
+            parse: true,
+            dates: true,
+            numbers: true,
+            ..PipelineConfig::default()
+        };
+        let doc = process_document(input, &config);
+        let body: Vec<char> = doc.body.chars().collect();
+        let raw: Vec<char> = input.chars().collect();
+        assert!(!doc.dates.is_empty(), "{doc:?}");
+        for d in &doc.dates {
+            let in_body = slice(&body, d.place.start, d.place.end);
+            assert_eq!(in_body, d.text);
+            if let Some((s, e)) = d.place.raw {
+                assert_eq!(slice(&raw, s, e), d.text);
+            }
+        }
+        let date = doc
+            .dates
+            .iter()
+            .find(|d| d.text.contains("ديسمبر"))
+            .unwrap();
+        assert_eq!(date.value.as_deref(), Some("2017-12-03"));
+        assert!(date.place.raw.is_some());
     }
 }

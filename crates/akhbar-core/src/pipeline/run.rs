@@ -34,6 +34,10 @@ mod tests {
         let config = PipelineConfig {
             normalizer: Some(Normalizer::new(NormalizeOptions::preset("search").unwrap())),
             tokens: true,
+            parse: false,
+            dates: true,
+            numbers: true,
+            entities: None,
         };
         let one = run(&texts, &config, Some(1)).unwrap();
         let two = run(&texts, &config, Some(2)).unwrap();
