@@ -65,8 +65,8 @@ def test_every_stage_matches_its_single_text_api(texts: list[str]) -> None:
         assert (
             (row["title"], row["published"], row["author"])
             == (art.title, art.published, art.author)
-            or pd.isna(row["title"])
-            and art.title is None
+            or (pd.isna(row["title"])
+            and art.title is None)
         )
         ents = r.entities[r.entities["doc_id"] == i]
         want = [(e.start, e.end, e.text, e.label, e.normalized) for e in akhbar.extract(art.body)]
