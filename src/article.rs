@@ -228,6 +228,14 @@ impl PyArticle {
         Ok(d)
     }
 
+    /// Jupyter's rich display: the article rendered right to left (akhbar.render).
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py()
+            .import("akhbar.render")?
+            .call_method1("render_article_html", (slf,))?
+            .extract()
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let mut parts = Vec::new();
         for name in FIELDS {

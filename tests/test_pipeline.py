@@ -62,12 +62,11 @@ def test_every_stage_matches_its_single_text_api(texts: list[str]) -> None:
         art = akhbar.parse_article(text)
         row = r.articles.iloc[i]
         assert row["body"] == art.body
-        assert (
-            (row["title"], row["published"], row["author"])
-            == (art.title, art.published, art.author)
-            or (pd.isna(row["title"])
-            and art.title is None)
-        )
+        assert (row["title"], row["published"], row["author"]) == (
+            art.title,
+            art.published,
+            art.author,
+        ) or (pd.isna(row["title"]) and art.title is None)
         ents = r.entities[r.entities["doc_id"] == i]
         want = [(e.start, e.end, e.text, e.label, e.normalized) for e in akhbar.extract(art.body)]
         got = list(ents[["start", "end", "text", "label", "normalized"]].itertuples(index=False))

@@ -122,6 +122,26 @@ class Result:
     numbers: Any
     errors: Any
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: table sizes and the first article, rendered."""
+        import html
+
+        from akhbar.render import render_article_html
+
+        sizes = ", ".join(f"{len(t):,} {name}" for name, t in self.tables().items())
+        out = f"<p><b>akhbar result</b>: {html.escape(sizes)}</p>"
+        arts, ents = self.articles, self.entities
+        if hasattr(arts, "iloc") and len(arts) and "body" in arts.columns:
+            first = arts.iloc[0]
+            mentions = [
+                t[t["doc_id"] == first["doc_id"]]
+                for t in (ents, self.dates, self.numbers)
+                if hasattr(t, "iloc") and len(t)
+            ]
+            spans = pd_concat(mentions)
+            out += render_article_html(first, spans if spans is not None else [])
+        return out
+
     def tables(self) -> dict[str, Any]:
         """All tables by name."""
         return {
@@ -463,6 +483,15 @@ n_threads=None, chunk_size=1000)
 
         frame: pd.DataFrame = self.map_partition(pd.Series(["نص"], index=[0]), table).iloc[:0]
         return frame
+
+
+def pd_concat(frames: list[Any]) -> Any:
+    """Concatenate non-empty pandas frames, or None when there are none."""
+    if not frames:
+        return None
+    import pandas as pd
+
+    return pd.concat(frames, ignore_index=True).sort_values("start", kind="stable")
 
 
 def _not_text(obj: object) -> str:
