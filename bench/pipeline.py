@@ -58,16 +58,21 @@ def clock(fn: Callable[[], object]) -> float:
 
 
 def row_by_row(series: pd.Series) -> pd.DataFrame:
-    """The articles table built with ``.apply`` over the single-text API."""
+    """The same stages with ``.apply`` over the single-text API, one article at a time."""
 
     def one(text: str) -> pd.Series:
-        toks = akhbar.tokenize(text)
+        art = akhbar.parse_article(text)
+        body = art.body or text
+        toks = akhbar.tokenize(body)
         return pd.Series(
             {
-                "n_chars": len(text),
+                "title": art.title,
+                "published": art.published,
                 "n_tokens": len(toks),
-                "n_words": sum(t.kind in ("word", "latin") for t in toks),
-                "normalized": akhbar.normalize(text),
+                "normalized": akhbar.normalize(body),
+                "entities": akhbar.extract(body),
+                "dates": akhbar.extract_dates(body, reference=art.published),
+                "numbers": akhbar.extract_numbers(body),
             }
         )
 
@@ -116,11 +121,10 @@ def main() -> None:
         pipe = akhbar.Pipeline(chunk_size=args.chunk, n_threads=threads)
         pipe.process(texts[:200], progress=False)  # warm-up
         full = clock(lambda p=pipe: p.process(texts, progress=False))
+        stages = pipe._stage_args()
         rust = clock(
-            lambda n=threads: [
-                _run_pipeline(
-                    texts[i : i + args.chunk], normalizer=akhbar.Normalizer("search"), n_threads=n
-                )
+            lambda n=threads, st=stages: [
+                _run_pipeline(texts[i : i + args.chunk], **st, n_threads=n)
                 for i in range(0, len(texts), args.chunk)
             ]
         )

@@ -25,6 +25,19 @@ def texts(news_sample: list[str]) -> list[str]:
     return news_sample[:300]
 
 
+@pytest.fixture(scope="module")
+def any_texts() -> list[str]:
+    """Real articles when the research corpus is here, else pieces of the bundled sample,
+    so the cluster tests (Dask, Spark) run on a fresh clone too."""
+    from conftest import NEWS, iter_news
+
+    if NEWS.exists():
+        return list(iter_news(200))
+    base = akhbar.sample_article()
+    pieces = [p for p in base.split("\n\n") if p.strip()]
+    return [base, *pieces, *(f"{p}\n\n{base}" for p in pieces)]
+
+
 def expected_articles(texts: list[str], ids: list[object]) -> pd.DataFrame:
     """The articles table built through the single-text API, row by row."""
     norm = akhbar.Normalizer("search")
@@ -373,11 +386,11 @@ def test_cli_process_writes_tables_and_a_summary(tmp_path: Path, texts: list[str
     assert bad.returncode == 1 and "corpus not found" in bad.stderr
 
 
-def test_dask_on_a_local_cluster_matches_one_process(texts: list[str]) -> None:
+def test_dask_on_a_local_cluster_matches_one_process(any_texts: list[str]) -> None:
     dd = pytest.importorskip("dask.dataframe")
     distributed = pytest.importorskip("distributed")
     pipe = Pipeline()
-    series = pd.Series(texts[:200], name="text")
+    series = pd.Series(any_texts, name="text")
     want = pipe.process(series, progress=False).articles
     with (
         distributed.LocalCluster(
@@ -388,3 +401,45 @@ def test_dask_on_a_local_cluster_matches_one_process(texts: list[str]) -> None:
         parts = dd.from_pandas(series, npartitions=4)
         got = parts.map_partitions(pipe.map_partition, meta=pipe.meta()).compute()
     pd.testing.assert_frame_equal(got.reset_index(drop=True), want, check_dtype=False)
+
+
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # PySpark on pandas 3
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_spark_map_in_pandas_matches_one_process(any_texts: list[str]) -> None:
+    import os
+    import shutil
+
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None:
+        pytest.skip("PySpark needs a Java runtime on PATH")
+    from pyspark.sql import SparkSession
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    os.environ["PYSPARK_PYTHON"] = sys.executable  # workers import akhbar from this venv
+    pipe = Pipeline()
+    sample = any_texts[:40]
+    want = pipe.process(sample, progress=False).articles.drop(columns="doc_id")
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .appName("akhbar-test")
+        .config("spark.ui.enabled", "false")
+        .getOrCreate()
+    )
+    try:
+        schema = from_arrow_schema(pa.Schema.from_pandas(pipe.meta(), preserve_index=False))
+
+        def articles(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+            for frame in frames:
+                yield pipe.map_partition(frame, text_column="text")
+
+        frame = spark.createDataFrame(pd.DataFrame({"text": sample}), "text string")
+        got = frame.mapInPandas(articles, schema=schema).toPandas()
+    finally:
+        spark.stop()
+    got = got.drop(columns="doc_id")
+    key = ["body"]
+    pd.testing.assert_frame_equal(
+        got.sort_values(key).reset_index(drop=True),
+        want.sort_values(key).reset_index(drop=True),
+        check_dtype=False,
+    )
