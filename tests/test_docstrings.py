@@ -31,7 +31,11 @@ def test_readme_examples() -> None:
 
 
 def test_public_api_is_documented() -> None:
+    import inspect
+
     for name in akhbar.__all__:
         obj = getattr(akhbar, name)
         if callable(obj):
             assert obj.__doc__, name
+        if inspect.isfunction(obj):  # every public function shows an example that runs
+            assert ">>>" in obj.__doc__, name
