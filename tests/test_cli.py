@@ -24,6 +24,13 @@ def test_demo_prints_what_it_found() -> None:
     assert "250,000" in r.stdout  # normalized digits and separators
     assert "و | قال | ال | مدير" in r.stdout
     assert "'مليار' -> original" in r.stdout
+    # The pipeline's findings on the sample, checked by reading the article.
+    assert "  dateline: الدمام\n" in r.stdout
+    assert "    source: أخبار الساحل\n" in r.stdout
+    assert "PERS  سامي العتيبي" in r.stdout
+    assert "DATE  اليوم الثلاثاء -> 2024-03-12" in r.stdout
+    assert "MONEY    ١٫٢ مليار ريال -> 1,200,000,000 (ريال)" in r.stdout
+    assert "PERCENT  85% -> 85 (%)" in r.stdout
 
 
 def test_normalize_reads_stdin() -> None:

@@ -39,13 +39,35 @@ def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, TextIO]]:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from akhbar.pipeline import Pipeline
+
     text = sample_article()
     out = sys.stdout
     out.write("== akhbar demo: the bundled sample article ==\n\n")
     out.write(text.rstrip() + "\n\n")
 
+    result = Pipeline().process([text], progress=False)
+    art = result.articles.iloc[0]
+    out.write("== article fields ==\n")
+    for field in ("title", "published", "section", "dateline", "source", "author"):
+        value = art[field]
+        out.write(f"{field:>10}: {'' if value is None or value != value else value}\n")
+    out.write(f"{'body':>10}: {art['n_paragraphs']} paragraphs, {art['n_words']} words; ")
+    out.write(f"{art['n_boilerplate']} boilerplate pieces set aside\n\n")
+
+    out.write("== entities ==\n")
+    for row in result.entities.itertuples(index=False):
+        out.write(f"{row.label:<5} {row.text}  [{row.start}:{row.end}]\n")
+    out.write("\n== dates ==\n")
+    for row in result.dates.itertuples(index=False):
+        out.write(f"{row.label:<5} {row.text} -> {row.value}\n")
+    out.write("\n== numbers ==\n")
+    for row in result.numbers.itertuples(index=False):
+        unit = f" ({row.unit})" if isinstance(row.unit, str) else ""
+        out.write(f"{row.label:<8} {row.text} -> {row.value:,.10g}{unit}\n")
+
     norm, offsets = Normalizer("search").normalize_with_map(text)
-    out.write("== normalized (preset 'search') ==\n")
+    out.write("\n== normalized (preset 'search') ==\n")
     out.write("\n".join(norm.splitlines()[3:5]) + "\n\n")
 
     tokens = tokenize(text)
