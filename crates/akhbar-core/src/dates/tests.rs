@@ -227,6 +227,13 @@ fn times() {
     );
     assert!(find_dates("لمدة 24 ساعة", None).is_empty());
     assert_eq!(find_dates("الساعة 10:30", None)[0].label(), "TIME");
+    // Opening hours with the period letter written onto the hour.
+    assert_eq!(
+        spans("الدوام من ٨ص-٥م يومياً", None),
+        vec![pair("٨ص", "T08:00"), pair("٥م", "T17:00")]
+    );
+    // A bare number before a separate "م" (the Gregorian era) is no time.
+    assert!(find_dates("وصل عددهم إلى 5 م", None).is_empty());
 }
 
 #[test]

@@ -75,6 +75,9 @@ impl Ctx<'_> {
                     (h as u32, m as u32, k + 3)
                 } else if skip.is_some() {
                     (h as u32, 0, k + 1)
+                } else if (1..=12).contains(&h) && self.attached_period(k) {
+                    // Opening hours "٨ص-٥م": the period letter written onto the hour.
+                    (h as u32, 0, k + 1)
                 } else {
                     return None;
                 }
@@ -159,6 +162,14 @@ impl Ctx<'_> {
 }
 
 impl Ctx<'_> {
+    /// Whether the number at `k` has ص or م written right onto it ("٨ص", "5م").
+    fn attached_period(&self, k: usize) -> bool {
+        match (self.on_line(k), self.on_line(k + 1)) {
+            (Some(n), Some(p)) => n.e == p.s && (p.text == "ص" || p.text == "م"),
+            _ => false,
+        }
+    }
+
     /// Whether the hour word at `k` is followed by a part of the day
     /// ("الواحدة صباحاً", "الرابعة والنصف من عصر"), so it is a time even
     /// without "الساعة".
