@@ -311,7 +311,7 @@ impl PyTagger {
 #[pyfunction]
 #[pyo3(signature = (train_files, dev_file = None, *, auxiliary_files = Vec::new(), epochs = 12, seed = 1, min_count = 1,
     label_map = Vec::new(), gazetteer = Vec::new(), clusters_file = None, two_stage = true,
-    n_threads = None))]
+    word_dropout = 0.0, n_threads = None))]
 #[allow(clippy::too_many_arguments)]
 fn _train<'py>(
     py: Python<'py>,
@@ -325,6 +325,7 @@ fn _train<'py>(
     gazetteer: Vec<(String, String)>,
     clusters_file: Option<PathBuf>,
     two_stage: bool,
+    word_dropout: f64,
     n_threads: Option<usize>,
 ) -> PyResult<(PyTagger, Bound<'py, PyList>)> {
     let threads = parallel::threads(py, n_threads)?;
@@ -354,6 +355,7 @@ fn _train<'py>(
                 clusters,
                 threads,
                 two_stage,
+                word_dropout,
             };
             train(&sentences, &aux, dev.as_deref(), &opts, &mut |r| {
                 reports.push(r.clone())
@@ -424,7 +426,11 @@ fn _score_tags(
             return Err(crate::errors::raise(
                 py,
                 "OptionError",
-                format!("sentence {i}: {} gold tags but {} predicted", g.len(), p.len()),
+                format!(
+                    "sentence {i}: {} gold tags but {} predicted",
+                    g.len(),
+                    p.len()
+                ),
                 Some(i),
             ));
         }

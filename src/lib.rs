@@ -1,8 +1,8 @@
 //! The Python binding of akhbar: conversions, GIL release and exceptions only.
 //! All text processing lives in the `akhbar-core` crate.
 
-mod errors;
 mod entities;
+mod errors;
 mod input;
 mod normalize;
 mod parallel;

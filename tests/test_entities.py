@@ -11,7 +11,6 @@ import akhbar
 import pytest
 from akhbar import Entity, Tagger
 from akhbar.entities import default_model_path, score_tags, train_tagger
-
 from conftest import DATA, article, need
 
 ANERCORP = DATA / "ner" / "anercorp" / "train.txt"
@@ -108,7 +107,7 @@ def test_offsets_point_into_the_original(news_sample: list[str]) -> None:
     batches = akhbar.extract_batch(texts, n_threads=2)
     assert len(batches) == len(texts)
     n = 0
-    for text, ents in zip(texts, batches):
+    for text, ents in zip(texts, batches, strict=True):
         for e in ents:
             assert text[e.start : e.end] == e.text
             assert e.label in ("PERS", "LOC", "ORG", "MISC")
@@ -137,18 +136,18 @@ def test_batches_do_not_depend_on_threads(news_sample: list[str]) -> None:
 
 def test_batch_errors_name_the_row() -> None:
     with pytest.raises(akhbar.InvalidTextError) as e:
-        akhbar.extract_batch(["زار أوباما القاهرة", None])  # type: ignore[list-item]
+        akhbar.extract_batch(["قال أوباما في القاهرة", None])  # type: ignore[list-item]
     assert e.value.index == 1
 
 
 def test_pickling() -> None:
-    ents = akhbar.extract("زار أوباما القاهرة")
+    ents = akhbar.extract("قال أوباما في القاهرة")
     assert pickle.loads(pickle.dumps(ents)) == ents
     e = ents[0]
     with pytest.raises(AttributeError):
         e.label = "LOC"  # type: ignore[misc]
     t = pickle.loads(pickle.dumps(Tagger.default()))
-    assert t.extract("زار أوباما القاهرة") == ents
+    assert t.extract("قال أوباما في القاهرة") == ents
     assert hash(e) == hash(pickle.loads(pickle.dumps(e)))
 
 
@@ -209,7 +208,7 @@ def test_evaluate_counts_gold_entities_of_a_file(tmp_path: Path) -> None:
 def test_bad_model_files(tmp_path: Path) -> None:
     good = default_model_path().read_bytes()
     missing = tmp_path / "nope.akbm"
-    with pytest.raises(akhbar.FileError, match="nope.akbm"):
+    with pytest.raises(akhbar.FileError, match=r"nope\.akbm"):
         Tagger.load(missing)
     cases = {
         "garbage.akbm": (b"PK\x03\x04 not a model", "not an akhbar tagger model"),
@@ -242,7 +241,7 @@ def test_bad_conll_lines(tmp_path: Path) -> None:
     p.write_text("قال O\nفي O\n", encoding="utf-8")
     with pytest.raises(akhbar.OptionError, match="no entities"):
         train_tagger(p)
-    with pytest.raises(akhbar.FileError, match="missing.txt"):
+    with pytest.raises(akhbar.FileError, match=r"missing\.txt"):
         train_tagger(tmp_path / "missing.txt")
 
 
@@ -265,8 +264,8 @@ def test_training_is_deterministic_across_threads(tmp_path: Path) -> None:
     assert c._to_bytes() != a._to_bytes()
     a.save(tmp_path / "a.akbm")
     assert (tmp_path / "a.akbm").read_bytes() == a._to_bytes()
-    assert Tagger.load(tmp_path / "a.akbm").extract("زار أوباما القاهرة") == a.extract(
-        "زار أوباما القاهرة"
+    assert Tagger.load(tmp_path / "a.akbm").extract("قال أوباما في القاهرة") == a.extract(
+        "قال أوباما في القاهرة"
     )
 
 

@@ -155,6 +155,7 @@ def _train(
     gazetteer: list[tuple[str, str]] = ...,
     clusters_file: str | None = None,
     two_stage: bool = True,
+    word_dropout: float = 0.0,
     n_threads: int | None = None,
 ) -> tuple[Tagger, list[tuple[int, int, _Counts | None]]]: ...
 def _learn_clusters(

@@ -59,6 +59,7 @@ def _train(args: argparse.Namespace) -> int:
         gazetteer=None if args.gazetteer is None else read_gazetteer(args.gazetteer),
         clusters=args.clusters,
         two_stage=not args.one_stage,
+        word_dropout=args.word_dropout,
         n_threads=args.threads,
         on_epoch=show,
     )
@@ -114,6 +115,9 @@ def add_parsers(sub: Any) -> None:
     t.add_argument("--clusters", help="word clusters: bits<TAB>word lines")
     t.add_argument(
         "--one-stage", action="store_true", help="no document-level second stage (faster)"
+    )
+    t.add_argument(
+        "--word-dropout", type=float, default=0.0, help="share of tokens seen without identity"
     )
     t.add_argument("--threads", type=int, default=None)
     t.set_defaults(run=_train)

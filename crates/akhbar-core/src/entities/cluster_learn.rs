@@ -245,12 +245,22 @@ mod tests {
         let mut s = Vec::new();
         for city in ["دمشق", "بغداد", "القاهرة"] {
             for _ in 0..5 {
-                s.push(vec!["وصل".to_string(), "الى".into(), city.into(), "امس".into()]);
+                s.push(vec![
+                    "وصل".to_string(),
+                    "الى".into(),
+                    city.into(),
+                    "امس".into(),
+                ]);
             }
         }
         for name in ["محمد", "احمد", "علي"] {
             for _ in 0..5 {
-                s.push(vec!["قال".to_string(), "السيد".into(), name.into(), "ان".into()]);
+                s.push(vec![
+                    "قال".to_string(),
+                    "السيد".into(),
+                    name.into(),
+                    "ان".into(),
+                ]);
             }
         }
         let opts = ClusterOptions {

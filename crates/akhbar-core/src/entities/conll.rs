@@ -69,12 +69,19 @@ mod tests {
 
     #[test]
     fn reads_sentences_and_reports_bad_lines() {
-        let s = parse_conll("\u{feff}قال O\r\nأوباما B-PERS\n\n\nفي O\n".as_bytes(), "x.txt").unwrap();
+        let s = parse_conll(
+            "\u{feff}قال O\r\nأوباما B-PERS\n\n\nفي O\n".as_bytes(),
+            "x.txt",
+        )
+        .unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].tokens, ["قال", "أوباما"]);
         assert_eq!(s[0].tags, ["O", "B-PERS"]);
         let e = parse_conll(b"a O\nb\n", "x.txt").unwrap_err();
-        assert_eq!(e.to_string(), "x.txt:2: expected 'token TAG', got \"b\" (one field)");
+        assert_eq!(
+            e.to_string(),
+            "x.txt:2: expected 'token TAG', got \"b\" (one field)"
+        );
         let e = parse_conll(b"a O\n\nb B_PER\n", "x.txt").unwrap_err();
         assert!(e.to_string().starts_with("x.txt:3: bad tag \"B_PER\""));
         let e = parse_conll(b"a O\n\xff O\n", "x.txt").unwrap_err();

@@ -113,7 +113,8 @@ impl DocMemory {
                 *x |= 1 << (2 * bit + 1);
             }
         }
-        let maj: Vec<Option<(usize, u16, u16)>> = infos.iter().map(|ti| self.majority(ti)).collect();
+        let maj: Vec<Option<(usize, u16, u16)>> =
+            infos.iter().map(|ti| self.majority(ti)).collect();
         let mut keys = Vec::with_capacity(feats.keys.len() + 6 * n);
         let mut offsets = vec![0];
         for i in 0..n {
@@ -121,7 +122,10 @@ impl DocMemory {
             if let Some(c) = self.tokens.get(&infos[i].bare) {
                 let total: u16 = c.iter().fold(0u16, |a, &b| a.saturating_add(b));
                 let ent = total - c[0];
-                keys.push(key(t::SHARE, &[bucket_share(ent, total), bucket_count(total)]));
+                keys.push(key(
+                    t::SHARE,
+                    &[bucket_share(ent, total), bucket_count(total)],
+                ));
                 for (ty, &k) in c.iter().enumerate().skip(1) {
                     if k > 0 {
                         keys.push(key(t::TYPE, &[ty as u8, bucket_share(k, total)]));

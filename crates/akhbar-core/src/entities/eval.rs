@@ -121,7 +121,14 @@ mod tests {
         let m = e.micro();
         assert_eq!((m.correct, m.predicted, m.gold), (2, 3, 3));
         assert_eq!(e.per_type[0].0, "LOC");
-        assert_eq!(e.per_type[0].1, Counts { correct: 0, predicted: 1, gold: 1 });
+        assert_eq!(
+            e.per_type[0].1,
+            Counts {
+                correct: 0,
+                predicted: 1,
+                gold: 1
+            }
+        );
         assert_eq!((e.tokens, e.correct_tags), (6, 4));
         let (p, r, f) = m.prf();
         assert!((p - 2.0 / 3.0).abs() < 1e-12 && (r - 2.0 / 3.0).abs() < 1e-12);

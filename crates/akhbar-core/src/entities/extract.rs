@@ -83,7 +83,12 @@ pub fn extract(model: &Model, text: &str) -> Vec<Entity> {
     for ((&(a, b), words), (tags, em)) in bounds.iter().zip(&words).zip(&tagged) {
         let sent = &tokens[a..b];
         let probs = if tags.iter().any(|&t| t != 0) {
-            marginals(em, n_tags, model.final_transitions(), model.final_temperature())
+            marginals(
+                em,
+                n_tags,
+                model.final_transitions(),
+                model.final_temperature(),
+            )
         } else {
             Vec::new()
         };
@@ -101,8 +106,7 @@ pub fn extract(model: &Model, text: &str) -> Vec<Entity> {
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
-            let score =
-                (s..e).map(|k| probs[k * n_tags + tags[k]]).sum::<f32>() / (e - s) as f32;
+            let score = (s..e).map(|k| probs[k * n_tags + tags[k]]).sum::<f32>() / (e - s) as f32;
             out.push(Entity {
                 start: begin,
                 end,

@@ -87,10 +87,14 @@ impl Reader<'_> {
         Ok(s)
     }
     fn u32(&mut self) -> R<u32> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap_or([0; 4])))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().unwrap_or([0; 4]),
+        ))
     }
     fn u64(&mut self) -> R<u64> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().unwrap_or([0; 8])))
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().unwrap_or([0; 8]),
+        ))
     }
     fn f32(&mut self) -> R<f32> {
         let x = f32::from_le_bytes(self.take(4)?.try_into().unwrap_or([0; 4]));
@@ -104,7 +108,10 @@ impl Reader<'_> {
     fn count(&mut self, item: usize) -> R<usize> {
         let n = self.u32()? as usize;
         if n.saturating_mul(item) > self.buf.len() - self.pos {
-            return Err(format!("count {n} at byte {} exceeds the file", self.pos - 4));
+            return Err(format!(
+                "count {n} at byte {} exceeds the file",
+                self.pos - 4
+            ));
         }
         Ok(n)
     }

@@ -175,9 +175,21 @@ mod tests {
         assert_eq!(
             m,
             vec![
-                Match { start: 0, end: 3, label: 1 },
-                Match { start: 4, end: 6, label: 0 },
-                Match { start: 6, end: 7, label: 2 },
+                Match {
+                    start: 0,
+                    end: 3,
+                    label: 1
+                },
+                Match {
+                    start: 4,
+                    end: 6,
+                    label: 0
+                },
+                Match {
+                    start: 6,
+                    end: 7,
+                    label: 2
+                },
             ]
         );
         assert_eq!(g.len(), 4);

@@ -159,10 +159,17 @@ mod tests {
     #[test]
     fn spans_like_conlleval() {
         let l = labels();
-        let t = |s: &str| s.split(' ').map(|x| l.parse(x).unwrap()).collect::<Vec<_>>();
+        let t = |s: &str| {
+            s.split(' ')
+                .map(|x| l.parse(x).unwrap())
+                .collect::<Vec<_>>()
+        };
         // orphan I-PERS starts an entity; I-LOC after B-PERS starts another.
         let tags = t("I-PERS I-PERS O B-PERS I-LOC B-LOC B-LOC I-LOC");
-        assert_eq!(spans(&tags), vec![(0, 2, 1), (3, 4, 1), (4, 5, 0), (5, 6, 0), (6, 8, 0)]);
+        assert_eq!(
+            spans(&tags),
+            vec![(0, 2, 1), (3, 4, 1), (4, 5, 0), (5, 6, 0), (6, 8, 0)]
+        );
         let mut fixed = tags.clone();
         repair(&mut fixed);
         assert_eq!(fixed, t("B-PERS I-PERS O B-PERS B-LOC B-LOC B-LOC I-LOC"));

@@ -8,9 +8,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::clusters::Clusters;
 use super::conll::Sentence;
-use super::eval::{evaluate_tags, EvalCounts};
 use super::doc::{DocMemory, WINDOW};
-use super::features::{features, sentence_info, SentenceFeatures};
+use super::eval::{evaluate_tags, EvalCounts};
+use super::features::{features, sentence_info, SentenceFeatures, IDENTITY};
 use super::gazetteer::Gazetteer;
 use super::hash::KeyMap;
 use super::labels::{parse_tag, repair, Labels};
@@ -39,6 +39,10 @@ pub struct TrainOptions {
     pub threads: Option<usize>,
     /// Train the second, document-level stage.
     pub two_stage: bool,
+    /// Share of training tokens whose identity features (word, stem,
+    /// bigrams) are hidden in an epoch, so the model learns to tag from
+    /// context and word shape too, as it must for unseen names.
+    pub word_dropout: f64,
 }
 
 impl Default for TrainOptions {
@@ -52,6 +56,7 @@ impl Default for TrainOptions {
             clusters: Clusters::new(),
             threads: None,
             two_stage: true,
+            word_dropout: 0.0,
         }
     }
 }
@@ -136,7 +141,12 @@ pub fn train(
     let n_main = main.len();
     let tagged: Vec<Vec<String>> = sentences
         .iter()
-        .map(|s| s.tags.iter().map(|t| map_type(&opts.label_map, t)).collect())
+        .map(|s| {
+            s.tags
+                .iter()
+                .map(|t| map_type(&opts.label_map, t))
+                .collect()
+        })
         .collect();
     let mut types: Vec<String> = tagged
         .iter()
@@ -192,13 +202,31 @@ pub fn train(
             continue;
         }
         let rest: Vec<usize> = all.iter().copied().filter(|&i| i < a || i >= b).collect();
-        let m = fit(&labels, &keys, &gold, &rest, n_main, opts, |_| Ok(None), no_report)?;
+        let m = fit(
+            &labels,
+            &keys,
+            &gold,
+            &rest,
+            n_main,
+            opts,
+            |_| Ok(None),
+            no_report,
+        )?;
         for i in a..b {
             let em = m.emissions(&keys[i]);
             predicted[i] = viterbi(&em, labels.n_tags(), &m.transitions);
         }
     }
-    let mut first = fit(&labels, &keys, &gold, &all, n_main, opts, |_| Ok(None), no_report)?;
+    let mut first = fit(
+        &labels,
+        &keys,
+        &gold,
+        &all,
+        n_main,
+        opts,
+        |_| Ok(None),
+        no_report,
+    )?;
     first.gazetteer = opts.gazetteer.clone();
     first.clusters = opts.clusters.clone();
     // Auxiliary sentences get no document features (their domain has other
@@ -225,7 +253,11 @@ pub fn train(
     Ok(first)
 }
 
-fn dev_score(m: &Model, dev: Option<&[Sentence]>, opts: &TrainOptions) -> Result<Option<EvalCounts>> {
+fn dev_score(
+    m: &Model,
+    dev: Option<&[Sentence]>,
+    opts: &TrainOptions,
+) -> Result<Option<EvalCounts>> {
     match dev {
         Some(d) => Ok(Some(score(m, d, &opts.label_map, opts.threads)?)),
         None => Ok(None),
@@ -270,24 +302,31 @@ fn fit(
         .enumerate()
         .map(|(i, &k)| (k, i as u32))
         .collect();
-    // Sentences as feature rows.
-    let data: Vec<(Vec<u32>, Vec<usize>)> = subset
+    // Sentences as feature rows; per token also where its identity rows end.
+    let data: Vec<(Vec<u32>, Vec<usize>, Vec<usize>)> = subset
         .iter()
         .map(|&i| {
             let f = &keys[i];
             let mut rows = Vec::with_capacity(f.keys.len());
             let mut offsets = Vec::with_capacity(f.len() + 1);
+            let mut ident = Vec::with_capacity(f.len());
             offsets.push(0);
             for t in 0..f.len() {
-                for &k in f.token(t) {
+                for (j, &k) in f.token(t).iter().enumerate() {
+                    if j == IDENTITY {
+                        ident.push(rows.len());
+                    }
                     rows.extend(row_of.get(&k).copied());
                     if let Some(c) = aux_copy(k, i) {
                         rows.extend(row_of.get(&c).copied());
                     }
                 }
+                if ident.len() == t {
+                    ident.push(rows.len());
+                }
                 offsets.push(rows.len());
             }
-            (rows, offsets)
+            (rows, offsets, ident)
         })
         .collect();
 
@@ -305,15 +344,29 @@ fn fit(
     for epoch in 1..=opts.epochs {
         rng.shuffle(&mut order);
         let mut mistakes = 0;
+        let threshold = (opts.word_dropout.clamp(0.0, 1.0) * u64::MAX as f64) as u64;
         for &di in &order {
-            let (rows, offsets) = &data[di];
+            let (rows, offsets, ident) = &data[di];
             let g = &gold[subset[di]];
             let n = g.len();
+            // Rows each token uses this epoch (identity rows maybe hidden).
+            let starts: Vec<usize> = (0..n)
+                .map(|i| {
+                    let mut h = SplitMix(
+                        opts.seed ^ ((epoch as u64) << 40) ^ ((di as u64) << 12) ^ i as u64,
+                    );
+                    if threshold > 0 && h.next() < threshold {
+                        ident[i]
+                    } else {
+                        offsets[i]
+                    }
+                })
+                .collect();
             em.clear();
             em.resize(n * n_tags, 0f32);
             for i in 0..n {
                 let row = &mut em[i * n_tags..(i + 1) * n_tags];
-                for &r in &rows[offsets[i]..offsets[i + 1]] {
+                for &r in &rows[starts[i]..offsets[i + 1]] {
                     let wr = &w[r as usize * n_tags..(r as usize + 1) * n_tags];
                     for (a, &b) in row.iter_mut().zip(wr) {
                         *a += b as f32;
@@ -329,7 +382,7 @@ fn fit(
                     let (gi_, p) = (g[i], pred[i]);
                     if gi_ != p {
                         mistakes += 1;
-                        for &r in &rows[offsets[i]..offsets[i + 1]] {
+                        for &r in &rows[starts[i]..offsets[i + 1]] {
                             let base = r as usize * n_tags;
                             w[base + gi_] += 1;
                             u[base + gi_] += c;
@@ -498,7 +551,9 @@ mod tests {
         assert_eq!(e.micro().correct, e.micro().gold);
         let tags = a.tag(&["زار", "أوباما", "باريس"]);
         assert_eq!(
-            tags.iter().map(|&t| a.labels.tag_name(t)).collect::<Vec<_>>(),
+            tags.iter()
+                .map(|&t| a.labels.tag_name(t))
+                .collect::<Vec<_>>(),
             ["O", "B-PERS", "B-LOC"]
         );
     }
