@@ -60,6 +60,7 @@ def _train(args: argparse.Namespace) -> int:
         clusters=args.clusters,
         two_stage=not args.one_stage,
         word_dropout=args.word_dropout,
+        o_bias=args.o_bias,
         n_threads=args.threads,
         on_epoch=show,
     )
@@ -118,6 +119,9 @@ def add_parsers(sub: Any) -> None:
     )
     t.add_argument(
         "--word-dropout", type=float, default=0.0, help="share of tokens seen without identity"
+    )
+    t.add_argument(
+        "--o-bias", type=float, default=0.0, help="subtract from O scores (more recall)"
     )
     t.add_argument("--threads", type=int, default=None)
     t.set_defaults(run=_train)

@@ -262,6 +262,7 @@ def train_tagger(
     clusters: PathLike | None = None,
     two_stage: bool = True,
     word_dropout: float = 0.0,
+    o_bias: float = 0.0,
     n_threads: int | None = None,
     on_epoch: Callable[[EpochRecord], None] | None = None,
 ) -> Tagger:
@@ -278,6 +279,9 @@ def train_tagger(
     ``word_dropout`` is the share of training tokens whose word identity is
     hidden in each epoch, so context and word shape learn to carry unseen
     names.
+    ``o_bias`` is subtracted from the score of ``O`` when decoding (stored
+    in the model; ``Tagger.with_o_bias`` changes it): above 0 the tagger
+    finds more entities at some cost in precision.
     ``auxiliary_files`` are CoNLL files of another domain (WikiFANE ...):
     their sentences also fire domain-only copies of the features, which the
     model drops, so their peculiarities do not leak into news tagging.
@@ -313,6 +317,7 @@ def train_tagger(
         clusters_file=None if clusters is None else os.fspath(clusters),
         two_stage=two_stage,
         word_dropout=word_dropout,
+        o_bias=o_bias,
         n_threads=n_threads,
     )
     if on_epoch is not None:

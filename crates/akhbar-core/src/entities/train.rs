@@ -43,6 +43,8 @@ pub struct TrainOptions {
     /// bigrams) are hidden in an epoch, so the model learns to tag from
     /// context and word shape too, as it must for unseen names.
     pub word_dropout: f64,
+    /// Subtracted from the `O` score when decoding (stored in the model).
+    pub o_bias: f32,
 }
 
 impl Default for TrainOptions {
@@ -57,6 +59,7 @@ impl Default for TrainOptions {
             threads: None,
             two_stage: true,
             word_dropout: 0.0,
+            o_bias: 0.0,
         }
     }
 }
@@ -187,10 +190,11 @@ pub fn train(
     let no_report = &mut |_: &EpochReport| {};
 
     if !opts.two_stage {
-        let report = |m: &Model| dev_score(m, dev, opts);
+        let report = |m: &Model| dev_score(&m.with_o_bias(opts.o_bias), dev, opts);
         let mut first = fit(&labels, &keys, &gold, &all, n_main, opts, report, progress)?;
         first.gazetteer = opts.gazetteer.clone();
         first.clusters = opts.clusters.clone();
+        first.o_bias = opts.o_bias;
         return Ok(first);
     }
 
@@ -246,10 +250,12 @@ pub fn train(
     let report = |second: &Model| {
         let mut m = first.clone();
         m.second = Some(Box::new(second.clone()));
+        m.o_bias = opts.o_bias;
         dev_score(&m, dev, opts)
     };
     let second = fit(&labels, &keys2, &gold, &all, n_main, opts, report, progress)?;
     first.second = Some(Box::new(second));
+    first.o_bias = opts.o_bias;
     Ok(first)
 }
 
@@ -457,6 +463,7 @@ fn averaged(
         forced: Gazetteer::new(),
         clusters: Clusters::new(),
         second: None,
+        o_bias: 0.0,
     }
 }
 
