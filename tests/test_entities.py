@@ -311,3 +311,31 @@ def test_cli_train_and_evaluate(tmp_path: Path) -> None:
     )
     assert r.returncode == 1
     assert "bad.txt:1:" in r.stderr
+
+
+def test_o_bias_trades_precision_for_recall(news_sample: list[str]) -> None:
+    texts = news_sample[:100]
+    t = Tagger.default()
+    assert t.o_bias == 0.0
+    more = t.with_o_bias(15.0)
+    assert more.o_bias == 15.0
+    assert pickle.loads(pickle.dumps(more)).o_bias == 15.0
+    n0 = sum(map(len, t.extract_batch(texts)))
+    n1 = sum(map(len, more.extract_batch(texts)))
+    assert n1 > n0
+
+
+def test_cli_entities_prints_tsv() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "akhbar", "entities"],
+        input="قال الرئيس الأمريكي باراك أوباما في واشنطن",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == [
+        "20\t32\tPERS\tPERS:باراك اوباما\tباراك أوباما",
+        "36\t42\tLOC\tLOC:واشنطن\tواشنطن",
+    ]
