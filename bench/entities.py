@@ -5,7 +5,8 @@
 
 Part 1 runs ``akhbar.extract_batch`` over the first ``--articles`` non-empty articles
 of the ../shared news corpus on 1 and 2 threads (median of ``--runs``) and reports
-tokens/s (tokens as ``akhbar.tokenize`` counts them).
+tokens/s (tokens as ``akhbar.tokenize`` counts them). As a control of what the
+machine gives right now, ``normalize_batch`` runs on 1 and 2 threads too.
 
 Part 2 takes ``--sentences`` sentences of the same corpus (split at . ! ? ؟ and line
 breaks, 5 to 120 tokens) and runs, on the same sentences, ``extract_batch`` and the
@@ -131,6 +132,16 @@ def main() -> None:
         rate = f"{n_tokens / s:>12,.0f} tokens/s  {len(texts) / s:>8,.0f} articles/s"
         print(f"threads {threads}: {rate}")
     print(f"scaling 2/1 threads: {per_thread[2] / per_thread[1]:.2f}x")
+    # Control: how far plain normalization scales on this machine right now
+    # (other jobs on a shared machine take cores away from both).
+    norm = {}
+    for threads in (1, 2):
+        s = timed(lambda: akhbar.normalize_batch(texts, n_threads=threads), args.runs)  # noqa: B023
+        norm[threads] = mb / s
+    print(
+        f"control: normalize_batch {norm[1]:.1f} MB/s on 1 thread, {norm[2]:.1f} MB/s on 2 "
+        f"({norm[2] / norm[1]:.2f}x)"
+    )
 
     sents: list[str] = []
     for t in texts:

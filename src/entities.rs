@@ -208,6 +208,19 @@ impl PyTagger {
         self.inner.labels().types().to_vec()
     }
 
+    /// Subtracted from the `O` score when decoding (> 0: more recall).
+    #[getter]
+    fn o_bias(&self) -> f32 {
+        self.inner.o_bias()
+    }
+
+    /// A copy that decodes with another `O` bias.
+    fn with_o_bias(&self, o_bias: f32) -> Self {
+        Self {
+            inner: Arc::new(self.inner.with_o_bias(o_bias)),
+        }
+    }
+
     /// Number of weighted features.
     #[getter]
     fn n_features(&self) -> usize {
@@ -318,7 +331,7 @@ impl PyTagger {
 #[pyfunction]
 #[pyo3(signature = (train_files, dev_file = None, *, auxiliary_files = Vec::new(), epochs = 12, seed = 1, min_count = 1,
     label_map = Vec::new(), gazetteer = Vec::new(), clusters_file = None, two_stage = true,
-    n_threads = None))]
+    word_dropout = 0.0, o_bias = 0.0, n_threads = None))]
 #[allow(clippy::too_many_arguments)]
 fn _train<'py>(
     py: Python<'py>,
@@ -332,6 +345,8 @@ fn _train<'py>(
     gazetteer: Vec<(String, String)>,
     clusters_file: Option<PathBuf>,
     two_stage: bool,
+    word_dropout: f64,
+    o_bias: f32,
     n_threads: Option<usize>,
 ) -> PyResult<(PyTagger, Bound<'py, PyList>)> {
     let threads = parallel::threads(py, n_threads)?;
@@ -361,6 +376,8 @@ fn _train<'py>(
                 clusters,
                 threads,
                 two_stage,
+                word_dropout,
+                o_bias,
             };
             train(&sentences, &aux, dev.as_deref(), &opts, &mut |r| {
                 reports.push(r.clone())

@@ -59,6 +59,8 @@ def _train(args: argparse.Namespace) -> int:
         gazetteer=None if args.gazetteer is None else read_gazetteer(args.gazetteer),
         clusters=args.clusters,
         two_stage=not args.one_stage,
+        word_dropout=args.word_dropout,
+        o_bias=args.o_bias,
         n_threads=args.threads,
         on_epoch=show,
     )
@@ -115,6 +117,10 @@ def add_parsers(sub: Any) -> None:
     t.add_argument(
         "--one-stage", action="store_true", help="no document-level second stage (faster)"
     )
+    t.add_argument(
+        "--word-dropout", type=float, default=0.0, help="share of tokens seen without identity"
+    )
+    t.add_argument("--o-bias", type=float, default=0.0, help="subtract from O scores (more recall)")
     t.add_argument("--threads", type=int, default=None)
     t.set_defaults(run=_train)
 

@@ -88,7 +88,7 @@ def extract_batch(
 
     Examples
     --------
-    >>> [[e.text for e in row] for row in extract_batch(["زار أوباما القاهرة", ""])]
+    >>> [[e.text for e in row] for row in extract_batch(["قال أوباما في القاهرة", ""])]
     [['أوباما', 'القاهرة'], []]
     """
     return (tagger or Tagger.default()).extract_batch(texts, n_threads=n_threads)
@@ -232,7 +232,7 @@ def evaluate(
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
     ...     p = Path(d) / "gold.txt"
-    ...     _ = p.write_text("زار O\\nأوباما B-PERS\\nالقاهرة B-LOC\\n", encoding="utf-8")
+    ...     _ = p.write_text("قال O\\nأوباما B-PERS\\nفي O\\nالقاهرة B-LOC\\n", encoding="utf-8")
     ...     print(evaluate(Tagger.default(), p).micro.f1)
     1.0
     """
@@ -261,6 +261,8 @@ def train_tagger(
     gazetteer: Mapping[str, Iterable[str]] | PathLike | None = None,
     clusters: PathLike | None = None,
     two_stage: bool = True,
+    word_dropout: float = 0.0,
+    o_bias: float = 0.0,
     n_threads: int | None = None,
     on_epoch: Callable[[EpochRecord], None] | None = None,
 ) -> Tagger:
@@ -274,6 +276,12 @@ def train_tagger(
     first stage's predictions elsewhere in the same text (a name tagged in a
     clear context helps tag its other mentions); training then runs the
     first stage five more times (jackknife).
+    ``word_dropout`` is the share of training tokens whose word identity is
+    hidden in each epoch, so context and word shape learn to carry unseen
+    names.
+    ``o_bias`` is subtracted from the score of ``O`` when decoding (stored
+    in the model; ``Tagger.with_o_bias`` changes it): above 0 the tagger
+    finds more entities at some cost in precision.
     ``auxiliary_files`` are CoNLL files of another domain (WikiFANE ...):
     their sentences also fire domain-only copies of the features, which the
     model drops, so their peculiarities do not leak into news tagging.
@@ -308,6 +316,8 @@ def train_tagger(
         gazetteer=entries,
         clusters_file=None if clusters is None else os.fspath(clusters),
         two_stage=two_stage,
+        word_dropout=word_dropout,
+        o_bias=o_bias,
         n_threads=n_threads,
     )
     if on_epoch is not None:

@@ -159,3 +159,34 @@ fn key(id: u8, bytes: &[u8]) -> u64 {
     h.bytes(bytes);
     h.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::clusters::Clusters;
+    use super::super::features::{features, sentence_info};
+    use super::*;
+
+    #[test]
+    fn predictions_elsewhere_become_features() {
+        let labels = Labels::new(vec!["LOC".into(), "PERS".into()]);
+        let g = Gazetteer::new();
+        let s1 = sentence_info(&["قال", "المدرب", "فينغر"], &g);
+        let s2 = sentence_info(&["وأكد", "فينغر", "أمس"], &g);
+        let pers = Labels::begin(1);
+        let tags = vec![vec![0, 0, pers], vec![0, 0, 0]];
+        let memory = DocMemory::build(&[s1.clone(), s2.clone()], &tags, &labels);
+        let f = features(&s2, &Clusters::new());
+        let ext = memory.extend(&s2, &f);
+        // The first-stage keys come first, unchanged.
+        assert_eq!(&ext.token(1)[..f.token(1).len()], f.token(1));
+        let added: Vec<u64> = ext.token(1)[f.token(1).len()..].to_vec();
+        assert!(added.contains(&key(t::MAJORITY, &[1])));
+        assert!(added.contains(&key(t::PHRASE, &[2])), "B of a PERS string");
+        // "أمس" was never tagged: no majority, no phrase match.
+        let rest = &ext.token(2)[f.token(2).len()..];
+        assert!(!rest.contains(&key(t::MAJORITY, &[0])) && !rest.contains(&key(t::MAJORITY, &[1])));
+        assert!(rest.iter().all(|k| *k != key(t::PHRASE, &[2])));
+        // The previous token's majority is a feature of the next one.
+        assert!(ext.token(2).contains(&key(t::MAJORITY_PREV, &[1])));
+    }
+}

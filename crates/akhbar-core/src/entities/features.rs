@@ -287,6 +287,10 @@ pub fn mark_gazetteer(infos: &mut [TokenInfo], gaz: &Gazetteer) {
 /// trained with and is refused by a build that computes other features.
 pub const FEATURE_SET: u32 = 1;
 
+/// Every token's keys start with this many keys of the word's identity
+/// (word, stem, bare stem, the two bigrams).
+pub const IDENTITY: usize = 5;
+
 /// Template ids (part of the model format: changing them changes the model).
 mod t {
     pub const BIAS: u8 = 0;
@@ -413,10 +417,13 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
     };
     for (i, ti) in infos.iter().enumerate() {
         let ii = i as isize;
-        keys.push(key1(t::BIAS, ""));
+        // The word's identity first: IDENTITY keys, which training may hide.
         keys.push(key1(t::W, &ti.w));
         keys.push(key1(t::STEM, &ti.stem));
         keys.push(key1(t::BARE, &ti.bare));
+        keys.push(key2(t::BIGRAM_PREV, word(ii - 1), &ti.w));
+        keys.push(key2(t::BIGRAM_NEXT, &ti.w, word(ii + 1)));
+        keys.push(key1(t::BIAS, ""));
         for k in 1..=3 {
             if let Some(p) = char_prefix(&ti.bare, k) {
                 keys.push(key1(t::PREFIX + (k as u8 - 1), p));
@@ -480,8 +487,6 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
         };
         keys.push(key1(t::BARE_PREV, bare_at(ii - 1)));
         keys.push(key1(t::BARE_NEXT, bare_at(ii + 1)));
-        keys.push(key2(t::BIGRAM_PREV, word(ii - 1), &ti.w));
-        keys.push(key2(t::BIGRAM_NEXT, &ti.w, word(ii + 1)));
         for (k, d) in [-2isize, -1, 0, 1].into_iter().enumerate() {
             let j = ii + d;
             if j >= 0 && (j as usize) < n {

@@ -5,7 +5,8 @@
 //!
 //! Payload: the feature-set version; entity types; feature keys (ascending, one per weight row) and
 //! weights; transitions; the feature gazetteer; the forced gazetteer; the
-//! word clusters; the second stage (flag, then weights and transitions).
+//! word clusters; the second stage (flag, then weights and transitions);
+//! the `O` bias.
 
 use std::path::Path;
 
@@ -175,6 +176,7 @@ pub fn to_bytes(m: &Model) -> Vec<u8> {
         }
         None => p.u32(0),
     }
+    p.f32(m.o_bias);
     let payload = p.0;
     let mut out = Vec::with_capacity(HEADER + payload.len());
     out.extend_from_slice(MAGIC);
@@ -272,10 +274,12 @@ fn parse(bytes: &[u8]) -> R<Model> {
                 forced: Gazetteer::new(),
                 clusters: Clusters::new(),
                 second: None,
+                o_bias: 0.0,
             }))
         }
         x => return Err(format!("bad second-stage flag {x}")),
     };
+    let o_bias = r.f32()?;
     if r.pos != payload.len() {
         return Err(format!(
             "{} unread bytes at the end of the payload",
@@ -291,6 +295,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
         forced,
         clusters,
         second,
+        o_bias,
     })
 }
 

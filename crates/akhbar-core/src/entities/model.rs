@@ -29,6 +29,9 @@ pub struct Model {
     /// The second stage, whose features add the first stage's predictions
     /// elsewhere in the document (`doc.rs`).
     pub(crate) second: Option<Box<Model>>,
+    /// Subtracted from the `O` score of every token of the final stage: a
+    /// positive value trades precision for recall.
+    pub(crate) o_bias: f32,
 }
 
 impl Model {
@@ -129,7 +132,10 @@ impl Model {
             .iter()
             .zip(sents)
             .map(|(f, infos)| {
-                let em = self.emissions(f);
+                let mut em = self.emissions(f);
+                if self.second.is_none() {
+                    self.bias_o(&mut em);
+                }
                 let mut tags = viterbi(&em, self.labels.n_tags(), &self.transitions);
                 self.force(infos, &mut tags);
                 (tags, em)
@@ -143,7 +149,8 @@ impl Model {
                 .zip(sents)
                 .map(|(f, infos)| {
                     let f2 = memory.extend(infos, f);
-                    let em = second.emissions(&f2);
+                    let mut em = second.emissions(&f2);
+                    self.bias_o(&mut em);
                     let mut tags = viterbi(&em, self.labels.n_tags(), &second.transitions);
                     self.force(infos, &mut tags);
                     (tags, em)
@@ -151,6 +158,26 @@ impl Model {
                 .collect();
         }
         out
+    }
+
+    fn bias_o(&self, em: &mut [f32]) {
+        if self.o_bias != 0.0 {
+            for row in em.chunks_mut(self.labels.n_tags()) {
+                row[O] -= self.o_bias;
+            }
+        }
+    }
+
+    /// The `O` bias of decoding.
+    pub fn o_bias(&self) -> f32 {
+        self.o_bias
+    }
+
+    /// A copy that decodes with another `O` bias.
+    pub fn with_o_bias(&self, o_bias: f32) -> Model {
+        let mut m = self.clone();
+        m.o_bias = o_bias;
+        m
     }
 
     /// Transitions of the stage whose emissions `tag_document` returns.

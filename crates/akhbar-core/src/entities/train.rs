@@ -10,7 +10,7 @@ use super::clusters::Clusters;
 use super::conll::Sentence;
 use super::doc::{DocMemory, WINDOW};
 use super::eval::{evaluate_tags, EvalCounts};
-use super::features::{features, sentence_info, SentenceFeatures};
+use super::features::{features, sentence_info, SentenceFeatures, IDENTITY};
 use super::gazetteer::Gazetteer;
 use super::hash::KeyMap;
 use super::labels::{parse_tag, repair, Labels};
@@ -39,6 +39,12 @@ pub struct TrainOptions {
     pub threads: Option<usize>,
     /// Train the second, document-level stage.
     pub two_stage: bool,
+    /// Share of training tokens whose identity features (word, stem,
+    /// bigrams) are hidden in an epoch, so the model learns to tag from
+    /// context and word shape too, as it must for unseen names.
+    pub word_dropout: f64,
+    /// Subtracted from the `O` score when decoding (stored in the model).
+    pub o_bias: f32,
 }
 
 impl Default for TrainOptions {
@@ -52,6 +58,8 @@ impl Default for TrainOptions {
             clusters: Clusters::new(),
             threads: None,
             two_stage: true,
+            word_dropout: 0.0,
+            o_bias: 0.0,
         }
     }
 }
@@ -182,10 +190,11 @@ pub fn train(
     let no_report = &mut |_: &EpochReport| {};
 
     if !opts.two_stage {
-        let report = |m: &Model| dev_score(m, dev, opts);
+        let report = |m: &Model| dev_score(&m.with_o_bias(opts.o_bias), dev, opts);
         let mut first = fit(&labels, &keys, &gold, &all, n_main, opts, report, progress)?;
         first.gazetteer = opts.gazetteer.clone();
         first.clusters = opts.clusters.clone();
+        first.o_bias = opts.o_bias;
         return Ok(first);
     }
 
@@ -241,10 +250,12 @@ pub fn train(
     let report = |second: &Model| {
         let mut m = first.clone();
         m.second = Some(Box::new(second.clone()));
+        m.o_bias = opts.o_bias;
         dev_score(&m, dev, opts)
     };
     let second = fit(&labels, &keys2, &gold, &all, n_main, opts, report, progress)?;
     first.second = Some(Box::new(second));
+    first.o_bias = opts.o_bias;
     Ok(first)
 }
 
@@ -297,24 +308,31 @@ fn fit(
         .enumerate()
         .map(|(i, &k)| (k, i as u32))
         .collect();
-    // Sentences as feature rows.
-    let data: Vec<(Vec<u32>, Vec<usize>)> = subset
+    // Sentences as feature rows; per token also where its identity rows end.
+    let data: Vec<(Vec<u32>, Vec<usize>, Vec<usize>)> = subset
         .iter()
         .map(|&i| {
             let f = &keys[i];
             let mut rows = Vec::with_capacity(f.keys.len());
             let mut offsets = Vec::with_capacity(f.len() + 1);
+            let mut ident = Vec::with_capacity(f.len());
             offsets.push(0);
             for t in 0..f.len() {
-                for &k in f.token(t) {
+                for (j, &k) in f.token(t).iter().enumerate() {
+                    if j == IDENTITY {
+                        ident.push(rows.len());
+                    }
                     rows.extend(row_of.get(&k).copied());
                     if let Some(c) = aux_copy(k, i) {
                         rows.extend(row_of.get(&c).copied());
                     }
                 }
+                if ident.len() == t {
+                    ident.push(rows.len());
+                }
                 offsets.push(rows.len());
             }
-            (rows, offsets)
+            (rows, offsets, ident)
         })
         .collect();
 
@@ -332,15 +350,29 @@ fn fit(
     for epoch in 1..=opts.epochs {
         rng.shuffle(&mut order);
         let mut mistakes = 0;
+        let threshold = (opts.word_dropout.clamp(0.0, 1.0) * u64::MAX as f64) as u64;
         for &di in &order {
-            let (rows, offsets) = &data[di];
+            let (rows, offsets, ident) = &data[di];
             let g = &gold[subset[di]];
             let n = g.len();
+            // Rows each token uses this epoch (identity rows maybe hidden).
+            let starts: Vec<usize> = (0..n)
+                .map(|i| {
+                    let mut h = SplitMix(
+                        opts.seed ^ ((epoch as u64) << 40) ^ ((di as u64) << 12) ^ i as u64,
+                    );
+                    if threshold > 0 && h.next() < threshold {
+                        ident[i]
+                    } else {
+                        offsets[i]
+                    }
+                })
+                .collect();
             em.clear();
             em.resize(n * n_tags, 0f32);
             for i in 0..n {
                 let row = &mut em[i * n_tags..(i + 1) * n_tags];
-                for &r in &rows[offsets[i]..offsets[i + 1]] {
+                for &r in &rows[starts[i]..offsets[i + 1]] {
                     let wr = &w[r as usize * n_tags..(r as usize + 1) * n_tags];
                     for (a, &b) in row.iter_mut().zip(wr) {
                         *a += b as f32;
@@ -356,7 +388,7 @@ fn fit(
                     let (gi_, p) = (g[i], pred[i]);
                     if gi_ != p {
                         mistakes += 1;
-                        for &r in &rows[offsets[i]..offsets[i + 1]] {
+                        for &r in &rows[starts[i]..offsets[i + 1]] {
                             let base = r as usize * n_tags;
                             w[base + gi_] += 1;
                             u[base + gi_] += c;
@@ -431,6 +463,7 @@ fn averaged(
         forced: Gazetteer::new(),
         clusters: Clusters::new(),
         second: None,
+        o_bias: 0.0,
     }
 }
 
