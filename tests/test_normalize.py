@@ -128,3 +128,10 @@ def test_every_word_of_a_real_article_maps_back_to_its_source() -> None:
     for tok in akhbar.tokenize(norm):
         s, e = m.to_original_span(tok.start, tok.end)
         assert akhbar.normalize(text[s:e]) == tok.text
+
+
+def test_fast_path_equals_the_mapped_path_on_the_corpus(news_sample: list[str]) -> None:
+    for preset in ("light", "ner", "search"):
+        n = Normalizer(preset)
+        for text in news_sample[:1500]:
+            assert n.normalize(text) == n.normalize_with_map(text)[0]

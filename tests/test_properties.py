@@ -79,3 +79,15 @@ def test_batch_equals_single_calls_for_any_thread_count(texts: list[str]) -> Non
     want = [n.normalize(t) for t in texts]
     assert n.normalize_batch(texts, n_threads=1) == want
     assert n.normalize_batch(texts, n_threads=3) == want
+
+
+OPTION_NAMES = sorted(Normalizer("none").options)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=ARABIC_HEAVY, flags=st.lists(st.booleans(), min_size=14, max_size=14))
+def test_fast_path_equals_the_mapped_path_for_any_options(text: str, flags: list[bool]) -> None:
+    # normalize() copies unchanged stretches in slices; normalize_with_map() goes
+    # character by character. Both must give the same string under any options.
+    n = Normalizer("none", **dict(zip(OPTION_NAMES, flags, strict=True)))
+    assert n.normalize(text) == n.normalize_with_map(text)[0]

@@ -70,8 +70,23 @@ impl Normalizer {
             n_breaks: 0,
             cr_end: None,
         };
+        let bytes = text.as_bytes();
         let mut i: u32 = 0;
-        for c in text.chars() {
+        let mut pos = 0;
+        while pos < bytes.len() {
+            if !R::MAPS && self.visible_at(bytes, pos) {
+                // Fast path (no map): whole segments of ASCII and Arabic-block
+                // characters, copied in slices between the characters that change.
+                w.begin_visible();
+                let (end, chars) = self.segment(text, pos, w.out);
+                pos = end;
+                i += chars;
+                continue;
+            }
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
+            pos += c.len_utf8();
             let (s, e) = (i, i + 1);
             i = e;
             if c.is_ascii() && !c.is_ascii_whitespace() && c != '\u{0B}' {
@@ -87,6 +102,74 @@ impl Normalizer {
             }
         }
         i
+    }
+
+    /// The action for the two-byte character at `pos` when it is in the
+    /// Arabic block (U+0600–06FF: lead bytes D8–DB).
+    #[inline(always)]
+    fn arabic_at(&self, bytes: &[u8], pos: usize) -> Option<Action> {
+        let b = *bytes.get(pos)?;
+        if !(0xD8..=0xDB).contains(&b) {
+            return None;
+        }
+        let n = *bytes.get(pos + 1)?;
+        (n & 0xC0 == 0x80)
+            .then(|| self.arabic[((b as usize & 0x1F) << 6 | (n as usize & 0x3F)) - 0x600])
+    }
+
+    /// Whether the character at `pos` is output as a visible character by the
+    /// fast path: graphic ASCII, or an Arabic-block character kept or replaced.
+    #[inline(always)]
+    fn visible_at(&self, bytes: &[u8], pos: usize) -> bool {
+        match bytes.get(pos) {
+            Some(&b) if b < 0x80 => b > b' ',
+            Some(_) => matches!(
+                self.arabic_at(bytes, pos),
+                Some(Action::Keep | Action::Replace(_))
+            ),
+            None => false,
+        }
+    }
+
+    /// Normalize from `pos` (a visible character) while the characters are
+    /// ASCII or in the Arabic block, writing to `out`; returns the byte where
+    /// it stopped and the characters it read. Same output as the general path.
+    fn segment(&self, text: &str, mut pos: usize, out: &mut String) -> (usize, u32) {
+        let bytes = text.as_bytes();
+        let collapse = self.options.whitespace;
+        let mut copied = pos;
+        let mut chars = 0;
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            if b < 0x80 {
+                if b <= b' ' && collapse {
+                    let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+                    // A lone ' ' before a visible character is output as it is.
+                    if space && !(b == b' ' && self.visible_at(bytes, pos + 1)) {
+                        break;
+                    }
+                }
+                pos += 1;
+            } else {
+                match self.arabic_at(bytes, pos) {
+                    Some(Action::Keep) => {}
+                    Some(Action::Replace(r)) => {
+                        out.push_str(&text[copied..pos]);
+                        out.push(r);
+                        copied = pos + 2;
+                    }
+                    Some(Action::Attach | Action::Drop) => {
+                        out.push_str(&text[copied..pos]);
+                        copied = pos + 2;
+                    }
+                    None => break,
+                }
+                pos += 2;
+            }
+            chars += 1;
+        }
+        out.push_str(&text[copied..pos]);
+        (pos, chars)
     }
 
     #[inline]
@@ -176,6 +259,8 @@ fn other_action(o: &NormalizeOptions, c: char) -> Action {
 
 /// Records, for each output character, the original range it came from.
 trait Recorder {
+    /// Whether this recorder keeps a map (the run fast path is for `NoMap` only).
+    const MAPS: bool;
     fn push(&mut self, s: u32, e: u32);
     /// A deleted character at `[s, e)`: extend the previous output character
     /// over it when they are contiguous in the original.
@@ -186,6 +271,7 @@ trait Recorder {
 struct NoMap;
 
 impl Recorder for NoMap {
+    const MAPS: bool = false;
     #[inline(always)]
     fn push(&mut self, _: u32, _: u32) {}
     #[inline(always)]
@@ -207,6 +293,7 @@ impl MapRecorder {
 }
 
 impl Recorder for MapRecorder {
+    const MAPS: bool = true;
     #[inline]
     fn push(&mut self, s: u32, e: u32) {
         self.starts.push(s);
@@ -238,6 +325,18 @@ struct Writer<'a, R: Recorder> {
 }
 
 impl<R: Recorder> Writer<'_, R> {
+    /// Prepare for a visible character written straight to `out`: write the
+    /// pending white space (no map is kept on this path).
+    #[inline]
+    fn begin_visible(&mut self) {
+        if self.collapse {
+            self.cr_end = None;
+            if self.n_breaks > 0 || self.space.is_some() {
+                self.flush_space();
+            }
+        }
+    }
+
     /// Emit a character known to be neither white space nor a line break.
     #[inline(always)]
     fn emit_visible(&mut self, c: char, s: u32, e: u32) {
