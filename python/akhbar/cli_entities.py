@@ -61,6 +61,7 @@ def _train(args: argparse.Namespace) -> int:
         two_stage=not args.one_stage,
         word_dropout=args.word_dropout,
         o_bias=args.o_bias,
+        ensemble=args.ensemble,
         n_threads=args.threads,
         on_epoch=show,
     )
@@ -120,9 +121,8 @@ def add_parsers(sub: Any) -> None:
     t.add_argument(
         "--word-dropout", type=float, default=0.0, help="share of tokens seen without identity"
     )
-    t.add_argument(
-        "--o-bias", type=float, default=0.0, help="subtract from O scores (more recall)"
-    )
+    t.add_argument("--o-bias", type=float, default=0.0, help="subtract from O scores (more recall)")
+    t.add_argument("--ensemble", type=int, default=1, help="average this many seeds' models")
     t.add_argument("--threads", type=int, default=None)
     t.set_defaults(run=_train)
 
