@@ -109,6 +109,7 @@ def add_parsers(sub: Any) -> None:
     )
     t.add_argument("--epochs", type=int, default=12)
     t.add_argument("--seed", type=int, default=1)
+    t.add_argument("--ensemble", type=int, default=1, help="average this many seeds' models")
     t.add_argument("--min-count", type=int, default=1, help="drop rarer features")
     t.add_argument(
         "--map", action="append", default=[], metavar="FROM=TO", help="rename (or drop) a type"
@@ -122,7 +123,6 @@ def add_parsers(sub: Any) -> None:
         "--word-dropout", type=float, default=0.0, help="share of tokens seen without identity"
     )
     t.add_argument("--o-bias", type=float, default=0.0, help="subtract from O scores (more recall)")
-    t.add_argument("--ensemble", type=int, default=1, help="average this many seeds' models")
     t.add_argument("--threads", type=int, default=None)
     t.set_defaults(run=_train)
 
