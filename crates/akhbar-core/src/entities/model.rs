@@ -43,8 +43,8 @@ impl Model {
     /// The temperature that turns scores into probabilities: ten times the
     /// mean absolute transition weight. Perceptron weights have no natural
     /// scale; this one grows with them, and the factor was set on the dev
-    /// split, where entities scored 0.6-0.8 were right about 70% of the time
-    /// and those above 0.9 about 93% (`MODEL.md`).
+    /// split, where entities scored 0.6-0.8 were right about two times in
+    /// three and those above 0.9 about 93% (`MODEL.md`).
     pub fn temperature(&self) -> f32 {
         let n = self.transitions.len().max(1) as f32;
         (10.0 * self.transitions.iter().map(|x| x.abs()).sum::<f32>() / n).max(1e-3)
