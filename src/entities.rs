@@ -331,7 +331,7 @@ impl PyTagger {
 #[pyfunction]
 #[pyo3(signature = (train_files, dev_file = None, *, auxiliary_files = Vec::new(), epochs = 12, seed = 1, min_count = 1,
     label_map = Vec::new(), gazetteer = Vec::new(), clusters_file = None, two_stage = true,
-    word_dropout = 0.0, o_bias = 0.0, n_threads = None))]
+    word_dropout = 0.0, o_bias = 0.0, ensemble = 1, n_threads = None))]
 #[allow(clippy::too_many_arguments)]
 fn _train<'py>(
     py: Python<'py>,
@@ -347,6 +347,7 @@ fn _train<'py>(
     two_stage: bool,
     word_dropout: f64,
     o_bias: f32,
+    ensemble: usize,
     n_threads: Option<usize>,
 ) -> PyResult<(PyTagger, Bound<'py, PyList>)> {
     let threads = parallel::threads(py, n_threads)?;
@@ -378,6 +379,7 @@ fn _train<'py>(
                 two_stage,
                 word_dropout,
                 o_bias,
+                ensemble,
             };
             train(&sentences, &aux, dev.as_deref(), &opts, &mut |r| {
                 reports.push(r.clone())

@@ -275,6 +275,7 @@ def test_shipped_model_rebuilds_bit_for_bit() -> None:
     t = train_tagger(
         need(ANERCORP),
         epochs=10,
+        ensemble=5,
         seed=1,
         gazetteer=PACKAGE_DATA / "gazetteers.tsv",
         clusters=PACKAGE_DATA / "clusters.tsv",

@@ -61,6 +61,7 @@ def _train(args: argparse.Namespace) -> int:
         two_stage=not args.one_stage,
         word_dropout=args.word_dropout,
         o_bias=args.o_bias,
+        ensemble=args.ensemble,
         n_threads=args.threads,
         on_epoch=show,
     )
@@ -108,6 +109,7 @@ def add_parsers(sub: Any) -> None:
     )
     t.add_argument("--epochs", type=int, default=12)
     t.add_argument("--seed", type=int, default=1)
+    t.add_argument("--ensemble", type=int, default=1, help="average this many seeds' models")
     t.add_argument("--min-count", type=int, default=1, help="drop rarer features")
     t.add_argument(
         "--map", action="append", default=[], metavar="FROM=TO", help="rename (or drop) a type"

@@ -263,6 +263,7 @@ def train_tagger(
     two_stage: bool = True,
     word_dropout: float = 0.0,
     o_bias: float = 0.0,
+    ensemble: int = 1,
     n_threads: int | None = None,
     on_epoch: Callable[[EpochRecord], None] | None = None,
 ) -> Tagger:
@@ -282,6 +283,8 @@ def train_tagger(
     ``o_bias`` is subtracted from the score of ``O`` when decoding (stored
     in the model; ``Tagger.with_o_bias`` changes it): above 0 the tagger
     finds more entities at some cost in precision.
+    ``ensemble`` > 1 trains that many models (seeds ``seed``, ``seed + 1``
+    ...) and averages their weights.
     ``auxiliary_files`` are CoNLL files of another domain (WikiFANE ...):
     their sentences also fire domain-only copies of the features, which the
     model drops, so their peculiarities do not leak into news tagging.
@@ -318,6 +321,7 @@ def train_tagger(
         two_stage=two_stage,
         word_dropout=word_dropout,
         o_bias=o_bias,
+        ensemble=ensemble,
         n_threads=n_threads,
     )
     if on_epoch is not None:

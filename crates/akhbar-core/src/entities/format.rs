@@ -259,6 +259,9 @@ fn parse(bytes: &[u8]) -> R<Model> {
     for _ in 0..n_cl {
         let w = r.str()?;
         let b = r.str()?;
+        if b.is_empty() || !b.bytes().all(|x| x == b'0' || x == b'1') {
+            return Err(format!("cluster path {b:?} is not a bit string"));
+        }
         clusters.insert(w, b);
     }
     let second = match r.u32()? {

@@ -45,6 +45,8 @@ pub struct TrainOptions {
     pub word_dropout: f64,
     /// Subtracted from the `O` score when decoding (stored in the model).
     pub o_bias: f32,
+    /// Models trained with seeds `seed, seed + 1, ...` and averaged.
+    pub ensemble: usize,
 }
 
 impl Default for TrainOptions {
@@ -60,6 +62,7 @@ impl Default for TrainOptions {
             two_stage: true,
             word_dropout: 0.0,
             o_bias: 0.0,
+            ensemble: 1,
         }
     }
 }
@@ -131,6 +134,36 @@ const FOLDS: usize = 5;
 /// `dev`, when given, is scored after every epoch of the final stage and
 /// passed to `progress`.
 pub fn train(
+    main: &[Sentence],
+    aux: &[Sentence],
+    dev: Option<&[Sentence]>,
+    opts: &TrainOptions,
+    progress: &mut dyn FnMut(&EpochReport),
+) -> Result<Model> {
+    if opts.ensemble <= 1 {
+        return train_one(main, aux, dev, opts, progress);
+    }
+    let mut models = Vec::with_capacity(opts.ensemble);
+    for k in 0..opts.ensemble {
+        let o = TrainOptions {
+            seed: opts.seed.wrapping_add(k as u64),
+            ensemble: 1,
+            ..opts.clone()
+        };
+        models.push(train_one(main, aux, None, &o, &mut |_| {})?);
+    }
+    let m = Model::average(&models);
+    if let Some(counts) = dev_score(&m, dev, opts)? {
+        progress(&EpochReport {
+            epoch: opts.epochs,
+            mistakes: 0,
+            dev: Some(counts),
+        });
+    }
+    Ok(m)
+}
+
+fn train_one(
     main: &[Sentence],
     aux: &[Sentence],
     dev: Option<&[Sentence]>,
