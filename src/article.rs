@@ -371,8 +371,9 @@ fn parse_articles<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let kind = kind_of(py, kind)?;
     let texts = input::texts(texts)?;
-    let out = parallel::map(py, &texts, n_threads, |t| article::parse(t, kind, None))?;
-    PyList::new(py, out.into_iter().map(PyArticle::from))
+    parallel::map_list(py, &texts, n_threads, |t| {
+        PyArticle::from(article::parse(t, kind, None))
+    })
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -276,8 +276,7 @@ fn extract_dates_batch<'py>(
     let texts = input::texts(texts)?;
     let refs = self::references(py, references, texts.len())?;
     let items: Vec<(&String, Option<Date>)> = texts.iter().zip(refs).collect();
-    let out = parallel::map(py, &items, n_threads, |(t, r)| to_py(t, find_dates(t, *r)))?;
-    PyList::new(py, out)
+    parallel::map_list(py, &items, n_threads, |(t, r)| to_py(t, find_dates(t, *r)))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -253,8 +253,7 @@ impl PyTagger {
     ) -> PyResult<Bound<'py, PyList>> {
         let texts = input::texts(texts)?;
         let m = &self.inner;
-        let out = parallel::map(py, &texts, n_threads, |t| to_py(extract(m, t)))?;
-        PyList::new(py, out)
+        parallel::map_list(py, &texts, n_threads, |t| to_py(extract(m, t)))
     }
 
     /// Tag pre-tokenized sentences: one list of tag names per sentence.

@@ -78,8 +78,7 @@ impl PyNormalizer {
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let texts = input::texts(texts)?;
-        let out = parallel::map(py, &texts, n_threads, |t| self.inner.normalize(t))?;
-        PyList::new(py, out)
+        parallel::map_list(py, &texts, n_threads, |t| self.inner.normalize(t))
     }
 
     fn normalize_with_map(

@@ -171,8 +171,7 @@ fn extract_numbers_batch<'py>(
     n_threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
     let texts = input::texts(texts)?;
-    let out = parallel::map(py, &texts, n_threads, |t| to_py(t, find_numbers(t)))?;
-    PyList::new(py, out)
+    parallel::map_list(py, &texts, n_threads, |t| to_py(t, find_numbers(t)))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

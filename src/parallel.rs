@@ -1,6 +1,8 @@
 //! Running core batches with the GIL released, in chunks, so Ctrl-C works.
 
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
+use pyo3::types::PyList;
 
 use crate::errors::core_error;
 
@@ -44,4 +46,52 @@ where
         py.check_signals()?;
     }
     Ok(out)
+}
+
+/// Map `f` over `items` like [`map`], returning a Python list, with the
+/// conversion to Python objects (which needs the GIL, on this thread) of each
+/// chunk overlapping the computation of the next one on the worker threads.
+/// With one thread everything runs on this thread, one chunk after another.
+pub fn map_list<'py, T, U, F>(
+    py: Python<'py>,
+    items: &[T],
+    n_threads: Option<usize>,
+    f: F,
+) -> PyResult<Bound<'py, PyList>>
+where
+    T: Sync,
+    U: Send + IntoPyObject<'py>,
+    F: Fn(&T) -> U + Sync + Send,
+{
+    let threads = threads(py, n_threads)?;
+    let list = PyList::empty(py);
+    if threads == Some(1) || items.len() <= CHUNK {
+        for u in map(py, items, threads, f)? {
+            list.append(u)?;
+        }
+        return Ok(list);
+    }
+    let f = &f;
+    std::thread::scope(|s| -> PyResult<()> {
+        let mut chunks = items.chunks(CHUNK);
+        let mut pending = chunks
+            .next()
+            .map(|c| s.spawn(move || akhbar_core::batch::map(c, threads, f)));
+        while let Some(handle) = pending.take() {
+            let done = py.detach(|| handle.join());
+            // Start the next chunk before converting this one.
+            pending = chunks
+                .next()
+                .map(|c| s.spawn(move || akhbar_core::batch::map(c, threads, f)));
+            let part = done
+                .map_err(|_| PyRuntimeError::new_err("akhbar: a worker thread failed"))?
+                .map_err(|e| core_error(py, e))?;
+            for u in part {
+                list.append(u)?;
+            }
+            py.check_signals()?;
+        }
+        Ok(())
+    })?;
+    Ok(list)
 }

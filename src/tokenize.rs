@@ -138,8 +138,7 @@ fn tokenize_batch<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let texts = input::texts(texts)?;
     let options = TokenizeOptions { clitics };
-    let out = parallel::map(py, &texts, n_threads, |t| run(t, options))?;
-    PyList::new(py, out)
+    parallel::map_list(py, &texts, n_threads, |t| run(t, options))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
