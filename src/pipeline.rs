@@ -1,9 +1,30 @@
 //! `_run_pipeline`: one chunk of articles through the core pipeline, returned
-//! as columns (dicts of lists) that the Python `Pipeline` turns into tables.
+//! as Arrow buffers (one `bytes` per buffer, no object per value) that the
+//! Python `Pipeline` wraps into Arrow arrays without copying.
 
+use akhbar_core::pipeline::arrow::{ArrowColumn, IntoArrow};
 use akhbar_core::pipeline::{run, PipelineConfig, PlaceColumns, Tables};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict, PyTuple};
+
+/// `(type, length, null_count, validity, offsets, data)`, buffers as `bytes` or None.
+fn col<'py>(py: Python<'py>, c: ArrowColumn) -> PyResult<Bound<'py, PyTuple>> {
+    let bytes = |b: Option<Vec<u8>>| b.map(|b| PyBytes::new(py, &b));
+    (
+        c.kind.as_str(),
+        c.len,
+        c.null_count,
+        bytes(c.validity),
+        bytes(c.offsets),
+        PyBytes::new(py, &c.data),
+    )
+        .into_pyobject(py)
+}
+
+/// Set `d[name]` to the Arrow buffers of `values`.
+fn put<V: IntoArrow>(d: &Bound<'_, PyDict>, name: &str, values: V) -> PyResult<()> {
+    d.set_item(name, col(d.py(), values.into_arrow())?)
+}
 
 use crate::entities::PyTagger;
 use crate::errors::core_error;
@@ -12,12 +33,12 @@ use crate::{input, parallel};
 
 fn place_columns<'py>(py: Python<'py>, p: PlaceColumns) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
-    d.set_item("row", p.row)?;
-    d.set_item("start", p.start)?;
-    d.set_item("end", p.end)?;
-    d.set_item("raw_start", p.raw_start)?;
-    d.set_item("raw_end", p.raw_end)?;
-    d.set_item("text", p.text)?;
+    put(&d, "row", p.row)?;
+    put(&d, "start", p.start)?;
+    put(&d, "end", p.end)?;
+    put(&d, "raw_start", p.raw_start)?;
+    put(&d, "raw_end", p.raw_end)?;
+    put(&d, "text", p.text)?;
     Ok(d)
 }
 
@@ -28,12 +49,13 @@ fn articles<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let a = std::mem::take(&mut t.articles);
     let d = PyDict::new(py);
-    d.set_item("row", a.row)?;
+    put(&d, "row", a.row)?;
     if c.parse {
         let f = &a.fields;
         macro_rules! field {
             ($name:ident) => {
-                d.set_item(
+                put(
+                    &d,
                     stringify!($name),
                     f.iter().map(|x| x.$name.clone()).collect::<Vec<_>>(),
                 )?;
@@ -52,14 +74,14 @@ fn articles<'py>(
         field!(n_paragraphs);
         field!(n_boilerplate);
     }
-    d.set_item("body", a.body)?;
-    d.set_item("n_chars", a.n_chars)?;
+    put(&d, "body", a.body)?;
+    put(&d, "n_chars", a.n_chars)?;
     if c.tokens {
-        d.set_item("n_tokens", a.n_tokens)?;
-        d.set_item("n_words", a.n_words)?;
+        put(&d, "n_tokens", a.n_tokens)?;
+        put(&d, "n_words", a.n_words)?;
     }
     if c.normalizer.is_some() {
-        d.set_item("normalized", a.normalized)?;
+        put(&d, "normalized", a.normalized)?;
     }
     Ok(d)
 }
@@ -103,28 +125,28 @@ fn _run_pipeline<'py>(
     if config.entities.is_some() {
         let e = tables.entities;
         let d = place_columns(py, e.place)?;
-        d.set_item("label", e.label)?;
-        d.set_item("normalized", e.normalized)?;
-        d.set_item("group", e.group)?;
-        d.set_item("score", e.score)?;
+        put(&d, "label", e.label)?;
+        put(&d, "normalized", e.normalized)?;
+        put(&d, "group", e.group)?;
+        put(&d, "score", e.score)?;
         out.set_item("entities", d)?;
     }
     if dates {
         let t = tables.dates;
         let d = place_columns(py, t.place)?;
-        d.set_item("label", t.label)?;
-        d.set_item("value", t.value)?;
-        d.set_item("calendar", t.calendar)?;
-        d.set_item("granularity", t.granularity)?;
-        d.set_item("relative", t.relative)?;
+        put(&d, "label", t.label)?;
+        put(&d, "value", t.value)?;
+        put(&d, "calendar", t.calendar)?;
+        put(&d, "granularity", t.granularity)?;
+        put(&d, "relative", t.relative)?;
         out.set_item("dates", d)?;
     }
     if numbers {
         let t = tables.numbers;
         let d = place_columns(py, t.place)?;
-        d.set_item("label", t.label)?;
-        d.set_item("value", t.value)?;
-        d.set_item("unit", t.unit)?;
+        put(&d, "label", t.label)?;
+        put(&d, "value", t.value)?;
+        put(&d, "unit", t.unit)?;
         out.set_item("numbers", d)?;
     }
     Ok(out)

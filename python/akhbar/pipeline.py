@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from akhbar._core import Normalizer, _run_pipeline
 from akhbar.corpus import Corpus, Unreadable, read_corpus
@@ -34,7 +35,7 @@ OutputKind = Literal["pandas", "arrow", "polars"]
 #: Mention tables every result has (empty when the stage is off or found nothing).
 MENTION_TABLES = ("entities", "dates", "numbers")
 
-_STR, _INT = pa.string(), pa.int64()
+_STR, _INT = pa.large_string(), pa.int64()
 _ARTICLE_TYPES: dict[str, pa.DataType] = {
     "title": _STR,
     "subtitle": _STR,
@@ -82,11 +83,29 @@ def _doc_ids(ids: Sequence[Any]) -> pa.Array:
     return arr.cast(pa.string()) if pa.types.is_null(arr.type) else arr
 
 
+_ARROW_TYPES = {
+    "int64": pa.int64(),
+    "float64": pa.float64(),
+    "bool": pa.bool_(),
+    "large_string": pa.large_string(),
+}
+
+
+def _arrow(column: tuple[str, int, int, bytes | None, bytes | None, bytes]) -> pa.Array:
+    """An Arrow array over the buffers Rust built (no copy, no object per value)."""
+    kind, length, nulls, validity, offsets, data = column
+    buffers = [None if validity is None else pa.py_buffer(validity)]
+    if offsets is not None:
+        buffers.append(pa.py_buffer(offsets))
+    buffers.append(pa.py_buffer(data))
+    return pa.Array.from_buffers(_ARROW_TYPES[kind], length, buffers, null_count=nulls)
+
+
 def _table(doc_id: pa.Array, columns: dict[str, Any], types: dict[str, pa.DataType]) -> pa.Table:
     data = {"doc_id": doc_id}
     for name, typ in types.items():
         if name in columns:
-            data[name] = pa.array(columns[name], type=typ)
+            data[name] = _arrow(columns[name]).cast(typ)
     return pa.table(data)
 
 
@@ -372,7 +391,7 @@ n_threads=None, chunk_size=1000)
             if m is None:
                 tables[name] = self._empty_mentions(name, doc_ids.type)
             else:
-                rows = pa.array(m["row"], type=pa.int64())
+                rows = _arrow(m["row"])
                 tables[name] = _table(doc_ids.take(rows), m, _MENTION_TYPES[name])
         tables["errors"] = pa.table(
             {
@@ -381,7 +400,8 @@ n_threads=None, chunk_size=1000)
                 "error": pa.array([reason for _, reason in bad], type=pa.string()),
             }
         )
-        return _Chunk(tables, len(batch), sum(cols["articles"]["n_chars"]))
+        n_chars = pc.sum(_arrow(cols["articles"]["n_chars"])).as_py() or 0
+        return _Chunk(tables, len(batch), n_chars)
 
     @staticmethod
     def _with_null_rows(

@@ -8,6 +8,7 @@
 //! keyed by the article's position in the batch, so the caller maps them to
 //! its own ids.
 
+pub mod arrow;
 mod columns;
 mod config;
 mod document;
