@@ -59,7 +59,14 @@ class TableWriter:
             if self.format == "parquet":
                 import pyarrow.parquet as pq
 
-                writer = pq.ParquetWriter(self.path(name), table.schema)
+                # Long unique texts gain nothing from dictionary encoding and
+                # make the writer hold large dictionaries: plain-encode them.
+                long_text = {"body", "normalized", "title", "subtitle", "text"}
+                writer = pq.ParquetWriter(
+                    self.path(name),
+                    table.schema,
+                    use_dictionary=[c for c in table.schema.names if c not in long_text],
+                )
             else:
                 import pyarrow.csv as pcsv
 
