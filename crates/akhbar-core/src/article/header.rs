@@ -602,6 +602,18 @@ mod tests {
         );
         let (_, f) = fields("واشنطن (د ب أ) - ذكرت").unwrap();
         assert_eq!(f[1], (Agency, "د ب أ".into()));
+        for (line, place, agency) in [
+            ("بغداد - واع قال", "بغداد", "واع"),
+            ("مسقط - العمانية أعلن", "مسقط", "العمانية"),
+            ("الخرطوم - سونا أكد", "الخرطوم", "سونا"),
+        ] {
+            let (_, f) = fields(line).unwrap();
+            assert_eq!(
+                f,
+                [(Dateline, place.into()), (Agency, agency.into())],
+                "{line}"
+            );
+        }
     }
 
     #[test]

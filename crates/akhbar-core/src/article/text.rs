@@ -237,7 +237,16 @@ pub fn parse(text: &str) -> Draft {
         let n = words(line);
         let title_like = !line.ends_with([':', '：']) && !line.starts_with(['-', '–', '(']);
         let ws: Vec<&str> = line.split_whitespace().collect();
-        if title_key.is_none()
+        let byline = (d.get(Slot::Author).is_none() && d.get(Slot::Dateline).is_none())
+            .then(|| place_colon_person(line))
+            .flatten();
+        if let Some(((ps, pe), (ns, ne))) = byline {
+            // "جدة: عبدالله الحارثي": the reporter's place, then the reporter.
+            let at = w.b.start;
+            d.set_range(text, Slot::Dateline, at + ps, at + pe);
+            d.set_range(text, Slot::Author, at + ns, at + ne);
+            d.piece(text, Piece::Field, w.b.start, w.b.end);
+        } else if title_key.is_none()
             && n <= 4
             && lexicon::looks_like_person(&ws)
             && d.get(Slot::Author).is_none()
@@ -262,6 +271,51 @@ pub fn parse(text: &str) -> Draft {
     }
     d.pieces.sort_by_key(|(_, v)| v.span.map(|s| s.0));
     d
+}
+
+/// A byline "PLACE: FIRST LAST" on its own line: the byte ranges (within the
+/// line) of a one- or two-word place and a two-to-four-word known person name.
+fn place_colon_person(line: &str) -> Option<((usize, usize), (usize, usize))> {
+    let colon = line.find([':', '：'])?;
+    let place = line[..colon].trim();
+    let name = line[colon + 1..].trim();
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    // Editorial roles before a colon credit a person without naming a place.
+    const ROLES: &[&str] = &[
+        "رصد",
+        "وتصوير",
+        "تصوير",
+        "إعداد",
+        "اعداد",
+        "تحرير",
+        "ترجمة",
+        "متابعة",
+        "تغطية",
+        "حوار",
+        "إشراف",
+        "تنسيق",
+        "مراجعة",
+        "الرقم",
+        "رقم",
+    ];
+    let arabic_words = |ws: &[&str]| {
+        ws.iter()
+            .all(|w| w.chars().all(|c| crate::text::chars::is_arabic_letter(c)))
+    };
+    if !(1..=2).contains(&place_words.len())
+        || !lexicon::looks_like_person(&name_words)
+        || !arabic_words(&place_words)
+        || !arabic_words(&name_words)
+        || place_words
+            .iter()
+            .any(|w| ROLES.contains(w) || lexicon::term(&lexicon::key(w)).is_some())
+    {
+        return None;
+    }
+    let ps = line.find(place)?;
+    let ns = colon + 1 + line[colon + 1..].find(name)?;
+    Some(((ps, ps + place.len()), (ns, ns + name.len())))
 }
 
 /// The comparison form of a headline for spotting repeats.
@@ -434,6 +488,22 @@ mod tests {
         // A sentence that merely holds a bracket is no dateline.
         let t = "عنوان\n\nقال الوزير (في كلمته) - كما نقلت الصحف - إن المحطة جاهزة.";
         assert_eq!(get(&parse(t), Slot::Dateline), None);
+    }
+
+    #[test]
+    fn place_colon_reporter_byline() {
+        let t = "عنوان الخبر المهم اليوم\nجدة: عبدالله الحارثي\nقال مسؤول حكومي اليوم إن الاجتماع سيعقد الأسبوع المقبل.";
+        let d = parse(t);
+        assert_eq!(get(&d, Slot::Dateline), Some("جدة"));
+        assert_eq!(get(&d, Slot::Author), Some("عبدالله الحارثي"));
+        // A headline with a colon is not a byline, nor is a credit or a reference number.
+        for t in [
+            "الرياض: افتتاح معرض الكتاب\nقال مسؤول حكومي اليوم إن المعرض سيفتتح الأسبوع المقبل.",
+            "عنوان الخبر المهم اليوم\nرصد وتصوير: علي الزهراني\nقال مسؤول حكومي اليوم إن المعرض سيفتتح.",
+            "عنوان الخبر المهم اليوم\nالرقم: أ / 267\nقال مسؤول حكومي اليوم إن المعرض سيفتتح.",
+        ] {
+            assert_eq!(get(&parse(t), Slot::Dateline), None, "{t}");
+        }
     }
 
     #[test]
