@@ -301,7 +301,7 @@ fn place_colon_person(line: &str) -> Option<((usize, usize), (usize, usize))> {
     ];
     let arabic_words = |ws: &[&str]| {
         ws.iter()
-            .all(|w| w.chars().all(|c| crate::text::chars::is_arabic_letter(c)))
+            .all(|w| w.chars().all(crate::text::chars::is_arabic_letter))
     };
     if !(1..=2).contains(&place_words.len())
         || !lexicon::looks_like_person(&name_words)
