@@ -296,6 +296,29 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
     out
 }
 
+/// Words (normalized) after which a plain number names a thing rather than
+/// counts: model and flight codes in transliterated letters, makers, "number".
+const IDENTIFIER_CUES: &[&str] = &[
+    "اتش",
+    "ايه",
+    "بي",
+    "سي",
+    "دي",
+    "جي",
+    "تي",
+    "كيو",
+    "اكس",
+    "بوينغ",
+    "بوينج",
+    "ايرباص",
+    "طراز",
+    "موديل",
+    "رقم",
+    "الرقم",
+    "نموذج",
+    "النموذج",
+];
+
 /// A number at token `i`, with its first token and whether a "%" precedes it ("%30").
 struct Read {
     first: usize,
@@ -320,6 +343,18 @@ fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
             return None;
         }
         if glued && p.kind == TokenKind::Number {
+            return None;
+        }
+        // Identifiers, not quantities: "بوينغ 777", "إم إتش 370", "طراز 300",
+        // "المادة رقم 5", "نموذج «101/ أ»".
+        if t.int.is_some() && !t.line_before && IDENTIFIER_CUES.contains(&p.text.as_str()) {
+            return None;
+        }
+        let slash_code = toks.get(i + 1).is_some_and(|n| n.is_punct('/'))
+            && toks
+                .get(i + 2)
+                .is_some_and(|n| n.kind == TokenKind::Word && n.text.chars().count() == 1);
+        if t.int.is_some() && slash_code {
             return None;
         }
     }
@@ -448,6 +483,11 @@ mod tests {
         assert!(nums("الدورة الـ16").is_empty());
         assert!(nums("طائرات F-16").is_empty());
         assert!(nums("اتصل على 0555123456").is_empty());
+        // Model, flight and form codes name things; they count nothing.
+        assert!(nums("طائرة بوينغ 777 التابعة للرحلة إم إتش 370").is_empty());
+        assert!(nums("المادة رقم 5 ونموذج التوظيف «101/ أ»").is_empty());
+        // Counts beside such words still count.
+        assert_eq!(nums("اشترت 12 طائرة بوينغ")[0].1, Some(12.0));
     }
 
     #[test]
