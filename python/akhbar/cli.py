@@ -10,6 +10,8 @@ Examples
     akhbar tokenize --clitics < article.txt
     akhbar process corpus.jsonl.gz -o out/ --format parquet --threads 2
     akhbar process articles/ -o out/ --format csv --errors null
+    akhbar entities article.txt
+    akhbar train train.txt --dev dev.txt -o my.akbm && akhbar evaluate --model my.akbm test.txt
 """
 
 from __future__ import annotations
