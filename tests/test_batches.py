@@ -17,7 +17,7 @@ import akhbar
 def many() -> list[str]:
     paragraphs = [p for p in akhbar.sample_article().split("\n\n") if p.strip()]
     # 5,000 distinct texts: each paragraph with its own number, so a swapped row shows.
-    return [f"{paragraphs[i % len(paragraphs)]} رقم {i}" for i in range(5000)]
+    return [f"{paragraphs[i % len(paragraphs)]} وأصيب {i} شخصا" for i in range(5000)]
 
 
 BATCHES = {

@@ -111,11 +111,33 @@ def test_offsets_point_into_the_original(news_sample: list[str]) -> None:
     for text, ents in zip(texts, batches, strict=True):
         for e in ents:
             assert text[e.start : e.end] == e.text
-            assert e.label in ("PERS", "LOC", "ORG", "MISC")
+            assert e.label in akhbar.entities.ALL_LABELS
             assert 0.0 <= e.score <= 1.0
             assert e.key.startswith(e.label + ":")
             n += 1
     assert n > 2000  # about 10 entities per article
+
+
+def test_general_extract_holds_names_dates_and_numbers() -> None:
+    text = "قال أوباما في القاهرة يوم 3 أغسطس 2015 إن 30% من 12 مليون دولار صرفت"
+    got = [(e.text, e.label, e.normalized) for e in akhbar.extract(text)]
+    # Checked by reading: a person, a place, a date (its head noun يوم inside the
+    # span, as the date grammar marks it), a percentage and an amount, whose
+    # currency is not also given as a name.
+    assert got == [
+        ("أوباما", "PERS", "اوباما"),
+        ("القاهرة", "LOC", "القاهرة"),
+        ("يوم 3 أغسطس 2015", "DATE", "2015-08-03"),
+        ("30%", "PERCENT", "30"),
+        ("12 مليون دولار", "MONEY", "12000000"),
+    ]
+    assert [e.text for e in akhbar.extract(text, kinds={"DATE"})] == ["يوم 3 أغسطس 2015"]
+    # Names only: the tagger as trained on ANERcorp, which marks currencies MISC.
+    names = [(e.text, e.label) for e in akhbar.extract(text, kinds="names")]
+    assert names == [("أوباما", "PERS"), ("القاهرة", "LOC"), ("دولار", "MISC")]
+    assert akhbar.extract_batch([text, ""], n_threads=2) == [akhbar.extract(text), []]
+    with pytest.raises(akhbar.OptionError, match="unknown entity labels"):
+        akhbar.extract(text, kinds={"PERSON"})
 
 
 def test_offsets_are_characters_with_marks_and_surrogates() -> None:

@@ -81,7 +81,11 @@ print(repr(article.body[s:e]))
 """,
         "tokens",
     ),
-    md("## Entities, dates and numbers"),
+    md(
+        "## Entities, dates and numbers\n"
+        "`extract` gives names, dates and figures together; `extract_dates` resolves "
+        "relative dates against the article's own date."
+    ),
     code(
         """
 entities = akhbar.extract(article.body)
@@ -103,7 +107,10 @@ numbers = akhbar.extract_numbers(article.body)
 """,
         "numbers",
     ),
-    code("akhbar.render(article, entities=[*entities, *dates, *numbers])"),
+    code("""
+names = akhbar.extract(article.body, kinds="names")
+akhbar.render(article, entities=[*names, *dates, *numbers])
+"""),
     md(
         "## The same as pandas tables\n"
         "`Pipeline` runs every stage in Rust, in parallel, for any number of articles."

@@ -26,7 +26,15 @@ from pathlib import Path
 from typing import Union
 
 from akhbar._core import Entity, Tagger, _score_tags, _train
-from akhbar.errors import CorpusError, FileError
+from akhbar.dates import (
+    DateMention,
+    NumberMention,
+    extract_dates,
+    extract_dates_batch,
+    extract_numbers,
+    extract_numbers_batch,
+)
+from akhbar.errors import CorpusError, FileError, OptionError
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -59,39 +67,122 @@ def default_model_path() -> Path:
     return Path(__file__).resolve().parent / "data" / MODEL_FILE
 
 
-def extract(text: str, *, tagger: Tagger | None = None) -> list[Entity]:
-    """Find the named entities of one text.
+#: The labels of the tagger; the other kinds come from the date and number grammars.
+NAME_LABELS = ("PERS", "LOC", "ORG", "MISC")
+#: Every label the general :func:`extract` can give.
+ALL_LABELS = (*NAME_LABELS, "DATE", "TIME", "NUMBER", "PERCENT", "MONEY", "QUANTITY")
 
-    Offsets are character offsets into ``text``; ``label`` is ``PERS``,
-    ``LOC``, ``ORG`` or ``MISC``; ``normalized`` has the "ner" normalization
-    and no proclitics on the first word; ``key`` is shared by the mentions
-    of one entity in this text (اوباما/أوباما, كيم → ألكس كيم).
+Kinds = str | Iterable[str]
+
+
+def _labels(kinds: Kinds) -> frozenset[str]:
+    if kinds == "all":
+        return frozenset(ALL_LABELS)
+    if kinds == "names":
+        return frozenset(NAME_LABELS)
+    if isinstance(kinds, str):
+        raise OptionError(f"kinds must be 'all', 'names' or a set of labels, got {kinds!r}")
+    labels = frozenset(kinds)
+    unknown = labels - set(ALL_LABELS)
+    if unknown:
+        raise OptionError(f"unknown entity labels {sorted(unknown)}; known: {list(ALL_LABELS)}")
+    return labels
+
+
+def _value_entities(
+    dates: Sequence[DateMention], numbers: Sequence[NumberMention], labels: frozenset[str]
+) -> list[Entity]:
+    """Date and number mentions as entities: ``normalized`` is the resolved value
+    (ISO 8601, or the number), the text when unresolved; ``score`` is 1.0 (a grammar
+    match); ``key`` groups equal values."""
+    out = []
+    mentions: list[DateMention | NumberMention] = [*dates, *numbers]
+    for m in mentions:
+        if m.label not in labels:
+            continue
+        value = m.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        norm = m.text if value is None else str(value)
+        out.append(Entity(m.text, m.start, m.end, m.label, norm, 1.0, f"{m.label}:{norm}"))
+    return out
+
+
+def _merge(names: list[Entity], values: list[Entity], labels: frozenset[str]) -> list[Entity]:
+    kept = [e for e in names if e.label in labels]
+    if not values:
+        return kept
+    # A name inside an amount ("دولار" in "12 مليون دولار", tagged MISC as in ANERcorp)
+    # is part of that amount: the amount is kept, the name dropped.
+    amounts = [v for v in values if v.label in ("MONEY", "QUANTITY", "PERCENT")]
+    kept = [e for e in kept if not any(v.start <= e.start and e.end <= v.end for v in amounts)]
+    return sorted([*kept, *values], key=lambda e: (e.start, -e.end, e.label))
+
+
+def extract(text: str, *, tagger: Tagger | None = None, kinds: Kinds = "all") -> list[Entity]:
+    """Find the entities of one text: names (PERS, LOC, ORG, MISC) from the
+    tagger, and dates, times, numbers, percentages, money and quantities
+    (DATE, TIME, NUMBER, PERCENT, MONEY, QUANTITY) from the grammars, in text order.
+
+    Offsets are character offsets into ``text``. For names, ``normalized`` has
+    the "ner" normalization and no proclitics on the first word, and ``key`` is
+    shared by the mentions of one entity in this text (اوباما/أوباما, كيم → ألكس
+    كيم). For dates and numbers, ``normalized`` is the resolved value (ISO 8601
+    for dates; relative dates need :func:`akhbar.extract_dates` with a
+    ``reference``) and ``score`` is 1.0. ``kinds``: ``"all"``, ``"names"``, or a
+    set of labels.
 
     Examples
     --------
     >>> [(e.text, e.normalized) for e in extract("وصل الوفد إلى بغداد وزار لبنان")]
     [('بغداد', 'بغداد'), ('لبنان', 'لبنان')]
+    >>> [(e.text, e.label, e.normalized) for e in extract("قتل 12 شخصا في بغداد في 3 أغسطس 2015")]
+    [('12', 'NUMBER', '12'), ('بغداد', 'LOC', 'بغداد'), ('3 أغسطس 2015', 'DATE', '2015-08-03')]
+    >>> [e.text for e in extract("قتل 12 شخصا في بغداد", kinds="names")]
+    ['بغداد']
     >>> t = Tagger.default().with_gazetteer({"ORG": ["وحدات حماية الشعب"]})
     >>> [(e.text, e.normalized) for e in extract("هاجمت تركيا لوحدات حماية الشعب", tagger=t)]
     [('تركيا', 'تركيا'), ('لوحدات حماية الشعب', 'وحدات حماية الشعب')]
     """
-    return (tagger or Tagger.default()).extract(text)
+    labels = _labels(kinds)
+    names = (tagger or Tagger.default()).extract(text) if labels & set(NAME_LABELS) else []
+    values: list[Entity] = []
+    if labels - set(NAME_LABELS):
+        values = _value_entities(extract_dates(text), extract_numbers(text), labels)
+    return _merge(names, values, labels)
 
 
 def extract_batch(
-    texts: Iterable[str], *, tagger: Tagger | None = None, n_threads: int | None = None
+    texts: Iterable[str],
+    *,
+    tagger: Tagger | None = None,
+    kinds: Kinds = "all",
+    n_threads: int | None = None,
 ) -> list[list[Entity]]:
     """Entities of many texts in parallel (GIL released); one list per text, in order.
 
-    ``n_threads`` defaults to ``AKHBAR_NUM_THREADS`` or the number of CPUs;
-    the output does not depend on it.
+    As :func:`extract` for each text. ``n_threads`` defaults to
+    ``AKHBAR_NUM_THREADS`` or the number of CPUs; the output does not depend on it.
 
     Examples
     --------
     >>> [[e.text for e in row] for row in extract_batch(["قال أوباما في القاهرة", ""])]
     [['أوباما', 'القاهرة'], []]
     """
-    return (tagger or Tagger.default()).extract_batch(texts, n_threads=n_threads)
+    labels = _labels(kinds)
+    texts = texts if isinstance(texts, (list, tuple)) else list(texts)
+    if labels & set(NAME_LABELS):
+        names = (tagger or Tagger.default()).extract_batch(texts, n_threads=n_threads)
+    else:
+        names = [[] for _ in texts]
+    if not labels - set(NAME_LABELS):
+        return [_merge(row, [], labels) for row in names]
+    dates = extract_dates_batch(texts, n_threads=n_threads)
+    numbers = extract_numbers_batch(texts, n_threads=n_threads)
+    return [
+        _merge(row, _value_entities(d, n, labels), labels)
+        for row, d, n in zip(names, dates, numbers, strict=True)
+    ]
 
 
 def read_gazetteer(path: PathLike) -> dict[str, list[str]]:
