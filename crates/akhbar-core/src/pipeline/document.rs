@@ -230,6 +230,19 @@ pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
             })
             .collect();
     }
+    // A name inside an amount ("ريال" in "١٫٢ مليار ريال", MISC in ANERcorp's
+    // scheme) is part of the amount, as in the general `extract`.
+    let amounts: Vec<Place> = doc
+        .numbers
+        .iter()
+        .filter(|n| matches!(n.label, "MONEY" | "QUANTITY" | "PERCENT"))
+        .map(|n| n.place)
+        .collect();
+    doc.entities.retain(|e| {
+        !amounts
+            .iter()
+            .any(|a| a.start <= e.place.start && e.place.end <= a.end)
+    });
     doc.body = body;
     doc
 }
