@@ -447,3 +447,17 @@ def test_spark_map_in_pandas_matches_one_process(any_texts: list[str]) -> None:
         want.sort_values(key).reset_index(drop=True),
         check_dtype=False,
     )
+
+
+def test_result_and_article_render_in_jupyter() -> None:
+    hostile = akhbar.sample_article().replace(
+        "وقال المدير", "وقال <script>alert(1)</script> المدير"
+    )
+    r = Pipeline().process([hostile], progress=False)
+    html = r._repr_html_()
+    assert "1 articles, " in html and "0 errors" in html
+    assert "افتتاح أكبر محطة لتحلية المياه" in html  # the first article's title
+    assert "<mark" in html and "سامي العتيبي" in html  # its entities, highlighted
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    article_html = akhbar.parse_article(hostile)._repr_html_()
+    assert 'dir="rtl"' in article_html and "<script>" not in article_html
