@@ -140,9 +140,9 @@ fn slice(chars: &[char], start: usize, end: usize) -> String {
 
 /// Run every enabled stage of `config` on one article.
 pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
-    let input_chars: Vec<char> = input.chars().collect();
+    let n_chars = input.chars().count();
     let mut doc = Document {
-        n_chars: input_chars.len(),
+        n_chars,
         ..Document::default()
     };
     let (body, map, reference) = if config.parse {
@@ -150,8 +150,9 @@ pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
         // An input with no body paragraphs (a headline, a one-line text) is
         // analysed whole, so short texts still get their entities and dates.
         let (body, map) = if article.paragraphs.is_empty() {
-            (input.to_string(), BodyMap::identity(input_chars.len()))
+            (input.to_string(), BodyMap::identity(n_chars))
         } else {
+            let input_chars: Vec<char> = input.chars().collect();
             (article.body(), BodyMap::of(&article, &input_chars))
         };
         doc.fields = Fields {
@@ -171,13 +172,14 @@ pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
         let reference = article.published.as_deref().and_then(Date::from_iso);
         (body, map, reference)
     } else {
-        (
-            input.to_string(),
-            BodyMap::identity(input_chars.len()),
-            None,
-        )
+        (input.to_string(), BodyMap::identity(n_chars), None)
     };
-    let chars: Vec<char> = body.chars().collect();
+    // Mention texts are cut from the body's characters (dates and numbers only).
+    let chars: Vec<char> = if config.dates || config.numbers {
+        body.chars().collect()
+    } else {
+        Vec::new()
+    };
 
     if config.tokens {
         let tokens = tokenize(&body, TokenizeOptions::default());
