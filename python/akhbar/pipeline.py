@@ -79,6 +79,9 @@ _ERROR_TYPES: dict[str, pa.DataType] = {"position": _INT, "error": _STR}
 
 
 def _doc_ids(ids: Sequence[Any]) -> pa.Array:
+    """The ids as an Arrow array: positions (int64) when there are none, str when all null."""
+    if not ids:
+        return pa.array([], type=pa.int64())
     arr = pa.array(ids)
     return arr.cast(pa.string()) if pa.types.is_null(arr.type) else arr
 
@@ -107,10 +110,6 @@ def _table(doc_id: pa.Array, columns: dict[str, Any], types: dict[str, pa.DataTy
         if name in columns:
             data[name] = _arrow(columns[name]).cast(typ)
     return pa.table(data)
-
-
-def _concat(tables: list[pa.Table]) -> pa.Table:
-    return pa.concat_tables(tables, promote_options="permissive") if tables else pa.table({})
 
 
 def _convert(table: pa.Table, output: OutputKind) -> Any:
@@ -157,7 +156,7 @@ class Result:
                 for t in (ents, self.dates, self.numbers)
                 if hasattr(t, "iloc") and len(t)
             ]
-            spans = pd_concat(mentions)
+            spans = _concat_frames(mentions)
             out += render_article_html(first, spans if spans is not None else [])
         return out
 
@@ -317,10 +316,13 @@ n_threads=None, chunk_size=1000)
         chunks = list(
             self.iter_chunks(data, ids=ids, errors=errors, progress=progress, n_threads=n_threads)
         )
+        if not chunks:  # empty input: empty tables that still carry every column
+            chunks = [self._run_chunk([], 0, errors, n_threads)]
         names = ("articles", *MENTION_TABLES, "errors")
-        tables = {n: _concat([c.tables[n] for c in chunks]) for n in names}
-        if not chunks:
-            tables = self._empty_tables()
+        tables = {
+            n: pa.concat_tables([c.tables[n] for c in chunks], promote_options="permissive")
+            for n in names
+        }
         return Result(**{n: _convert(t, output) for n, t in tables.items()})
 
     def iter_chunks(
@@ -393,12 +395,13 @@ n_threads=None, chunk_size=1000)
             else:
                 rows = _arrow(m["row"])
                 tables[name] = _table(doc_ids.take(rows), m, _MENTION_TYPES[name])
+        errors_found = {
+            "position": [position + i for i, _ in bad],
+            "error": [reason for _, reason in bad],
+        }
         tables["errors"] = pa.table(
-            {
-                "doc_id": bad_ids,
-                "position": pa.array([position + i for i, _ in bad], type=pa.int64()),
-                "error": pa.array([reason for _, reason in bad], type=pa.string()),
-            }
+            {"doc_id": bad_ids}
+            | {n: pa.array(errors_found[n], type=t) for n, t in _ERROR_TYPES.items()}
         )
         n_chars = pc.sum(_arrow(cols["articles"]["n_chars"])).as_py() or 0
         return _Chunk(tables, len(batch), n_chars)
@@ -427,17 +430,6 @@ n_threads=None, chunk_size=1000)
             {"doc_id": pa.array([], type=id_type)}
             | {n: pa.array([], type=t) for n, t in _MENTION_TYPES[name].items()}
         )
-
-    def _empty_tables(self) -> dict[str, pa.Table]:
-        cols = _run_pipeline([], **self._stage_args())
-        empty_ids = pa.array([], type=pa.int64())
-        out = {"articles": _table(empty_ids, cols["articles"], _ARTICLE_TYPES)}
-        for name in MENTION_TABLES:
-            out[name] = self._empty_mentions(name, pa.int64())
-        out["errors"] = pa.table(
-            {"doc_id": empty_ids} | {n: pa.array([], type=t) for n, t in _ERROR_TYPES.items()}
-        )
-        return out
 
     # ------------------------------------------------------------------ writing
 
@@ -505,7 +497,7 @@ n_threads=None, chunk_size=1000)
         return frame
 
 
-def pd_concat(frames: list[Any]) -> Any:
+def _concat_frames(frames: list[Any]) -> Any:
     """Concatenate non-empty pandas frames, or None when there are none."""
     if not frames:
         return None
