@@ -281,16 +281,15 @@ fn place_colon_person(line: &str) -> Option<((usize, usize), (usize, usize))> {
     let name = line[colon + 1..].trim();
     let place_words: Vec<&str> = place.split_whitespace().collect();
     let name_words: Vec<&str> = name.split_whitespace().collect();
-    // Editorial roles before a colon credit a person without naming a place.
+    // Editorial roles before a colon credit a person without naming a place
+    // (the lexicon's own role words, تصوير، متابعة …, are checked below).
     const ROLES: &[&str] = &[
         "رصد",
         "وتصوير",
-        "تصوير",
         "إعداد",
         "اعداد",
         "تحرير",
         "ترجمة",
-        "متابعة",
         "تغطية",
         "حوار",
         "إشراف",
@@ -501,6 +500,8 @@ mod tests {
             "الرياض: افتتاح معرض الكتاب\nقال مسؤول حكومي اليوم إن المعرض سيفتتح الأسبوع المقبل.",
             "عنوان الخبر المهم اليوم\nرصد وتصوير: علي الزهراني\nقال مسؤول حكومي اليوم إن المعرض سيفتتح.",
             "عنوان الخبر المهم اليوم\nالرقم: أ / 267\nقال مسؤول حكومي اليوم إن المعرض سيفتتح.",
+            "عنوان الخبر المهم اليوم\nتصوير: علي الزهراني\nقال مسؤول حكومي اليوم إن المعرض سيفتتح.",
+            "عنوان الخبر المهم اليوم\nمتابعة: علي الزهراني\nقال مسؤول حكومي اليوم إن المعرض سيفتتح.",
         ] {
             assert_eq!(get(&parse(t), Slot::Dateline), None, "{t}");
         }
