@@ -241,7 +241,7 @@ impl PyTagger {
 
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyEntity>> {
         let t = input::text(text, None)?;
-        Ok(py.detach(|| to_py(extract(&self.inner, &t))))
+        Ok(py.detach(|| to_py(extract(self.inner.as_ref(), &t))))
     }
 
     #[pyo3(signature = (texts, *, n_threads = None))]
@@ -253,7 +253,7 @@ impl PyTagger {
     ) -> PyResult<Bound<'py, PyList>> {
         let texts = input::texts(texts)?;
         let m = &self.inner;
-        parallel::map_list(py, &texts, n_threads, |t| to_py(extract(m, t)))
+        parallel::map_list(py, &texts, n_threads, |t| to_py(extract(m.as_ref(), t)))
     }
 
     /// Tag pre-tokenized sentences: one list of tag names per sentence.

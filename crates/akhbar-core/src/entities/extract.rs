@@ -5,8 +5,7 @@ use std::sync::OnceLock;
 
 use super::group::assign_keys;
 use super::labels::spans;
-use super::model::Model;
-use super::viterbi::marginals;
+use super::tagger::Tagger;
 use crate::text::clitics::strip_proclitics;
 use crate::text::tokenize::tokenize_chars;
 use crate::text::{NormalizeOptions, Normalizer, TokenizeOptions};
@@ -44,7 +43,7 @@ fn ends_sentence(s: &[char]) -> bool {
 }
 
 /// Find the entities of `text`. Sentences end at `. ! ? ؟ …` and at line breaks.
-pub fn extract(model: &Model, text: &str) -> Vec<Entity> {
+pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
     let cs: Vec<char> = text.chars().collect();
     let tokens = tokenize_chars(&cs, TokenizeOptions::default());
     // Sentences: token ranges.
@@ -70,29 +69,16 @@ pub fn extract(model: &Model, text: &str) -> Vec<Entity> {
                 .collect()
         })
         .collect();
-    let infos: Vec<_> = words
+    let refs: Vec<Vec<&str>> = words
         .iter()
-        .map(|w| {
-            let refs: Vec<&str> = w.iter().map(String::as_str).collect();
-            model.analyse(&refs)
-        })
+        .map(|w| w.iter().map(String::as_str).collect())
         .collect();
-    let tagged = model.tag_document(&infos);
-    let n_tags = model.labels.n_tags();
+    let tagged = tagger.tag_sentences(&refs);
+    let types = tagger.labels().types();
     let mut out = Vec::new();
-    for ((&(a, b), words), (tags, em)) in bounds.iter().zip(&words).zip(&tagged) {
+    for ((&(a, b), words), sentence) in bounds.iter().zip(&words).zip(&tagged) {
         let sent = &tokens[a..b];
-        let probs = if tags.iter().any(|&t| t != 0) {
-            marginals(
-                em,
-                n_tags,
-                model.final_transitions(),
-                model.final_temperature(),
-            )
-        } else {
-            Vec::new()
-        };
-        for (s, e, ty) in spans(tags) {
+        for (s, e, ty) in spans(&sentence.tags) {
             let begin = sent[s].start;
             let end = sent[e - 1].end;
             let normalized = (s..e)
@@ -106,12 +92,12 @@ pub fn extract(model: &Model, text: &str) -> Vec<Entity> {
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
-            let score = (s..e).map(|k| probs[k * n_tags + tags[k]]).sum::<f32>() / (e - s) as f32;
+            let score = sentence.confidence[s..e].iter().sum::<f32>() / (e - s) as f32;
             out.push(Entity {
                 start: begin,
                 end,
                 text: cs[begin..end].iter().collect(),
-                label: model.labels.types()[ty].clone(),
+                label: types[ty].clone(),
                 normalized,
                 score,
                 key: String::new(),

@@ -18,6 +18,7 @@ pub mod group;
 pub mod hash;
 pub mod labels;
 pub mod model;
+pub mod tagger;
 pub mod train;
 pub mod viterbi;
 
@@ -27,4 +28,5 @@ pub use extract::Entity;
 pub use gazetteer::Gazetteer;
 pub use labels::Labels;
 pub use model::Model;
+pub use tagger::{TaggedSentence, Tagger};
 pub use train::TrainOptions;

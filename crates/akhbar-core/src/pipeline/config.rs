@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::entities::Model;
+use crate::entities::Tagger;
 use crate::text::Normalizer;
 
 /// The stages of a pipeline run. Cheap to clone and shared read-only by all threads.
@@ -15,8 +15,8 @@ pub struct PipelineConfig {
     pub normalizer: Option<Normalizer>,
     /// Count tokens and words of the body (`n_tokens`, `n_words`).
     pub tokens: bool,
-    /// Tag named entities with this model (the `entities` table).
-    pub entities: Option<Arc<Model>>,
+    /// Tag named entities with this tagger (the `entities` table).
+    pub entities: Option<Arc<dyn Tagger>>,
     /// Find dates and times, resolved against the article's own date (`dates`).
     pub dates: bool,
     /// Find numbers, percentages, money and quantities (`numbers`).

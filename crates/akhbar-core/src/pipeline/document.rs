@@ -194,7 +194,7 @@ pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
         doc.normalized = Some(normalizer.normalize(&body));
     }
     if let Some(model) = &config.entities {
-        doc.entities = extract(model, &body)
+        doc.entities = extract(model.as_ref(), &body)
             .into_iter()
             .map(|e| EntityRow {
                 place: map.place(e.start, e.end),

@@ -1,0 +1,66 @@
+//! The [`Tagger`] abstraction: anything that gives BIO tags to the tokens of
+//! sentences. [`extract`](super::extract::extract) and the pipeline take a
+//! `&dyn Tagger`, so a second kind of model (a neural or transformer tagger)
+//! plugs in without touching its callers.
+
+use super::labels::Labels;
+use super::model::Model;
+use super::viterbi::marginals;
+
+/// The tags a tagger gives one sentence.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TaggedSentence {
+    /// One tag per token, in the tag layout of the tagger's [`Labels`]
+    /// (`0` = `O`, then `B-X`, `I-X` per type). A tagger returns sequences
+    /// that obey the BIO constraints (see [`super::labels::repair`]).
+    pub tags: Vec<usize>,
+    /// The tagger's confidence in each token's tag, in `[0, 1]`.
+    pub confidence: Vec<f32>,
+}
+
+/// A sequence tagger over the sentences of one document.
+///
+/// Sentences come from one document in reading order, so a tagger may use
+/// document context (the perceptron's second stage does; a transformer may
+/// window over the whole document). Implementations are shared read-only by
+/// all threads.
+pub trait Tagger: Send + Sync + std::fmt::Debug {
+    /// The entity types and the tag layout of the tags it returns.
+    fn labels(&self) -> &Labels;
+
+    /// Tag each sentence (tokens as they appear in the text); one
+    /// [`TaggedSentence`] per sentence, with one tag per token.
+    fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<TaggedSentence>;
+}
+
+impl Tagger for Model {
+    fn labels(&self) -> &Labels {
+        Model::labels(self)
+    }
+
+    fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<TaggedSentence> {
+        let infos: Vec<_> = sentences.iter().map(|s| self.analyse(s)).collect();
+        let n_tags = self.labels.n_tags();
+        self.tag_document(&infos)
+            .into_iter()
+            .map(|(tags, em)| {
+                // Marginals only where there is an entity to score.
+                let confidence = if tags.iter().any(|&t| t != 0) {
+                    let probs = marginals(
+                        &em,
+                        n_tags,
+                        self.final_transitions(),
+                        self.final_temperature(),
+                    );
+                    tags.iter()
+                        .enumerate()
+                        .map(|(k, &t)| probs[k * n_tags + t])
+                        .collect()
+                } else {
+                    vec![1.0; tags.len()]
+                };
+                TaggedSentence { tags, confidence }
+            })
+            .collect()
+    }
+}
