@@ -10,11 +10,19 @@ Examples
 'لا كتاب'
 >>> offsets.to_original_span(3, 7)
 (2, 8)
+
+Importing akhbar does not import pandas or pyarrow: ``Pipeline`` and ``Result`` load with
+their first use, and the ``Series.akhbar`` accessor is registered when pandas is imported
+(at once if it already is).
 """
 
 from __future__ import annotations
 
-from akhbar import pandas_ext as _pandas_ext  # noqa: F401  (registers Series.akhbar)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+import wrapt
+
 from akhbar._core import Article, Normalizer, OffsetMap, Token, __version__
 from akhbar.article import parse_article, parse_articles
 from akhbar.corpus import Corpus, read_corpus
@@ -45,10 +53,34 @@ from akhbar.errors import (
     OffsetError,
     OptionError,
 )
-from akhbar.pipeline import Pipeline, Result
 from akhbar.render import render, render_article_html, render_entities_html, to_displacy
 from akhbar.sample import sample_article
 from akhbar.text import normalize, normalize_batch, tokenize, tokenize_batch
+
+if TYPE_CHECKING:
+    from akhbar.pipeline import Pipeline, Result
+
+# Public names whose modules import pyarrow/pandas: loaded on first access (PEP 562).
+_LAZY = {"Pipeline": "akhbar.pipeline", "Result": "akhbar.pipeline"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'akhbar' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+def _register_accessor(_pandas: object) -> None:
+    importlib.import_module("akhbar.pandas_ext")
+
+
+wrapt.register_post_import_hook(_register_accessor, "pandas")
 
 __all__ = [
     "AkhbarError",
