@@ -3,10 +3,17 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+# Release builds: zig links against glibc 2.17 (manylinux2014); abi3 serves CPython >= 3.10.
+# The editable install and `make wheel` pass the same settings, so cargo compiles once.
+MATURIN_ARGS := --zig --compatibility manylinux2014
+BUILD_TOOLS := "maturin>=1.14,<2" "ziglang>=0.13" "auditwheel>=6"
+WITH_VENV := PATH="$(abspath $(VENV))/bin:$$PATH"
+# Pythons the built wheel is installed and tested on (each skipped with a message if absent).
+WHEEL_PYTHONS ?= 3.10 3.11 3.13
 
-.PHONY: test install lint rust-test py-test bench clean
+.PHONY: test install lint rust-test py-test bench clean wheel wheel-test sdist-check
 
-test: install lint rust-test py-test
+test: install lint rust-test py-test wheel-test
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +21,8 @@ $(PY):
 
 install: $(PY)
 	rm -f python/akhbar/_core*.so
-	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q --only-binary :all: $(BUILD_TOOLS)
+	$(WITH_VENV) MATURIN_PEP517_ARGS="$(MATURIN_ARGS)" $(PY) -m pip install -q --no-build-isolation -e ".[test]"
 	# CAMeL Tools' text utilities, for the agreement tests; --no-deps skips its
 	# torch/transformers stack, which those utilities do not import.
 	$(PY) -m pip install -q --no-deps "camel-tools==1.6.0"
@@ -30,6 +38,7 @@ lint:
 	$(VENV)/bin/ruff check python tests bench tools
 	$(VENV)/bin/ruff format --check python tests bench tools
 	$(VENV)/bin/mypy python/akhbar
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 rust-test:
 	cargo test --workspace
@@ -37,5 +46,23 @@ rust-test:
 py-test:
 	$(VENV)/bin/pytest
 
+# The release artifacts in dist/: the portable wheel and the sdist.
+wheel: $(PY)
+	$(PY) -m pip install -q --only-binary :all: $(BUILD_TOOLS)
+	rm -f dist/akhbar-*
+	$(WITH_VENV) maturin build --release $(MATURIN_ARGS) --out dist
+	$(WITH_VENV) maturin sdist --out dist
+
+# The wheel as a user gets it: contents, tag (auditwheel), and on each of WHEEL_PYTHONS a
+# fresh venv without Rust that installs it, runs `akhbar demo` and the installed-package tests.
+wheel-test: wheel
+	$(PY) tools/check_wheel.py dist $(addprefix --python ,$(WHEEL_PYTHONS))
+
+# The sdist builds: a wheel from it alone, in a temporary folder (a full release compile).
+sdist-check: wheel
+	rm -rf build/sdist-check
+	$(WITH_VENV) $(PY) -m pip wheel -q --no-deps --no-build-isolation -w build/sdist-check dist/akhbar-*.tar.gz
+	ls -l build/sdist-check
+
 clean:
-	rm -rf $(VENV) target python/akhbar/_core*.so
+	rm -rf $(VENV) target dist build python/akhbar/_core*.so

@@ -15,9 +15,14 @@ MODULES = sorted(
     m.name for m in pkgutil.iter_modules(akhbar.__path__, "akhbar.") if m.name != "akhbar.__main__"
 )
 
+# Modules whose examples use an optional dependency (an extra of the package).
+OPTIONAL = {"akhbar.summaries": "matplotlib"}
+
 
 @pytest.mark.parametrize("name", ["akhbar", *MODULES])
 def test_module_docstrings(name: str) -> None:
+    if name in OPTIONAL:
+        pytest.importorskip(OPTIONAL[name], reason=f"{name} examples need {OPTIONAL[name]}")
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0

@@ -8,6 +8,9 @@ from typing import Any
 
 import pytest
 
+# The notebooks are documents of the repository, run on its development kernel.
+pytestmark = pytest.mark.source_tree
+
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 

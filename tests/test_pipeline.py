@@ -164,7 +164,7 @@ def test_environment_variable_sets_threads(
 
 
 def test_pandas_polars_and_arrow_inputs_give_the_same_table(texts: list[str]) -> None:
-    import polars as pl
+    pl = pytest.importorskip("polars", reason="polars is a test dependency")
 
     pipe = Pipeline(chunk_size=100)
     want = pipe.process(texts, progress=False).articles
@@ -186,7 +186,7 @@ def test_series_index_becomes_doc_id(texts: list[str]) -> None:
 
 
 def test_arrow_and_polars_outputs(texts: list[str]) -> None:
-    import polars as pl
+    pl = pytest.importorskip("polars", reason="polars is a test dependency")
 
     table = Pipeline().process(texts[:10], output="arrow", progress=False).articles
     assert isinstance(table, pa.Table) and table.num_rows == 10

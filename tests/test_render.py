@@ -344,7 +344,7 @@ def test_to_displacy_shape() -> None:
 
 
 def test_to_displacy_round_trips_through_spacy() -> None:
-    from spacy import displacy
+    displacy = pytest.importorskip("spacy.displacy", reason="spaCy is a test dependency")
 
     text = "قال <المتحدث> باسم الوزارة إن الرئيس زار القاهرة يوم 5 مايو"
     spans = [

@@ -13,11 +13,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from _render_data import Article, Entity, sample
-from PIL import Image
 
-import akhbar
-from akhbar.render import LABEL_COLORS
+Image = pytest.importorskip("PIL.Image", reason="Pillow is a test dependency")
+
+from _render_data import Article, Entity, sample  # noqa: E402
+
+import akhbar  # noqa: E402
+from akhbar.render import LABEL_COLORS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDTH = 900

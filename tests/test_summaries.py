@@ -111,6 +111,7 @@ def test_bad_tables_raise_clear_errors() -> None:
 
 
 def test_plot_returns_a_figure_with_one_line_per_entity() -> None:
+    pytest.importorskip("matplotlib", reason="matplotlib is a test dependency (akhbar[plot])")
     t = mentions_over_time(ENTITIES, ARTICLES)
     fig = plot_mentions_over_time(t, title="الإشارات شهرياً")
     [ax] = fig.axes
