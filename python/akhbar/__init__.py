@@ -21,9 +21,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-import wrapt
-
 from akhbar._core import Article, Normalizer, OffsetMap, Token, __version__
+from akhbar._on_import import on_import
 from akhbar.article import parse_article, parse_articles
 from akhbar.corpus import Corpus, read_corpus
 from akhbar.dates import (
@@ -76,11 +75,8 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
 
 
-def _register_accessor(_pandas: object) -> None:
-    importlib.import_module("akhbar.pandas_ext")
-
-
-wrapt.register_post_import_hook(_register_accessor, "pandas")
+# Series.akhbar, registered once pandas is imported (by the user or by a table).
+on_import("pandas", lambda: importlib.import_module("akhbar.pandas_ext"))
 
 __all__ = [
     "AkhbarError",
