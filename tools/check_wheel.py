@@ -6,7 +6,8 @@
    manylinux tag the wheel carries, and the tag is abi3 for CPython >= 3.10.
 3. The sdist holds what a build from source needs (``crates/``, the compiled-in data files).
 4. For each Python asked for (skipped with a message when absent): a fresh venv, with no cargo or
-   rustc on PATH, installs the wheel from binaries only, runs ``akhbar demo``, and runs the
+   rustc on PATH, installs the wheel from binaries only (with uv, which installs the same files as
+   pip from its cache in seconds), runs ``akhbar demo``, and runs the
    installed-package tests (``pytest -m "not source_tree"``) against it, as on a machine without
    the research data (the corpus-scale tests run in ``make py-test`` on the same build).
 
@@ -33,6 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AKHBAR_SHARED", ROOT.parent / "shared"))
+# uv, installed beside this Python with the build tools (make wheel).
+UV = Path(sys.executable).parent / "uv"
 
 # Every file the wheel must hold (dist-info names are matched with its version).
 REQUIRED = [
@@ -200,14 +203,15 @@ def check_installed(wheel: Path, python: Path, pytest_args: list[str]) -> None:
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="akhbar-wheel-") as tmp:
         venv = Path(tmp) / "venv"
-        subprocess.run([str(python), "-m", "venv", str(venv)], check=True)
+        uv_venv = [str(UV), "venv", "-q", "--python", str(python), str(venv)]
+        subprocess.run(uv_venv, check=True)
         env = clean_env(venv)
         env["AKHBAR_SHARED"] = str(Path(tmp) / "no-research-data")
         if shutil.which("cargo", path=env["PATH"]) or shutil.which("rustc", path=env["PATH"]):
             fail("cargo/rustc still on PATH for the install check")
         py = str(venv / "bin" / "python")
-        pip = [py, "-m", "pip", "install", "-q", "--only-binary", ":all:"]
-        run([*pip, str(wheel), "pytest>=8", "hypothesis>=6.100"], env, "pip install")
+        pip = [str(UV), "pip", "install", "-q", "--python", py, "--only-binary", ":all:"]
+        run([*pip, str(wheel), "pytest>=8", "hypothesis>=6.100"], env, "install")
         where = run([py, "-c", "import akhbar; print(akhbar.__file__)"], env, "import").strip()
         if not where.startswith(str(venv)):
             fail(f"akhbar imported from {where}, not from the venv")
