@@ -62,10 +62,13 @@ def parse_article(
     ('سبق', 'ينبع', 1)
     >>> parse_article("").paragraphs, parse_article("").extraction
     ([], 'empty')
-    >>> page = "<html><body><article><p>قال الرئيس إن المحادثات ستستأنف غدا.</p></article></body></html>"
+    >>> page = (
+    ...     '<html><head><meta charset="windows-1256"></head><body><article>'
+    ...     "<p>قال الرئيس إن المحادثات في جنيف ستستأنف غدا.</p></article></body></html>"
+    ... )
     >>> a = parse_article(page.encode("cp1256"))
     >>> a.paragraphs, a.extraction
-    (['قال الرئيس إن المحادثات ستستأنف غدا.'], 'visible-text')
+    (['قال الرئيس إن المحادثات في جنيف ستستأنف غدا.'], 'article-element')
     """
     return _parse_article(text_or_html, url=url, kind=kind)
 
