@@ -27,13 +27,22 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Bytes of JSON-LD text searched at most, over all blocks (a bound on huge pages).
+const LD_SEARCH_BUDGET: usize = 1 << 28;
+
 /// Page blocks whose text is part of the JSON-LD body, when they cover most of it.
 fn blocks_of_ld(page: &Page, ld: &str) -> Option<Vec<usize>> {
     let ld_chars = ld.chars().count();
     let mut found = Vec::new();
     let mut covered = 0;
-    for (i, b) in page.blocks.iter().enumerate() {
-        if b.chars >= 20 && !b.heading && ld.contains(b.text.as_str()) {
+    let candidates = page
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.chars >= 20);
+    let budget = LD_SEARCH_BUDGET / ld.len().max(1);
+    for (i, b) in candidates.take(budget) {
+        if !b.heading && ld.contains(b.text.as_str()) {
             found.push(i);
             covered += b.chars;
         }

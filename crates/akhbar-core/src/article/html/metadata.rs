@@ -63,30 +63,16 @@ pub fn metas(doc: &Html) -> Vec<(String, String)> {
     out
 }
 
-/// Decode the HTML entities left in a value (`&quot;` → `"`), once.
+/// Decode the HTML entities left in a value (`&quot;` → `"`), once; markup
+/// in it (JSON-LD bodies written as HTML) is dropped, its blocks kept as lines.
 pub fn unescape(s: &str) -> String {
-    let collapsed = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     if !s.contains('&') && !s.contains('<') {
-        return collapsed(s);
+        return s.split_whitespace().collect::<Vec<_>>().join(" ");
     }
-    // The parser's own entity table; markup in the value (JSON-LD bodies
-    // written as HTML) is dropped, its text kept.
-    let frag = Html::parse_fragment(s);
-    let mut text = String::new();
-    for node in frag.tree.nodes() {
-        if let Node::Text(t) = node.value() {
-            text.push_str(t);
-        } else if let Node::Element(e) = node.value() {
-            if matches!(e.name(), "p" | "br" | "div") {
-                text.push('\n');
-            }
-        }
-    }
-    text.lines()
-        .map(collapsed)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    // The parser's tokenizer: its entity table, linear time whatever the markup.
+    let page = super::flat::flatten(s);
+    let lines: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+    lines.join("\n")
 }
 
 /// Text of the first element with this tag name, white space collapsed.
