@@ -298,3 +298,33 @@ fn deep_markup() {
         assert_eq!(d.extraction, Some(Extraction::VisibleText));
     }
 }
+
+/// Two layouts the extractor was not tuned on: a WordPress post and a news
+/// site's `<main>` with the lead in the article header.
+#[test]
+fn unseen_layouts() {
+    let wordpress = format!(
+        r#"<html><body><div id="page"><header id="masthead"><ul class="menu"><li><a href="/">الرئيسية</a></li></ul></header>
+<div id="primary"><article id="post-7" class="post-7 post type-post"><header class="entry-header"><h1 class="entry-title">الميزانية</h1>
+<span class="posted-on">3 مارس 2024</span></header>
+<div class="entry-content"><p><strong>{P2}</strong></p><p>{P1}</p>
+<div class="sharedaddy"><h3>شارك هذا:</h3><ul><li><a href="/s">تويتر</a></li></ul></div>
+<div id="jp-relatedposts"><h3>ذات صلة</h3><p><a href="/r">الحكومة تعلن موعد الانتخابات المقبلة في البلاد كلها</a></p></div></div></article>
+<div id="comments" class="comments-area"><h2>4 تعليقات</h2><ol class="commentlist"><li><p>{COMMENT}</p></li></ol></div>
+</div></div></body></html>"#
+    );
+    let d = parse(&wordpress, None);
+    assert_eq!(paragraphs(&d), [P2, P1]);
+    assert_eq!(d.published_iso.as_deref(), Some("2024-03-03"));
+
+    let news = format!(
+        r#"<html><body><nav><a href="/">الرئيسية</a></nav><main><header class="article-header"><h1>الميزانية</h1>
+<div class="date">الأحد ٣ مارس ٢٠٢٤</div><p class="lead">{P2}</p></header>
+<div class="wysiwyg"><p>{P1}</p><p>{P1}</p></div>
+<aside><h3>الأكثر قراءة</h3><p>{COMMENT}</p></aside></main><footer>جميع الحقوق محفوظة</footer></body></html>"#
+    );
+    let d = parse(&news, None);
+    assert_eq!(d.extraction, Some(Extraction::ArticleElement));
+    assert_eq!(paragraphs(&d), [P2, P1, P1]);
+    assert_eq!(d.published_iso.as_deref(), Some("2024-03-03"));
+}
