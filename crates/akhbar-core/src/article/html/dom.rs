@@ -460,6 +460,7 @@ impl<'a> Builder<'a> {
             .rev()
             .take_while(|&i| self.page.blocks[i].pos > range.0)
             .filter(|&i| self.page.blocks[i].pos < range.1)
+            .take(4)
             .collect();
         let n_words: usize = inside
             .iter()
