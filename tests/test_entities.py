@@ -70,9 +70,11 @@ def test_shaam_mentions_are_grouped() -> None:
     kim = [e for e in ents if e.label == "PERS" and e.text in ("كيم", "ألكس كيم")]
     assert {e.text for e in kim} == {"كيم", "ألكس كيم"}
     assert {e.key for e in kim} == {"PERS:الكس كيم"}
-    # "لدير الزور" and "دير الزور": one place, one key, clitic outside the normalized form.
+    # "لدير الزور" and "دير الزور": one place, one key, the ل outside the span.
     dz = [e for e in ents if e.normalized == "دير الزور"]
-    assert "لدير الزور" in {e.text for e in dz}
+    assert len(dz) >= 2
+    assert {e.text for e in dz} == {"دير الزور"}
+    assert any(text[e.start - 1] == "ل" for e in dz)
     assert {e.key for e in dz} == {"LOC:دير الزور"}
 
 
@@ -86,11 +88,35 @@ def test_user_gazetteer_fixes_the_misses() -> None:
     )
     ents = tagger.extract(text)
     assert set(SHAAM_EXPECTED) <= found(ents)
-    # Clitic-aware: "لوحدات حماية الشعب" is matched, its normalized form drops the ل.
-    ypg = [e for e in ents if e.text == "لوحدات حماية الشعب"]
-    assert [(e.label, e.normalized) for e in ypg] == [("ORG", "وحدات حماية الشعب")]
+    # Clitic-aware: "لوحدات حماية الشعب" is matched; its span and form leave out the ل.
+    ypg = [e for e in ents if text[e.start - 1 : e.end] == "لوحدات حماية الشعب"]
+    assert [(e.label, e.text, e.normalized) for e in ypg] == [
+        ("ORG", "وحدات حماية الشعب", "وحدات حماية الشعب")
+    ]
     # The shipped tagger is unchanged.
     assert ("قسد", "ORG") not in found(akhbar.extract(text))
+
+
+def test_spans_leave_out_proclitics() -> None:
+    # Sentences written for this test; expected spans checked by reading.
+    text = (
+        "وأكد الوزير أن العلاقات بين مصر وروسيا قوية. "
+        "وعقد الأمير اجتماعا بالرياض مع وفد من لبنان. "
+        "وألقى الرئيس كلمة أمام الجمعية العامة للأمم المتحدة في نيويورك."
+    )
+    ents = Tagger.default().extract(text)
+    got = [(text[e.start : e.end], e.text, e.label, e.normalized) for e in ents]
+    assert got == [
+        ("مصر", "مصر", "LOC", "مصر"),
+        ("روسيا", "روسيا", "LOC", "روسيا"),
+        ("الرياض", "الرياض", "LOC", "الرياض"),
+        ("لبنان", "لبنان", "LOC", "لبنان"),
+        # لل = ل + ال: the span starts after the clitic, the form restores the article.
+        ("لأمم المتحدة", "لأمم المتحدة", "ORG", "الامم المتحدة"),
+        ("نيويورك", "نيويورك", "LOC", "نيويورك"),
+    ]
+    un = [e for e in ents if e.label == "ORG"]
+    assert un[0].key == Tagger.default().extract("وقالت الأمم المتحدة إن")[0].key
 
 
 def test_gazetteer_label_must_be_a_model_label() -> None:
