@@ -119,6 +119,27 @@ def test_spans_leave_out_proclitics() -> None:
     assert un[0].key == Tagger.default().extract("وقالت الأمم المتحدة إن")[0].key
 
 
+def test_person_mentions_share_a_key_across_forms() -> None:
+    # Written after SaudiNewsNet articles of July 2015; keys checked by reading.
+    text = (
+        "قال الرئيس اليمني عبد ربه منصور هادي إن الحكومة ستعود إلى عدن. "
+        "وأضاف هادي أن قوات علي عبد الله صالح انسحبت.\n"
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود في جدة أمس "
+        "الرئيس الكولومبي. وأكد الملك سلمان أن المملكة تدعم السلام، وقال سلمان إن "
+        "البلدين صديقان. وحضر الأمير فيصل بن سلمان."
+    )
+    pers = [e for e in Tagger.default().extract(text) if e.label == "PERS"]
+    keys: dict[str, set[str]] = {}
+    for e in pers:
+        keys.setdefault(e.key, set()).add(e.text)
+    # The tagger splits "عبد ربه | منصور هادي"; one name all the same.
+    assert keys["PERS:عبد ربه منصور هادي"] == {"عبد ربه", "منصور هادي", "هادي"}
+    assert keys["PERS:سلمان بن عبدالعزيز ال سعود"] == {"سلمان بن عبدالعزيز آل سعود", "سلمان"}
+    # Other people keep their own keys; فيصل keeps its ف (not ف + يصل).
+    assert keys["PERS:علي عبد الله صالح"] == {"علي عبد الله صالح"}
+    assert keys["PERS:فيصل بن سلمان"] == {"فيصل بن سلمان"}
+
+
 def test_gazetteer_label_must_be_a_model_label() -> None:
     with pytest.raises(akhbar.OptionError, match="DATE"):
         Tagger.default().with_gazetteer({"DATE": ["أمس"]})

@@ -129,7 +129,8 @@ def extract(text: str, *, tagger: Tagger | None = None, kinds: Kinds = "all") ->
     للأمم المتحدة → لأمم المتحدة); ``normalized`` has the "ner" normalization with
     the article restored where لل dropped its alef (الامم المتحدة), and ``key`` is
     shared by the mentions of one entity in this text (اوباما/أوباما, كيم → ألكس
-    كيم). For dates and numbers, ``normalized`` is the resolved value (ISO 8601
+    كيم; الملك سلمان, سلمان → سلمان بن عبدالعزيز آل سعود; عبد ربه | منصور هادي
+    → عبد ربه منصور هادي). For dates and numbers, ``normalized`` is the resolved value (ISO 8601
     for dates; relative dates need :func:`akhbar.extract_dates` with a
     ``reference``) and ``score`` is 1.0. ``kinds``: ``"all"``, ``"names"``, or a
     set of labels.

@@ -101,7 +101,7 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             });
         }
     }
-    assign_keys(&mut out);
+    assign_keys(&cs, &mut out);
     out
 }
 
