@@ -272,6 +272,21 @@ def test_evaluate_counts_gold_entities_of_a_file(tmp_path: Path) -> None:
     assert r.micro.f1 == 1.0
 
 
+def test_clean_spans_leave_conll_scoring_unchanged(tmp_path: Path) -> None:
+    # CoNLL scoring is on token tags: the gold "وروسيا B-LOC" is matched whole,
+    # while extract() leaves the و out of the span.
+    p = tmp_path / "gold.txt"
+    p.write_text(
+        "العلاقات O\nبين O\nمصر B-LOC\nوروسيا B-LOC\nقوية O\n.\tO\n\n"
+        "وقالت O\nللأمم B-ORG\nالمتحدة I-ORG\n",
+        encoding="utf-8",
+    )
+    r = akhbar.evaluate(Tagger.default(), p)
+    assert (r.micro.correct, r.micro.gold) == (3, 3)
+    ents = Tagger.default().extract("العلاقات بين مصر وروسيا قوية.\nوقالت للأمم المتحدة")
+    assert [e.text for e in ents] == ["مصر", "روسيا", "لأمم المتحدة"]
+
+
 # -- bad input: model files and CoNLL files ------------------------------------
 
 
