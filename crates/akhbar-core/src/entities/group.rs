@@ -141,6 +141,14 @@ pub fn assign_keys(text: &[char], mentions: &mut [Entity]) {
     let mut order: Vec<usize> = (0..words.len()).collect();
     order.sort_by(|&a, &b| words[b].len().cmp(&words[a].len()).then(a.cmp(&b)));
     let mut root: Vec<usize> = (0..words.len()).collect();
+    // A name can only name a longer one with its first or its last word.
+    let mut by_end: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+    for &g in &order {
+        if let (Some(first), Some(last)) = (words[g].first(), words[g].last()) {
+            by_end.entry((true, first)).or_default().push(g);
+            by_end.entry((false, last)).or_default().push(g);
+        }
+    }
     let mut first_of: HashMap<&[String], usize> = HashMap::new();
     for &n in &order {
         if let Some(&same) = first_of.get(words[n].as_slice()) {
@@ -148,15 +156,20 @@ pub fn assign_keys(text: &[char], mentions: &mut [Entity]) {
             continue;
         }
         first_of.insert(&words[n], n);
-        let mut roots: Vec<usize> = order
+        let (Some(first), Some(last)) = (words[n].first(), words[n].last()) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = [(true, first.as_str()), (false, last.as_str())]
             .iter()
+            .filter_map(|k| by_end.get(k))
+            .flatten()
             .filter(|&&g| names(&words[n], &words[g]) && names(&words[n], &words[root[g]]))
             .map(|&g| root[g])
             .collect();
+        // Names with the same words share one root, so distinct roots are
+        // distinct people.
         roots.sort_unstable();
         roots.dedup();
-        // Roots with the same words are one person.
-        roots.dedup_by(|a, b| words[*a] == words[*b]);
         if let [one] = roots[..] {
             root[n] = one;
         }
