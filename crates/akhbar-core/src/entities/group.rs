@@ -3,9 +3,10 @@
 //! (اوباما/أوباما agree). A shorter person mention whose words end a longer
 //! person mention of the same text takes the longer one's key (كيم → ألكس كيم).
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::extract::Entity;
+use super::entity::Entity;
 use crate::text::{NormalizeOptions, Normalizer};
 
 fn search_normalizer() -> &'static Normalizer {
@@ -19,6 +20,10 @@ pub fn key_form(normalized: &str) -> String {
 }
 
 /// Set `key` on every mention of one text.
+///
+/// A person mention takes the key of the longest person mention whose words
+/// end with its own (the first such one in text order); linear in the number
+/// of mentions: every suffix of every person mention is indexed once.
 pub fn assign_keys(mentions: &mut [Entity]) {
     let forms: Vec<Vec<String>> = mentions
         .iter()
@@ -29,22 +34,31 @@ pub fn assign_keys(mentions: &mut [Entity]) {
                 .collect()
         })
         .collect();
-    for i in 0..mentions.len() {
-        let mut best = i;
-        if mentions[i].label == "PERS" {
-            for j in 0..mentions.len() {
-                let longer = forms[j].len() > forms[best].len();
-                if j != i
-                    && longer
-                    && mentions[j].label == "PERS"
-                    && !forms[i].is_empty()
-                    && forms[j].ends_with(&forms[i])
-                {
-                    best = j;
-                }
+    // Word suffix -> (length in words, index) of the first longest person
+    // mention ending with it.
+    let mut longest: HashMap<&[String], (usize, usize)> = HashMap::new();
+    for (j, form) in forms.iter().enumerate() {
+        if mentions[j].label != "PERS" {
+            continue;
+        }
+        for k in 0..form.len() {
+            let best = longest.entry(&form[k..]).or_insert((form.len(), j));
+            if form.len() > best.0 {
+                *best = (form.len(), j);
             }
         }
-        mentions[i].key = format!("{}:{}", mentions[best].label, forms[best].join(" "));
+    }
+    let keys: Vec<String> = (0..mentions.len())
+        .map(|i| {
+            let best = match longest.get(forms[i].as_slice()) {
+                Some(&(len, j)) if mentions[i].label == "PERS" && len > forms[i].len() => j,
+                _ => i,
+            };
+            format!("{}:{}", mentions[best].label, forms[best].join(" "))
+        })
+        .collect();
+    for (m, key) in mentions.iter_mut().zip(keys) {
+        m.key = key;
     }
 }
 
@@ -87,6 +101,31 @@ mod tests {
                 "LOC:كيم",
                 "ORG:وزاره الصحه",
                 "ORG:وزاره الصحه",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_first_longest_person_wins() {
+        let mut v = vec![
+            m("PERS", "كيم"),
+            m("PERS", "جونغ كيم"),
+            m("PERS", "ألكس كيم"),
+            m("PERS", "كيم جونغ اون"),
+            m("LOC", "جونغ كيم"),
+        ];
+        assign_keys(&mut v);
+        let keys: Vec<&str> = v.iter().map(|x| x.key.as_str()).collect();
+        // جونغ كيم and الكس كيم are equally long: the first in the text wins;
+        // كيم جونغ اون does not end with كيم; a place is not a person.
+        assert_eq!(
+            keys,
+            [
+                "PERS:جونغ كيم",
+                "PERS:جونغ كيم",
+                "PERS:الكس كيم",
+                "PERS:كيم جونغ اون",
+                "LOC:جونغ كيم",
             ]
         );
     }
