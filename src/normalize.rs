@@ -155,9 +155,8 @@ pub struct PyOffsetMap {
 
 fn check(py: Python<'_>, i: usize, len: usize, what: &str) -> PyResult<()> {
     if i > len {
-        return Err(crate::errors::raise(
+        return Err(crate::errors::Class::Offset.err(
             py,
-            "OffsetError",
             format!("{what} offset {i} is outside 0..={len}"),
             None,
         ));

@@ -108,7 +108,7 @@ numbers = akhbar.extract_numbers(article.body)
         "numbers",
     ),
     code("""
-names = akhbar.extract(article.body, kinds="names")
+names = akhbar.extract(article.body, labels="names")
 akhbar.render(article, entities=[*names, *dates, *numbers])
 """),
     md(

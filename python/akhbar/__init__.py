@@ -44,6 +44,7 @@ from akhbar.errors import (
     ModelError,
     OffsetError,
     OptionError,
+    TrainingError,
 )
 from akhbar.pipeline import Pipeline, Result
 from akhbar.render import render, render_article_html, render_entities_html, to_displacy
@@ -71,6 +72,7 @@ __all__ = [
     "Result",
     "Tagger",
     "Token",
+    "TrainingError",
     "__version__",
     "evaluate",
     "extract",

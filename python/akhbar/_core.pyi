@@ -88,6 +88,7 @@ class DateMention:
         relative: bool = False,
         calendars_agree: bool | None = None,
         label: DateLabel = "DATE",
+        resolved: bool | None = None,
     ) -> DateMention: ...
     @property
     def text(self) -> str: ...
@@ -302,6 +303,17 @@ class Tagger:
     @staticmethod
     def _from_bytes(data: bytes) -> Tagger: ...
 
+def _extract(
+    text: str, *, tagger: Tagger | None = None, labels: str | Iterable[str], reference: object = None
+) -> list[Entity]: ...
+def _extract_batch(
+    texts: Iterable[str],
+    *,
+    tagger: Tagger | None = None,
+    labels: str | Iterable[str],
+    references: object = None,
+    n_threads: int | None = None,
+) -> list[list[Entity]]: ...
 def _train(
     train_files: list[str],
     dev_file: str | None = None,

@@ -5,6 +5,7 @@
 //! - [`batch`]: order-preserving parallel batches.
 //! - [`pipeline`]: all stages per article in one pass, column-wise tables.
 //! - [`entities`]: the named-entity tagger (training, model files, scoring).
+//! - [`mentions`]: names, dates and numbers of a text in one scan.
 
 pub mod article;
 pub mod batch;
@@ -12,6 +13,7 @@ pub mod calendar;
 pub mod dates;
 pub mod entities;
 pub mod error;
+pub mod mentions;
 pub mod pipeline;
 pub mod text;
 

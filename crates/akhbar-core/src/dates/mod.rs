@@ -49,6 +49,20 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
         .collect()
 }
 
+/// [`find_dates`] and [`find_numbers`] in one scan: the text is normalized and
+/// tokenized once, the date grammar runs once, and the number grammar skips
+/// the tokens the dates took.
+pub fn find_dates_and_numbers(
+    text: &str,
+    reference: Option<Date>,
+) -> (Vec<DateMention>, Vec<NumberMention>) {
+    let scan = Scan::new(text);
+    let found = date_matches(&scan, reference);
+    let numbers = numbers::numbers_in(&scan, &found);
+    let dates = found.into_iter().map(|f| to_mention(&scan, f)).collect();
+    (dates, numbers)
+}
+
 /// The date grammar's matches over a prepared text, in order, not overlapping.
 ///
 /// When the text reveals its own date ("اليوم الجمعة" while the reference,
@@ -122,6 +136,7 @@ fn to_mention(scan: &Scan, f: Found) -> DateMention {
     DateMention {
         start,
         end,
+        text: scan.slice(start, end).to_string(),
         granularity: f.granularity,
         calendar: f.calendar,
         value: f.value,

@@ -8,6 +8,7 @@
 //! date or time, ordinals ("الـ16"), phone numbers and codes ("F-16") are
 //! not numbers.
 
+use super::grammar::Found;
 use super::names::{names, NameKind};
 use super::numwords::{self, fraction};
 use super::scan::{Scan, Tok};
@@ -27,6 +28,19 @@ pub enum NumberKind {
 }
 
 impl NumberKind {
+    /// Every kind.
+    pub const ALL: [NumberKind; 4] = [
+        NumberKind::Number,
+        NumberKind::Percent,
+        NumberKind::Money,
+        NumberKind::Quantity,
+    ];
+
+    /// The kind named `name` (as [`NumberKind::as_str`] gives it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// The lower-case name used in Python.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -53,11 +67,38 @@ impl NumberKind {
 pub struct NumberMention {
     pub start: usize,
     pub end: usize,
+    /// The mention as written (the characters `start..end` of the text).
+    pub text: String,
     /// The value; `None` for vague counts (عشرات، مئات، بضعة).
     pub value: Option<f64>,
     pub kind: NumberKind,
     /// Currency code or word, measure unit, "%" or the counted noun (as written).
     pub unit: Option<String>,
+}
+
+impl NumberMention {
+    /// The value as text, as Python prints it: whole values as integers
+    /// ("12000000"), others in the shortest form that reads back the same
+    /// ("4.56", "1e-05"). `None` for vague counts.
+    pub fn value_text(&self) -> Option<String> {
+        self.value.map(number_text)
+    }
+}
+
+fn number_text(v: f64) -> String {
+    if v == 0.0 {
+        "0".to_string()
+    } else if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else if v.abs() < 1e-4 {
+        // Python's repr switches to an exponent below 1e-4: "1e-05".
+        let s = format!("{v:e}");
+        let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        format!("{mantissa}e-{:02}", exp.abs())
+    } else {
+        v.to_string()
+    }
 }
 
 /// Measure units (normalized forms) and the unit name reported.
@@ -155,9 +196,14 @@ fn percent(toks: &[Tok], i: usize) -> Option<usize> {
 pub fn find_numbers(text: &str) -> Vec<NumberMention> {
     let scan = Scan::new(text);
     let dates = super::date_matches(&scan, None);
+    numbers_in(&scan, &dates)
+}
+
+/// The numbers of a prepared text, outside the tokens of the date matches `dates`.
+pub(crate) fn numbers_in(scan: &Scan, dates: &[Found]) -> Vec<NumberMention> {
     let toks = &scan.toks;
     let mut in_date = vec![false; toks.len()];
-    for f in &dates {
+    for f in dates {
         for slot in &mut in_date[f.first..f.next] {
             *slot = true;
         }
@@ -221,7 +267,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
             kind = NumberKind::Money;
             let code = &names().currency_codes[m.value as usize];
             unit = Some(if code == "-" {
-                scan.original_text(text, toks[r.next].s, toks[m.next - 1].e)
+                scan.original_text(toks[r.next].s, toks[m.next - 1].e)
             } else {
                 code.clone()
             });
@@ -268,7 +314,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
                 && (r.value.is_none() || !n.text.starts_with("ال"))
                 && numwords::read(toks, r.next).is_none();
             if counted || r.value.is_none() && n.text.starts_with("ال") {
-                unit = Some(scan.original_text(text, n.s, n.e));
+                unit = Some(scan.original_text(n.s, n.e));
             }
             // A count cannot be fractional: "209.020 عبوة" is 209,020 boxes.
             let t = &toks[r.first];
@@ -287,6 +333,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
         out.push(NumberMention {
             start,
             end: stop,
+            text: scan.slice(start, stop).to_string(),
             value: r.value,
             kind,
             unit,
@@ -590,5 +637,18 @@ mod tests {
             nums("بين أسبوع إلى عشرة أيام"),
             vec![n("عشرة", 10.0, "number", Some("أيام"))]
         );
+    }
+
+    #[test]
+    fn values_as_text() {
+        // Checked against Python's str(int(v)) / str(v).
+        assert_eq!(number_text(12e6), "12000000");
+        assert_eq!(number_text(4.56), "4.56");
+        assert_eq!(number_text(0.25), "0.25");
+        assert_eq!(number_text(1.5e6), "1500000");
+        assert_eq!(number_text(1e-5), "1e-05");
+        assert_eq!(number_text(2.5e-7), "2.5e-07");
+        assert_eq!(number_text(1e22), "10000000000000000000000");
+        assert_eq!(number_text(0.1 + 0.2), "0.30000000000000004");
     }
 }
