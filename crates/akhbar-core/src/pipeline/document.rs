@@ -1,7 +1,7 @@
 //! One article through every enabled stage.
 
 use super::config::PipelineConfig;
-use crate::article::{parse, Article, Field};
+use crate::article::{parse, Article, Field, FieldName};
 use crate::calendar::Date;
 use crate::mentions::{find_mentions, LabelFilter};
 use crate::text::{tokenize, TokenKind, TokenizeOptions};
@@ -52,15 +52,8 @@ pub struct NumberRow {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fields {
     pub kind: Option<&'static str>,
-    pub title: Option<String>,
-    pub subtitle: Option<String>,
-    pub section: Option<String>,
-    pub published: Option<String>,
-    pub published_raw: Option<String>,
-    pub dateline: Option<String>,
-    pub agency: Option<String>,
-    pub author: Option<String>,
-    pub source: Option<String>,
+    /// The value of each of [`FieldName::ALL`], in that order.
+    pub values: [Option<String>; FieldName::ALL.len()],
     pub n_paragraphs: Option<usize>,
     pub n_boilerplate: Option<usize>,
 }
@@ -129,10 +122,6 @@ fn verbatim(p: &Field, input: &[char]) -> Option<usize> {
         .then_some(span.start)
 }
 
-fn text_of(field: &Option<Field>) -> Option<String> {
-    field.as_ref().map(|f| f.text.clone())
-}
-
 /// Run every enabled stage of `config` on one article.
 pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
     let n_chars = input.chars().count();
@@ -152,15 +141,7 @@ pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
         };
         doc.fields = Fields {
             kind: Some(article.kind.as_str()),
-            title: text_of(&article.title),
-            subtitle: text_of(&article.subtitle),
-            section: text_of(&article.section),
-            published: article.published.clone(),
-            published_raw: text_of(&article.published_raw),
-            dateline: text_of(&article.dateline),
-            agency: text_of(&article.agency),
-            author: text_of(&article.author),
-            source: text_of(&article.source),
+            values: FieldName::ALL.map(|f| article.value(f).map(String::from)),
             n_paragraphs: Some(article.paragraphs.len()),
             n_boilerplate: Some(article.boilerplate.len()),
         };
