@@ -157,7 +157,6 @@ def extract_numbers(text: str) -> list[NumberMention]: ...
 def extract_numbers_batch(
     texts: Iterable[str], *, n_threads: int | None = None
 ) -> list[list[NumberMention]]: ...
-def normalize(text: str, preset: str = "search", **options: bool) -> str: ...
 def tokenize(text: str, *, clitics: bool = False) -> list[Token]: ...
 def tokenize_batch(
     texts: Iterable[str], *, clitics: bool = False, n_threads: int | None = None
@@ -178,6 +177,9 @@ def _run_pipeline(
 # --- articles (akhbar.article) ---
 
 Span = tuple[int, int]
+
+#: The single-valued fields of an article, in display order (also the articles table's columns).
+ARTICLE_FIELDS: tuple[str, ...]
 
 @final
 class Article:
