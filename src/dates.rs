@@ -1,7 +1,7 @@
 //! `DateMention`, `extract_dates`, `extract_dates_batch`.
 
 use akhbar_core::calendar::Date;
-use akhbar_core::dates::{find_dates, DateMention};
+use akhbar_core::mentions::{find_dates, DateMention};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 

@@ -1,6 +1,6 @@
 //! `NumberMention`, `extract_numbers`, `extract_numbers_batch`.
 
-use akhbar_core::dates::{find_numbers, NumberKind, NumberMention};
+use akhbar_core::mentions::{find_numbers, NumberKind, NumberMention};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 

@@ -17,7 +17,6 @@ pub struct Counts {
     pub gold: usize,
 }
 
-
 /// Counts by entity type plus token accuracy.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EvalCounts {

@@ -2,7 +2,7 @@
 //! (tagged MISC, as ANERcorp marks currencies) is left to the MONEY mention.
 
 use super::labels::AMOUNT_LABELS;
-use crate::dates::NumberMention;
+use super::numbers::NumberMention;
 use crate::entities::Entity;
 
 /// Drop the names that lie inside an amount of `numbers` (linear after a sort

@@ -25,7 +25,12 @@
 //! ```
 
 mod amounts;
+pub mod dates;
 mod labels;
+mod names;
+pub mod numbers;
+mod numwords;
+mod scan;
 
 pub use amounts::leave_names_to_amounts;
 pub use labels::{
@@ -34,10 +39,13 @@ pub use labels::{
 
 use std::cmp::Reverse;
 
+pub use dates::{find_dates, DateMention};
+pub use numbers::{find_numbers, NumberKind, NumberMention};
+
 use crate::calendar::Date;
-use crate::dates::{find_dates, find_dates_and_numbers, DateMention, NumberMention};
 use crate::entities::extract::extract;
 use crate::entities::{Entity, Tagger};
+use scan::Scan;
 
 /// The mentions of one text by kind, each list in text order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -123,6 +131,23 @@ fn value_entity(
         normalized,
         score: 1.0,
     }
+}
+
+/// [`find_dates`] and [`find_numbers`] in one scan: the text is normalized and
+/// tokenized once, the date grammar runs once, and the number grammar skips
+/// the tokens the dates took.
+fn find_dates_and_numbers(
+    text: &str,
+    reference: Option<Date>,
+) -> (Vec<DateMention>, Vec<NumberMention>) {
+    let scan = Scan::new(text);
+    let found = dates::date_matches(&scan, reference);
+    let numbers = numbers::numbers_in(&scan, &found);
+    let dates = found
+        .into_iter()
+        .map(|f| dates::to_mention(&scan, f))
+        .collect();
+    (dates, numbers)
 }
 
 #[cfg(test)]

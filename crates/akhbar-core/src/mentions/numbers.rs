@@ -8,7 +8,8 @@
 //! date or time, ordinals ("الـ16"), phone numbers and codes ("F-16") are
 //! not numbers.
 
-use super::grammar::Found;
+use super::dates::date_matches;
+use super::dates::grammar::Found;
 use super::names::{names, NameKind};
 use super::numwords::{self, fraction};
 use super::scan::{Scan, Tok};
@@ -195,7 +196,7 @@ fn percent(toks: &[Tok], i: usize) -> Option<usize> {
 /// Find the numbers in `text`. Offsets are characters of `text`.
 pub fn find_numbers(text: &str) -> Vec<NumberMention> {
     let scan = Scan::new(text);
-    let dates = super::date_matches(&scan, None);
+    let dates = date_matches(&scan, None);
     numbers_in(&scan, &dates)
 }
 

@@ -94,7 +94,7 @@ fn the_pipeline_kinds_match_the_separate_finders() {
     let text = "في 10 أغسطس 2015 قتل 12 شخصا وأصيب 30 في المئة من 500 ألف";
     let both = find_mentions(text, None, &LabelFilter::kinds(false, true, true), None);
     assert_eq!(both.dates, find_dates(text, None));
-    assert_eq!(both.numbers, crate::dates::find_numbers(text));
+    assert_eq!(both.numbers, find_numbers(text));
     let dates_only = find_mentions(text, None, &LabelFilter::kinds(false, true, false), None);
     assert!(dates_only.numbers.is_empty() && dates_only.dates == both.dates);
 }

@@ -1,14 +1,14 @@
 //! The date grammar: calendar dates written with month names or digits, in
 //! either calendar, and the dual Hijri/Gregorian form of wire datelines.
 //!
-//! Rules read the token view of [`super::scan`]; each returns a [`Found`]
+//! Rules read the token view of [`crate::mentions::scan`]; each returns a [`Found`]
 //! spanning whole tokens (less a stripped proclitic on the first one).
 
 use super::mention::{CalendarKind, Granularity, HijriValue, Time, Value};
-use super::names::{names, NameKind, NameMatch};
-use super::numwords;
-use super::scan::Tok;
 use crate::calendar::{hijri, Conversion, Date, HijriDate};
+use crate::mentions::names::{names, NameKind, NameMatch};
+use crate::mentions::numwords;
+use crate::mentions::scan::Tok;
 
 /// A match of one rule, in tokens, with its value.
 #[derive(Debug, Clone, PartialEq)]

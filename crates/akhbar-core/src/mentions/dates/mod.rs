@@ -6,7 +6,7 @@
 //!
 //! ```
 //! use akhbar_core::calendar::Date;
-//! use akhbar_core::dates::find_dates;
+//! use akhbar_core::mentions::dates::find_dates;
 //! let text = "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس";
 //! let found = find_dates(text, None);
 //! assert_eq!(found.len(), 1);
@@ -18,23 +18,18 @@
 //! assert_eq!(d[0].iso().as_deref(), Some("2015-08-03"));
 //! ```
 
-mod grammar;
+pub(crate) mod grammar;
 pub mod mention;
-mod names;
-mod numbers;
-mod numwords;
 mod relative;
-mod scan;
 #[cfg(test)]
 mod tests;
 mod time;
 
 pub use mention::{CalendarKind, DateMention, Granularity, HijriValue, Time, Value};
-pub use numbers::{find_numbers, NumberKind, NumberMention};
 
+use super::scan::Scan;
 use crate::calendar::Date;
 use grammar::{Ctx, Found};
-use scan::Scan;
 
 /// Find the dates and times in `text`. Relative expressions (أمس، الأسبوع
 /// الماضي، يوم الأحد) and dates without a year are resolved against
@@ -47,20 +42,6 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
         .into_iter()
         .map(|f| to_mention(&scan, f))
         .collect()
-}
-
-/// [`find_dates`] and [`find_numbers`] in one scan: the text is normalized and
-/// tokenized once, the date grammar runs once, and the number grammar skips
-/// the tokens the dates took.
-pub fn find_dates_and_numbers(
-    text: &str,
-    reference: Option<Date>,
-) -> (Vec<DateMention>, Vec<NumberMention>) {
-    let scan = Scan::new(text);
-    let found = date_matches(&scan, reference);
-    let numbers = numbers::numbers_in(&scan, &found);
-    let dates = found.into_iter().map(|f| to_mention(&scan, f)).collect();
-    (dates, numbers)
 }
 
 /// The date grammar's matches over a prepared text, in order, not overlapping.
@@ -129,7 +110,7 @@ fn match_at(ctx: &Ctx<'_>, i: usize, after_year: bool) -> Option<Found> {
         .or_else(|| ctx.year_after_preposition(i))
 }
 
-fn to_mention(scan: &Scan, f: Found) -> DateMention {
+pub(crate) fn to_mention(scan: &Scan, f: Found) -> DateMention {
     let s = scan.toks[f.first].s + f.skip;
     let e = scan.toks[f.next - 1].e;
     let (start, end) = scan.original(s, e);
