@@ -14,6 +14,7 @@ import sys
 import time
 from typing import Any
 
+from akhbar.cli_inputs import inputs
 from akhbar.entities import (
     EpochRecord,
     Tagger,
@@ -22,7 +23,6 @@ from akhbar.entities import (
     read_gazetteer,
     train_tagger,
 )
-from akhbar.cli_inputs import inputs
 from akhbar.errors import OptionError
 
 

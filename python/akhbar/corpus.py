@@ -157,7 +157,8 @@ class Corpus:
         columns = [self.text_column] + ([self.id_column] if self.id_column else [])
         missing = [c for c in columns if c not in pf.schema_arrow.names]
         if missing:
-            raise CorpusError(f"{self.path}: no column {missing[0]!r} (has {pf.schema_arrow.names})")
+            names = pf.schema_arrow.names
+            raise CorpusError(f"{self.path}: no column {missing[0]!r} (has {names})")
         n = 0
         for batch in pf.iter_batches(batch_size=4096, columns=columns):
             texts = batch.column(self.text_column).to_pylist()
