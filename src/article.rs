@@ -1,4 +1,4 @@
-//! `Article`, `parse_article`, `parse_articles`.
+//! `Article`, `parse_article`, `parse_article_batch`.
 
 use std::collections::HashMap;
 
@@ -279,7 +279,7 @@ fn parse_article(
 /// Parse many articles in parallel; one `Article` per item, in order.
 #[pyfunction]
 #[pyo3(signature = (texts, *, kind = None, n_threads = None))]
-fn parse_articles<'py>(
+fn parse_article_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     kind: Option<&str>,
@@ -297,7 +297,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let names: Vec<&str> = FieldName::ALL.iter().map(|f| f.as_str()).collect();
     m.add("ARTICLE_FIELDS", PyTuple::new(m.py(), names)?)?;
     m.add_function(wrap_pyfunction!(parse_article, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_articles, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_article_batch, m)?)?;
     m.add_function(wrap_pyfunction!(_article_from_dict, m)?)?;
     Ok(())
 }

@@ -122,7 +122,7 @@ fn _run_pipeline<'py>(
         let d = place_columns(py, e.place)?;
         put(&d, "label", e.label)?;
         put(&d, "normalized", e.normalized)?;
-        put(&d, "group", e.group)?;
+        put(&d, "key", e.key)?;
         put(&d, "score", e.score)?;
         out.set_item("entities", d)?;
     }

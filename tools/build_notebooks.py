@@ -124,7 +124,7 @@ result.articles[["title", "published", "section", "source", "author", "n_words"]
     ),
     code(
         """
-result.entities[["text", "label", "normalized", "group", "score"]]
+result.entities[["text", "label", "normalized", "key", "score"]]
 """,
         "entity-table",
     ),

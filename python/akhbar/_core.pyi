@@ -225,7 +225,7 @@ class Article:
 def parse_article(
     text: str, *, url: str | None = None, kind: Literal["text", "html"] | None = None
 ) -> Article: ...
-def parse_articles(
+def parse_article_batch(
     texts: Iterable[str],
     *,
     kind: Literal["text", "html"] | None = None,
@@ -306,7 +306,11 @@ class Tagger:
     def _from_bytes(data: bytes) -> Tagger: ...
 
 def _extract(
-    text: str, *, tagger: Tagger | None = None, labels: str | Iterable[str], reference: object = None
+    text: str,
+    *,
+    tagger: Tagger | None = None,
+    labels: str | Iterable[str],
+    reference: object = None,
 ) -> list[Entity]: ...
 def _extract_batch(
     texts: Iterable[str],

@@ -56,7 +56,7 @@ _PLACE_TYPES: dict[str, pa.DataType] = {
 }
 _MENTION_TYPES: dict[str, dict[str, pa.DataType]] = {
     "entities": _PLACE_TYPES
-    | {"label": _STR, "normalized": _STR, "group": _STR, "score": pa.float64()},
+    | {"label": _STR, "normalized": _STR, "key": _STR, "score": pa.float64()},
     "dates": _PLACE_TYPES
     | {
         "label": _STR,

@@ -22,7 +22,8 @@ pub struct EntityRow {
     pub text: String,
     pub label: String,
     pub normalized: String,
-    pub group: String,
+    /// Shared by the mentions of one entity in the article.
+    pub key: String,
     pub score: f32,
 }
 
@@ -172,7 +173,7 @@ pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
             text: e.text,
             label: e.label,
             normalized: e.normalized,
-            group: e.key,
+            key: e.key,
             score: e.score,
         })
         .collect();
