@@ -57,7 +57,7 @@ type State = (
 #[pymethods]
 impl PyDateMention {
     #[new]
-    #[pyo3(signature = (text, start, end, value, calendar, granularity, hijri=None, conversion=None, relative=false, calendars_agree=None, label="DATE".to_string(), resolved=None))]
+    #[pyo3(signature = (text, start, end, value, calendar, granularity, hijri=None, conversion=None, relative=false, calendars_agree=None, label="DATE", resolved=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         text: String,
@@ -70,7 +70,7 @@ impl PyDateMention {
         conversion: Option<String>,
         relative: bool,
         calendars_agree: Option<bool>,
-        label: String,
+        label: &str,
         resolved: Option<bool>,
     ) -> Self {
         Self {
@@ -85,7 +85,7 @@ impl PyDateMention {
             conversion,
             relative,
             calendars_agree,
-            label,
+            label: label.to_string(),
         }
     }
 
