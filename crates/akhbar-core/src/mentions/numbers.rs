@@ -203,134 +203,36 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
 /// The numbers of a prepared text, outside the tokens of the date matches `dates`.
 pub(crate) fn numbers_in(scan: &Scan, dates: &[Found]) -> Vec<NumberMention> {
     let toks = &scan.toks;
-    let mut in_date = vec![false; toks.len()];
-    for f in dates {
-        for slot in &mut in_date[f.first..f.next] {
-            *slot = true;
-        }
-    }
-    let at = |k: usize| toks.get(k).filter(|t| !t.line_before);
+    let in_date = date_tokens(toks.len(), dates);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if in_date[i] {
-            i += 1;
-            continue;
-        }
-        let Some(found) = read_at(toks, i) else {
+        let found = (!in_date[i]).then(|| read_at(toks, i)).flatten();
+        let Some((mut r, pre_percent)) = found else {
             i += 1;
             continue;
         };
-        let (mut r, pre_percent) = found;
         if (r.first..r.next).any(|k| in_date[k]) {
             i += 1;
             continue;
         }
-        // "(15) مليار ريال", "\"5000\" ريال": a closing mark between the number
-        // and its scale or unit, when the number was opened by it.
-        if r.first > 0
-            && toks[r.first - 1].kind == TokenKind::Punctuation
-            && matches!(toks[r.first - 1].text.as_str(), "(" | "\"")
-            && at(r.next).is_some_and(|t| matches!(t.text.as_str(), ")" | "\""))
-        {
-            let close = r.next;
-            if let Some(n) = at(close + 1) {
-                let scaled = numwords::scale_of(&n.text).filter(|_| r.value.is_some());
-                if let Some(mult) = scaled {
-                    r.value = r.value.map(|v| v * mult);
-                    r.next = close + 2;
-                } else if names().at(toks, close + 1, NameKind::Currency).is_some()
-                    || names()
-                        .at(toks, close + 1, NameKind::CurrencyWord)
-                        .is_some()
-                    || measure(&n.text).is_some()
-                {
-                    r.next = close + 1;
-                }
-            }
-        }
-        let mut kind = NumberKind::Number;
-        let mut unit = None;
-        let mut end = r.next;
-        let first = if pre_percent { r.first - 1 } else { r.first };
-        if pre_percent {
-            kind = NumberKind::Percent;
-            unit = Some("%".to_string());
-        } else if let Some(k) = percent(toks, r.next) {
-            kind = NumberKind::Percent;
-            unit = Some("%".to_string());
-            end = k;
-        } else if let Some(m) = names()
-            .at(toks, r.next, NameKind::Currency)
-            .or_else(|| names().at(toks, r.next, NameKind::CurrencyWord))
-            .filter(|m| m.skip == 0 && at(r.next).is_some())
-        {
-            kind = NumberKind::Money;
-            let code = &names().currency_codes[m.value as usize];
-            unit = Some(if code == "-" {
-                scan.original_text(toks[r.next].s, toks[m.next - 1].e)
-            } else {
-                code.clone()
-            });
-            end = m.next;
-        } else if let Some(u) = at(r.next).and_then(|t| measure(&t.text)) {
-            kind = NumberKind::Quantity;
-            let mut e = r.next + 1;
-            let mut name = u.to_string();
-            // "كيلو مترات", "كيلو غراماً": the prefix written apart.
-            if at(r.next).is_some_and(|t| t.text == "كيلو") {
-                if let Some(second) = at(e).and_then(|t| measure(&t.text)) {
-                    if second == "متر" {
-                        name = "كيلومتر".to_string();
-                        e += 1;
-                    } else if second == "غرام" {
-                        e += 1;
-                    }
-                }
-            }
-            if at(e).is_some_and(|t| {
-                matches!(
-                    t.text.as_str(),
-                    "مربع" | "مربعا" | "مكعب" | "مكعبا" | "مئويه"
-                )
-            }) {
-                name = format!(
-                    "{u} {}",
-                    if at(e).unwrap().text.starts_with("مربع") {
-                        "مربع"
-                    } else if at(e).unwrap().text.starts_with("مكعب") {
-                        "مكعب"
-                    } else {
-                        "مئوية"
-                    }
-                );
-                e += 1;
-            }
-            unit = Some(name);
-            end = e;
-        } else if let Some(n) = at(r.next) {
-            let counted = n.kind == TokenKind::Word
-                && !NOT_NOUNS.contains(&n.text.as_str())
-                && !n.text.starts_with('و')
-                && (r.value.is_none() || !n.text.starts_with("ال"))
-                && numwords::read(toks, r.next).is_none();
-            if counted || r.value.is_none() && n.text.starts_with("ال") {
-                unit = Some(scan.original_text(n.s, n.e));
-            }
-            // A count cannot be fractional: "209.020 عبوة" is 209,020 boxes.
-            let t = &toks[r.first];
-            if counted && end == r.first + 1 && t.int.is_none() && thousands_dot(&t.text) {
-                r.value = t.text.replace('.', "").parse().ok();
-            }
-        }
+        close_mark(toks, &mut r);
+        let (kind, unit, end) = if pre_percent {
+            (NumberKind::Percent, Some("%".to_string()), r.next)
+        } else {
+            measured(scan, &mut r)
+        };
         // A vague word with nothing counted ("آلاف" alone) is not a mention; "العشرات" is.
         if r.value.is_none() && unit.is_none() && !numwords::definite_vague(&toks[r.first].text) {
             i += 1;
             continue;
         }
-        let s = toks[first].s + if pre_percent { 0 } else { r.skip };
+        let s = if pre_percent {
+            toks[r.first - 1].s
+        } else {
+            toks[r.first].s + r.skip
+        };
         let (start, stop) = scan.original(s, toks[end - 1].e);
-        r.next = end;
         out.push(NumberMention {
             start,
             end: stop,
@@ -342,6 +244,126 @@ pub(crate) fn numbers_in(scan: &Scan, dates: &[Found]) -> Vec<NumberMention> {
         i = end;
     }
     out
+}
+
+/// Which of `n` tokens lie inside one of the date matches.
+fn date_tokens(n: usize, dates: &[Found]) -> Vec<bool> {
+    let mut in_date = vec![false; n];
+    for f in dates {
+        for slot in &mut in_date[f.first..f.next] {
+            *slot = true;
+        }
+    }
+    in_date
+}
+
+/// The token at `k`, unless a line break comes before it.
+fn on_line(toks: &[Tok], k: usize) -> Option<&Tok> {
+    toks.get(k).filter(|t| !t.line_before)
+}
+
+/// "(15) مليار ريال", "\"5000\" ريال": a closing mark between the number and
+/// its scale or unit, when the number was opened by it, is taken into `r`.
+fn close_mark(toks: &[Tok], r: &mut Read) {
+    let opened = r.first > 0
+        && toks[r.first - 1].kind == TokenKind::Punctuation
+        && matches!(toks[r.first - 1].text.as_str(), "(" | "\"");
+    let closed = on_line(toks, r.next).is_some_and(|t| matches!(t.text.as_str(), ")" | "\""));
+    if !opened || !closed {
+        return;
+    }
+    let close = r.next;
+    let Some(n) = on_line(toks, close + 1) else {
+        return;
+    };
+    let scaled = numwords::scale_of(&n.text).filter(|_| r.value.is_some());
+    if let Some(mult) = scaled {
+        r.value = r.value.map(|v| v * mult);
+        r.next = close + 2;
+    } else if names().at(toks, close + 1, NameKind::Currency).is_some()
+        || names()
+            .at(toks, close + 1, NameKind::CurrencyWord)
+            .is_some()
+        || measure(&n.text).is_some()
+    {
+        r.next = close + 1;
+    }
+}
+
+/// What follows the number decides what it measures: a percent sign, a
+/// currency, a measure unit, or else the noun it counts. Returns the kind,
+/// the unit and the token after the mention.
+fn measured(scan: &Scan, r: &mut Read) -> (NumberKind, Option<String>, usize) {
+    let toks = &scan.toks;
+    if let Some(end) = percent(toks, r.next) {
+        return (NumberKind::Percent, Some("%".to_string()), end);
+    }
+    if let Some(m) = names()
+        .at(toks, r.next, NameKind::Currency)
+        .or_else(|| names().at(toks, r.next, NameKind::CurrencyWord))
+        .filter(|m| m.skip == 0 && on_line(toks, r.next).is_some())
+    {
+        let code = &names().currency_codes[m.value as usize];
+        let unit = if code == "-" {
+            scan.original_text(toks[r.next].s, toks[m.next - 1].e)
+        } else {
+            code.clone()
+        };
+        return (NumberKind::Money, Some(unit), m.next);
+    }
+    if let Some((unit, end)) = quantity(toks, r.next) {
+        return (NumberKind::Quantity, Some(unit), end);
+    }
+    (NumberKind::Number, counted_noun(scan, r), r.next)
+}
+
+/// A measure unit at token `i` ("كيلومترا", "كيلو مترات", "متر مربع"): its
+/// name and the token after it.
+fn quantity(toks: &[Tok], i: usize) -> Option<(String, usize)> {
+    let at = |k: usize| on_line(toks, k);
+    let u = at(i).and_then(|t| measure(&t.text))?;
+    let mut e = i + 1;
+    let mut name = u.to_string();
+    // "كيلو مترات", "كيلو غراماً": the prefix written apart.
+    if at(i).is_some_and(|t| t.text == "كيلو") {
+        if let Some(second) = at(e).and_then(|t| measure(&t.text)) {
+            if second == "متر" {
+                name = "كيلومتر".to_string();
+                e += 1;
+            } else if second == "غرام" {
+                e += 1;
+            }
+        }
+    }
+    let shape = at(e).and_then(|t| match t.text.as_str() {
+        "مربع" | "مربعا" => Some("مربع"),
+        "مكعب" | "مكعبا" => Some("مكعب"),
+        "مئويه" => Some("مئوية"),
+        _ => None,
+    });
+    if let Some(shape) = shape {
+        name = format!("{u} {shape}");
+        e += 1;
+    }
+    Some((name, e))
+}
+
+/// The noun a plain number counts ("672 ضربة" → "ضربة"), as written; a
+/// count read with a thousands dot becomes whole ("209.020 عبوة").
+fn counted_noun(scan: &Scan, r: &mut Read) -> Option<String> {
+    let toks = &scan.toks;
+    let n = on_line(toks, r.next)?;
+    let counted = n.kind == TokenKind::Word
+        && !NOT_NOUNS.contains(&n.text.as_str())
+        && !n.text.starts_with('و')
+        && (r.value.is_none() || !n.text.starts_with("ال"))
+        && numwords::read(toks, r.next).is_none();
+    // A count cannot be fractional: "209.020 عبوة" is 209,020 boxes.
+    let t = &toks[r.first];
+    if counted && r.next == r.first + 1 && t.int.is_none() && thousands_dot(&t.text) {
+        r.value = t.text.replace('.', "").parse().ok();
+    }
+    (counted || r.value.is_none() && n.text.starts_with("ال")).then(|| scan.original_text(n.s, n.e))
 }
 
 /// Words (normalized) after which a plain number names a thing rather than
