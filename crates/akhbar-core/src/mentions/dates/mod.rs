@@ -20,10 +20,12 @@
 
 pub(crate) mod grammar;
 pub mod mention;
+mod months;
 mod relative;
 #[cfg(test)]
 mod tests;
 mod time;
+mod years;
 
 pub use mention::{CalendarKind, DateMention, Granularity, HijriValue, Time, Value};
 
