@@ -399,87 +399,12 @@ struct Read {
 
 fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
     let t = &toks[i];
-    // Ordinals ("الـ16", "المرتبة الـ 3") and codes glued to Latin ("F-16", "G20").
-    if t.kind == TokenKind::Number && i > 0 {
-        let p = &toks[i - 1];
-        if p.text == "ال" && !t.line_before {
-            return None;
-        }
-        let glued = p.e == t.s;
-        if glued
-            && (p.kind == TokenKind::Latin
-                || p.is_punct('-') && i > 1 && toks[i - 2].kind == TokenKind::Latin)
-        {
-            return None;
-        }
-        if glued && p.kind == TokenKind::Number {
-            return None;
-        }
-        // Identifiers, not quantities: "بوينغ 777", "إم إتش 370", "طراز 300",
-        // "المادة رقم 5", "نموذج «101/ أ»".
-        if t.int.is_some() && !t.line_before && IDENTIFIER_CUES.contains(&p.text.as_str()) {
-            return None;
-        }
-        let slash_code = toks.get(i + 1).is_some_and(|n| n.is_punct('/'))
-            && toks
-                .get(i + 2)
-                .is_some_and(|n| n.kind == TokenKind::Word && n.text.chars().count() == 1);
-        if t.int.is_some() && slash_code {
-            return None;
-        }
+    if t.kind == TokenKind::Number && names_no_count(toks, i) {
+        return None;
     }
-    if t.kind == TokenKind::Number {
-        // Phone numbers and codes: a leading zero, or nine digits and more.
-        if t.int.is_some() && (t.text.starts_with('0') && t.text.len() > 1 || t.text.len() >= 9) {
-            return None;
-        }
-        if let Some(n) = toks.get(i + 1) {
-            if n.e == n.s + 1
-                && n.s == t.e
-                && (n.is_punct('-') || n.is_punct('/'))
-                && toks
-                    .get(i + 2)
-                    .is_some_and(|x| x.kind == TokenKind::Number && x.s == n.e)
-            {
-                // "2-1", "1/2": scores, ratios, references — not read as one value.
-                return None;
-            }
-        }
-    }
-    // A fraction word, alone or before a scale word ("نصف مليون").
     if t.kind == TokenKind::Word {
-        let f = std::iter::once((0, t.text.as_str()))
-            .chain(t.bares.iter().map(|(n, b)| (*n, b.as_str())))
-            .find_map(|(n, w)| fraction(w).map(|v| (n, v)));
-        // "ونصف" after a count belongs to it ("مترين ونصف"); "ونصف مليون" is a number.
-        let scaled = toks
-            .get(i + 1)
-            .is_some_and(|n| !n.line_before && numwords::scale_of(&n.text).is_some());
-        if let Some((skip, v)) = f.filter(|(skip, _)| *skip == 0 || scaled) {
-            if let Some(r) =
-                numwords::read(toks, i + 1).filter(|r| r.words && !toks[i + 1].line_before)
-            {
-                if let Some(scale) = r.value.filter(|x| [1e3, 1e6, 1e9].contains(x)) {
-                    return Some((
-                        Read {
-                            first: i,
-                            next: r.next,
-                            skip,
-                            value: Some(v * scale),
-                        },
-                        false,
-                    ));
-                }
-            }
-            return Some((
-                Read {
-                    first: i,
-                    next: i + 1,
-                    skip,
-                    value: Some(v),
-                },
-                false,
-            ));
+        if let Some(r) = fraction_at(toks, i) {
+            return Some((r, false));
         }
     }
     let r = numwords::read(toks, i)?;
@@ -494,6 +419,85 @@ fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
         },
         pre,
     ))
+}
+
+/// Whether the digits at `i` name or order rather than count: an ordinal
+/// ("الـ16"), a code ("F-16", "G20", "101/ أ"), an identifier ("بوينغ 777"),
+/// a phone number, a score or ratio ("2-1", "1/2").
+fn names_no_count(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if i > 0 {
+        let p = &toks[i - 1];
+        // Ordinals ("الـ16", "المرتبة الـ 3") and codes glued to Latin ("F-16", "G20").
+        if p.text == "ال" && !t.line_before {
+            return true;
+        }
+        let glued = p.e == t.s;
+        if glued
+            && (p.kind == TokenKind::Latin
+                || p.is_punct('-') && i > 1 && toks[i - 2].kind == TokenKind::Latin)
+        {
+            return true;
+        }
+        if glued && p.kind == TokenKind::Number {
+            return true;
+        }
+        // Identifiers, not quantities: "بوينغ 777", "إم إتش 370", "طراز 300",
+        // "المادة رقم 5", "نموذج «101/ أ»".
+        if t.int.is_some() && !t.line_before && IDENTIFIER_CUES.contains(&p.text.as_str()) {
+            return true;
+        }
+        let slash_code = toks.get(i + 1).is_some_and(|n| n.is_punct('/'))
+            && toks
+                .get(i + 2)
+                .is_some_and(|n| n.kind == TokenKind::Word && n.text.chars().count() == 1);
+        if t.int.is_some() && slash_code {
+            return true;
+        }
+    }
+    // Phone numbers and codes: a leading zero, or nine digits and more.
+    if t.int.is_some() && (t.text.starts_with('0') && t.text.len() > 1 || t.text.len() >= 9) {
+        return true;
+    }
+    // "2-1", "1/2": scores, ratios, references — not read as one value.
+    toks.get(i + 1).is_some_and(|n| {
+        n.e == n.s + 1
+            && n.s == t.e
+            && (n.is_punct('-') || n.is_punct('/'))
+            && toks
+                .get(i + 2)
+                .is_some_and(|x| x.kind == TokenKind::Number && x.s == n.e)
+    })
+}
+
+/// A fraction word at `i`, alone or before a scale word ("نصف", "نصف مليون").
+fn fraction_at(toks: &[Tok], i: usize) -> Option<Read> {
+    let t = &toks[i];
+    let f = std::iter::once((0, t.text.as_str()))
+        .chain(t.bares.iter().map(|(n, b)| (*n, b.as_str())))
+        .find_map(|(n, w)| fraction(w).map(|v| (n, v)));
+    // "ونصف" after a count belongs to it ("مترين ونصف"); "ونصف مليون" is a number.
+    let scaled = toks
+        .get(i + 1)
+        .is_some_and(|n| !n.line_before && numwords::scale_of(&n.text).is_some());
+    let (skip, v) = f.filter(|(skip, _)| *skip == 0 || scaled)?;
+    let scale = numwords::read(toks, i + 1)
+        .filter(|r| r.words && !toks[i + 1].line_before)
+        .and_then(|r| Some((r.value.filter(|x| [1e3, 1e6, 1e9].contains(x))?, r.next)));
+    Some(match scale {
+        Some((scale, next)) => Read {
+            first: i,
+            next,
+            skip,
+            value: Some(v * scale),
+        },
+        None => Read {
+            first: i,
+            next: i + 1,
+            skip,
+            value: Some(v),
+        },
+    })
 }
 
 /// "209.020": one dot followed by exactly three digits.
