@@ -84,8 +84,9 @@ def parse_articles(
     Examples
     --------
     >>> import warnings
-    >>> with warnings.catch_warnings(record=True):
-    ...     [a.agency for a in parse_articles(["دمشق - سانا"])]
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     print([a.agency for a in parse_articles(["دمشق - سانا"])])
     ['سانا']
     """
     warnings.warn(
