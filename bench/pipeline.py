@@ -145,7 +145,8 @@ def main() -> None:
         ):
             print(f"| {label} | {s:.2f} | {len(texts) / s:,.0f} | {mb / s:.1f} | {cpu:.2f} |")
         print(
-            f"| tables over Rust work, {threads} thread(s) | {100 * (full / rust - 1):+.1f}% | | | |"
+            f"| tables over Rust work, {threads} thread(s) "
+            f"| {100 * (full / rust - 1):+.1f}% | | | |"
         )
 
     sub = pd.Series(texts[: args.apply_limit])
