@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 
 use akhbar_core::article::{
-    self, Article, Field, FieldName, InputKind, Segment, SegmentKind, Span,
+    self, Article, Extraction, Field, FieldName, InputKind, Segment, SegmentKind, Span,
 };
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::errors::{option_error, Class};
 use crate::{input, parallel};
@@ -52,6 +52,12 @@ impl PyArticle {
     #[getter]
     fn kind(&self) -> &str {
         self.article.kind.as_str()
+    }
+    /// How the body was found: "text", "json-ld", "article-element",
+    /// "densest-block", "visible-text", or "empty" when there is no body text.
+    #[getter]
+    fn extraction(&self) -> &str {
+        self.article.extraction.as_str()
     }
     #[getter]
     fn title(&self) -> Option<&str> {
@@ -134,6 +140,7 @@ impl PyArticle {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("kind", self.kind())?;
+        d.set_item("extraction", self.extraction())?;
         for name in FieldName::ALL {
             d.set_item(name.as_str(), self.value(name))?;
         }
@@ -210,10 +217,13 @@ fn _article_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyArticle> {
     let py = d.py();
     let bad = |what: String| Class::Corpus.err(py, format!("article data: {what}"), None);
     let kind: String = get(d, "kind")?;
+    let extraction: String = get(d, "extraction")?;
     let spans: HashMap<String, SpanT> = get(d, "spans")?;
     let segments: Vec<(String, usize, usize)> = get(d, "segments")?;
     let mut article = Article {
         kind: InputKind::from_name(&kind).ok_or_else(|| bad(format!("kind {kind:?}")))?,
+        extraction: Extraction::from_name(&extraction)
+            .ok_or_else(|| bad(format!("extraction {extraction:?}")))?,
         title: None,
         subtitle: None,
         section: None,
@@ -261,7 +271,7 @@ fn kind_of(py: Python<'_>, kind: Option<&str>) -> PyResult<Option<InputKind>> {
     }
 }
 
-/// Parse one article (text or HTML).
+/// Parse one article (text or HTML; bytes are an HTML page in its declared encoding).
 #[pyfunction]
 #[pyo3(signature = (text, *, url = None, kind = None))]
 fn parse_article(
@@ -270,8 +280,14 @@ fn parse_article(
     url: Option<String>,
     kind: Option<&str>,
 ) -> PyResult<PyArticle> {
-    let kind = kind_of(py, kind)?;
-    let t = input::text(text, None)?;
+    let mut kind = kind_of(py, kind)?;
+    let t = if let Ok(b) = text.cast::<PyBytes>() {
+        kind = kind.or(Some(InputKind::Html));
+        let bytes = b.as_bytes();
+        py.detach(|| article::decode_html(bytes).0)
+    } else {
+        input::text(text, None)?
+    };
     let a = py.detach(|| article::parse(&t, kind, url.as_deref()));
     Ok(a.into())
 }

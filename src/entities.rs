@@ -150,10 +150,7 @@ impl PyTagger {
         self.perceptron.as_ref().ok_or_else(|| {
             option_error(
                 py,
-                format!(
-                    "{what} is only for perceptron taggers, not {:?}",
-                    self.tagger
-                ),
+                format!("{what} is only for the perceptron tagger (Tagger.load, Tagger.default)"),
             )
         })
     }
@@ -365,7 +362,7 @@ impl PyTagger {
                 m.gazetteer().len(),
                 m.clusters().len()
             ),
-            None => format!("Tagger({:?})", self.tagger),
+            None => format!("Tagger(labels={:?})", self.tagger.labels().types()),
         }
     }
 }
