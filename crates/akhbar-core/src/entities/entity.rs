@@ -12,7 +12,8 @@ pub struct Entity {
     pub text: String,
     /// Entity type: PERS, LOC, ORG, MISC ...
     pub label: String,
-    /// Normalized form ("ner" preset) without the first word's proclitics.
+    /// Normalized form ("ner" preset); a dropped article alef is restored
+    /// (لأمم → الامم). For dates and numbers, the resolved value.
     pub normalized: String,
     /// Confidence in [0, 1]: the mean marginal probability of its tags.
     pub score: f32,
