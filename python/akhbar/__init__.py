@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from akhbar._core import Article, Normalizer, OffsetMap, Token, __version__
 from akhbar._on_import import on_import
-from akhbar.article import parse_article, parse_articles
+from akhbar.article import parse_article, parse_article_batch, parse_articles
 from akhbar.corpus import Corpus, read_corpus
 from akhbar.dates import (
     DateMention,
@@ -51,6 +51,7 @@ from akhbar.errors import (
     ModelError,
     OffsetError,
     OptionError,
+    TrainingError,
 )
 from akhbar.render import render, render_article_html, render_entities_html, to_displacy
 from akhbar.sample import sample_article
@@ -99,6 +100,7 @@ __all__ = [
     "Result",
     "Tagger",
     "Token",
+    "TrainingError",
     "__version__",
     "evaluate",
     "extract",
@@ -110,6 +112,7 @@ __all__ = [
     "normalize",
     "normalize_batch",
     "parse_article",
+    "parse_article_batch",
     "parse_articles",
     "read_corpus",
     "render",
