@@ -151,9 +151,7 @@ impl PyTagger {
     /// Load a model file.
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let m = py
-            .detach(|| Model::load(&path))
-            .map_err(|e| core_error(py, e))?;
+        let m = parallel::one(py, || Model::load(&path))?.map_err(|e| core_error(py, e))?;
         Ok(Self { inner: Arc::new(m) })
     }
 
@@ -241,7 +239,7 @@ impl PyTagger {
 
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyEntity>> {
         let t = input::text(text, None)?;
-        Ok(py.detach(|| to_py(extract(self.inner.as_ref(), &t))))
+        parallel::one(py, || to_py(extract(self.inner.as_ref(), &t)))
     }
 
     #[pyo3(signature = (texts, *, n_threads = None))]
@@ -302,7 +300,7 @@ impl PyTagger {
 
     #[staticmethod]
     fn _from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
-        let m = from_bytes(data, "<bytes>").map_err(|e| core_error(py, e))?;
+        let m = parallel::one(py, || from_bytes(data, "<bytes>"))?.map_err(|e| core_error(py, e))?;
         Ok(Self { inner: Arc::new(m) })
     }
 

@@ -32,7 +32,12 @@ pub fn core_error(py: Python<'_>, err: akhbar_core::Error) -> PyErr {
         E::ModelFile { .. } => "ModelError",
         E::Conll { .. } => "CorpusError",
         E::Io { .. } => "FileError",
+        E::Internal { .. } => "InternalError",
         _ => "OptionError",
     };
-    raise(py, name, err.to_string(), None)
+    let index = match &err {
+        E::Internal { row, .. } => *row,
+        _ => None,
+    };
+    raise(py, name, err.to_string(), index)
 }
