@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: test install lint rust-test py-test bench clean
+.PHONY: test install lint rust-test py-test fuzz bench clean
 
 test: install lint rust-test py-test
 
@@ -36,6 +36,22 @@ rust-test:
 
 py-test:
 	$(VENV)/bin/pytest
+
+# Fuzz every core entry point: FUZZ_INPUTS generated inputs per target (the
+# pipeline target, which runs every stage twice, FUZZ_INPUTS/10), on FUZZ_JOBS
+# threads; failures are shrunk and saved to fuzz/regressions/. See fuzz/README.md.
+# (`make test` runs a short seeded run and the regression inputs via cargo test.)
+FUZZ_INPUTS ?= 1000000
+FUZZ_JOBS ?= 2
+FUZZ_SEED ?= 1
+FUZZ_TARGETS := article_text article_html dates numbers normalize_none normalize_light \
+	normalize_search normalize_ner tokenize entities model_file conll
+fuzz:
+	cargo build --release -p akhbar-fuzz
+	nice -n 10 target/release/akhbar-fuzz --inputs $(FUZZ_INPUTS) --jobs $(FUZZ_JOBS) \
+		--seed $(FUZZ_SEED) --save $(addprefix --target ,$(FUZZ_TARGETS))
+	nice -n 10 target/release/akhbar-fuzz --inputs $$(( $(FUZZ_INPUTS) / 10 )) --jobs $(FUZZ_JOBS) \
+		--seed $(FUZZ_SEED) --save --target pipeline
 
 clean:
 	rm -rf $(VENV) target python/akhbar/_core*.so

@@ -300,7 +300,8 @@ impl PyTagger {
 
     #[staticmethod]
     fn _from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
-        let m = parallel::one(py, || from_bytes(data, "<bytes>"))?.map_err(|e| core_error(py, e))?;
+        let m =
+            parallel::one(py, || from_bytes(data, "<bytes>"))?.map_err(|e| core_error(py, e))?;
         Ok(Self { inner: Arc::new(m) })
     }
 

@@ -123,11 +123,17 @@ mod tests {
                     reason: "item 7 is bad".into()
                 })
             );
-            assert!(matches!(out[700], Err(Error::Internal { row: Some(700), .. })));
+            assert!(matches!(
+                out[700],
+                Err(Error::Internal { row: Some(700), .. })
+            ));
             assert_eq!(out.iter().filter(|r| r.is_ok()).count(), 998);
             // The all-or-nothing form names the first bad row.
             let err = map(&items, threads, f).unwrap_err();
-            assert_eq!(err.to_string(), "internal error in row 7: item 7 is bad (please report it with the input)");
+            assert_eq!(
+                err.to_string(),
+                "internal error in row 7: item 7 is bad (please report it with the input)"
+            );
         }
         assert_eq!(isolate(|| 2 + 2), Ok(4));
     }

@@ -165,6 +165,8 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
     let at = |k: usize| toks.get(k).filter(|t| !t.line_before);
     let mut out = Vec::new();
     let mut i = 0;
+    // Tokens before this one belong to a mention already found.
+    let mut taken = 0;
     while i < toks.len() {
         if in_date[i] {
             i += 1;
@@ -175,6 +177,8 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
             continue;
         };
         let (mut r, pre_percent) = found;
+        // "٢ ٪۲": the sign already ends the previous mention.
+        let pre_percent = pre_percent && r.first > taken;
         if (r.first..r.next).any(|k| in_date[k]) {
             i += 1;
             continue;
@@ -292,6 +296,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
             unit,
         });
         i = end;
+        taken = end;
     }
     out
 }
@@ -503,6 +508,14 @@ mod tests {
         assert_eq!(
             nums("بنسبة ٢٫٥٪"),
             vec![n("٢٫٥٪", 2.5, "percent", Some("%"))]
+        );
+        // A sign between two numbers belongs to the first; the mentions do not overlap.
+        assert_eq!(
+            nums("٢ ٪۲"),
+            vec![
+                n("٢ ٪", 2.0, "percent", Some("%")),
+                n("۲", 2.0, "number", None)
+            ]
         );
         assert_eq!(
             nums("بلغت 500 مليون ريال سعودي"),
