@@ -11,6 +11,7 @@
 use super::names::{names, NameKind};
 use super::numwords::{self, fraction};
 use super::scan::{Scan, Tok};
+use crate::article::CharIndex;
 use crate::text::TokenKind;
 
 /// What a number mention measures.
@@ -163,6 +164,9 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
         }
     }
     let at = |k: usize| toks.get(k).filter(|t| !t.line_before);
+    // Built on first use: unit words are cut from the original text by offset.
+    let ix = std::cell::OnceCell::new();
+    let index = || ix.get_or_init(|| CharIndex::new(text));
     let mut out = Vec::new();
     let mut i = 0;
     // Tokens before this one belong to a mention already found.
@@ -225,7 +229,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
             kind = NumberKind::Money;
             let code = &names().currency_codes[m.value as usize];
             unit = Some(if code == "-" {
-                scan.original_text(text, toks[r.next].s, toks[m.next - 1].e)
+                scan.original_text(text, index(), toks[r.next].s, toks[m.next - 1].e)
             } else {
                 code.clone()
             });
@@ -272,7 +276,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
                 && (r.value.is_none() || !n.text.starts_with("ال"))
                 && numwords::read(toks, r.next).is_none();
             if counted || r.value.is_none() && n.text.starts_with("ال") {
-                unit = Some(scan.original_text(text, n.s, n.e));
+                unit = Some(scan.original_text(text, index(), n.s, n.e));
             }
             // A count cannot be fractional: "209.020 عبوة" is 209,020 boxes.
             let t = &toks[r.first];
@@ -291,7 +295,8 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
         out.push(NumberMention {
             start,
             end: stop,
-            value: r.value,
+            // Past f64's range ("1,000,…,000" with 400 digits) there is no value.
+            value: r.value.filter(|v| v.is_finite()),
             kind,
             unit,
         });
@@ -364,8 +369,10 @@ fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
         }
     }
     if t.kind == TokenKind::Number {
-        // Phone numbers and codes: a leading zero, or nine digits and more.
-        if t.int.is_some() && (t.text.starts_with('0') && t.text.len() > 1 || t.text.len() >= 9) {
+        // Phone numbers and codes: a leading zero, or nine digits and more
+        // (however many: a run too long for an integer is a code too).
+        let plain = t.int.is_some() || t.text.bytes().all(|b| b.is_ascii_digit());
+        if plain && (t.text.starts_with('0') && t.text.len() > 1 || t.text.len() >= 9) {
             return None;
         }
         if let Some(n) = toks.get(i + 1) {
@@ -509,6 +516,14 @@ mod tests {
             nums("بنسبة ٢٫٥٪"),
             vec![n("٢٫٥٪", 2.5, "percent", Some("%"))]
         );
+        // Numbers past f64's range: a digit run is a code (no mention), a
+        // grouped number has no value.
+        let long = "٧".repeat(400);
+        assert_eq!(nums(&format!("بلغ {long} دولار")), vec![]);
+        let grouped = format!("7{}", ",000".repeat(110));
+        let found = find_numbers(&format!("بلغ {grouped} دولار"));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value, None);
         // A sign between two numbers belongs to the first; the mentions do not overlap.
         assert_eq!(
             nums("٢ ٪۲"),

@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use crate::article::CharIndex;
 use crate::text::tokenize::tokenize_chars;
 use crate::text::{NormalizeOptions, Normalizer, OffsetMap, TokenKind};
 
@@ -157,9 +158,10 @@ impl Scan {
         self.map.to_original_span(s, e)
     }
 
-    /// The original substring behind normalized span `[s, e)` of `text`.
-    pub fn original_text(&self, text: &str, s: usize, e: usize) -> String {
+    /// The original substring behind normalized span `[s, e)` of `text`
+    /// (`ix` indexes `text`), in time independent of where it is.
+    pub fn original_text(&self, text: &str, ix: &CharIndex, s: usize, e: usize) -> String {
         let (a, b) = self.original(s, e);
-        text.chars().skip(a).take(b - a).collect()
+        text[ix.byte_at(a)..ix.byte_at(b)].to_string()
     }
 }
