@@ -356,7 +356,7 @@ fn parse_article(
 ) -> PyResult<PyArticle> {
     let kind = kind_of(py, kind)?;
     let t = input::text(text, None)?;
-    let a = parallel::one(py, || article::parse(&t, kind, url.as_deref()))?;
+    let a = parallel::isolated(py, || article::parse(&t, kind, url.as_deref()))?;
     Ok(a.into())
 }
 

@@ -261,7 +261,7 @@ fn extract_dates(
 ) -> PyResult<Vec<PyDateMention>> {
     let t = input::text(text, None)?;
     let r = self::reference(reference, None)?;
-    parallel::one(py, || to_py(&t, find_dates(&t, r)))
+    parallel::isolated(py, || to_py(&t, find_dates(&t, r)))
 }
 
 /// Find the dates in many texts in parallel; one list per text, in order.

@@ -151,7 +151,7 @@ impl PyTagger {
     /// Load a model file.
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let m = parallel::one(py, || Model::load(&path))?.map_err(|e| core_error(py, e))?;
+        let m = parallel::isolated(py, || Model::load(&path))?.map_err(|e| core_error(py, e))?;
         Ok(Self { inner: Arc::new(m) })
     }
 
@@ -173,8 +173,7 @@ impl PyTagger {
 
     /// Write the model file.
     fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
-        py.detach(|| self.inner.save(&path))
-            .map_err(|e| core_error(py, e))
+        parallel::isolated(py, || self.inner.save(&path))?.map_err(|e| core_error(py, e))
     }
 
     /// A copy with user gazetteer lists `{label: [phrase, ...]}`.
@@ -239,7 +238,7 @@ impl PyTagger {
 
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyEntity>> {
         let t = input::text(text, None)?;
-        parallel::one(py, || to_py(extract(self.inner.as_ref(), &t)))
+        parallel::isolated(py, || to_py(extract(self.inner.as_ref(), &t)))
     }
 
     #[pyo3(signature = (texts, *, n_threads = None))]
@@ -265,8 +264,7 @@ impl PyTagger {
     ) -> PyResult<Vec<Vec<String>>> {
         let threads = parallel::threads(py, n_threads)?;
         let m = &self.inner;
-        let tags = py
-            .detach(|| tag_sentences(m, &sentences, threads))
+        let tags = parallel::isolated(py, || tag_sentences(m, &sentences, threads))?
             .map_err(|e| core_error(py, e))?;
         Ok(tags
             .into_iter()
@@ -285,12 +283,11 @@ impl PyTagger {
     ) -> PyResult<Py<PyAny>> {
         let threads = parallel::threads(py, n_threads)?;
         let m = &self.inner;
-        let e = py
-            .detach(|| {
-                let gold = read_conll(&path)?;
-                score(m, &gold, &label_map, threads)
-            })
-            .map_err(|e| core_error(py, e))?;
+        let e = parallel::isolated(py, || {
+            let gold = read_conll(&path)?;
+            score(m, &gold, &label_map, threads)
+        })?
+        .map_err(|e| core_error(py, e))?;
         counts_to_py(py, &e)
     }
 
@@ -300,8 +297,8 @@ impl PyTagger {
 
     #[staticmethod]
     fn _from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
-        let m =
-            parallel::one(py, || from_bytes(data, "<bytes>"))?.map_err(|e| core_error(py, e))?;
+        let m = parallel::isolated(py, || from_bytes(data, "<bytes>"))?
+            .map_err(|e| core_error(py, e))?;
         Ok(Self { inner: Arc::new(m) })
     }
 
@@ -351,39 +348,38 @@ fn _train<'py>(
     let threads = parallel::threads(py, n_threads)?;
     let gazetteer = gazetteer_from(py, gazetteer)?;
     let mut reports: Vec<EpochReport> = Vec::new();
-    let model = py
-        .detach(|| {
-            let mut sentences = Vec::new();
-            for f in &train_files {
-                sentences.extend(read_conll(f)?);
-            }
-            let mut aux = Vec::new();
-            for f in &auxiliary_files {
-                aux.extend(read_conll(f)?);
-            }
-            let dev = dev_file.as_deref().map(read_conll).transpose()?;
-            let clusters = match &clusters_file {
-                Some(p) => Clusters::read(p)?,
-                None => Clusters::new(),
-            };
-            let opts = TrainOptions {
-                epochs,
-                seed,
-                min_count,
-                label_map,
-                gazetteer,
-                clusters,
-                threads,
-                two_stage,
-                word_dropout,
-                o_bias,
-                ensemble,
-            };
-            train(&sentences, &aux, dev.as_deref(), &opts, &mut |r| {
-                reports.push(r.clone())
-            })
+    let model = parallel::isolated(py, || {
+        let mut sentences = Vec::new();
+        for f in &train_files {
+            sentences.extend(read_conll(f)?);
+        }
+        let mut aux = Vec::new();
+        for f in &auxiliary_files {
+            aux.extend(read_conll(f)?);
+        }
+        let dev = dev_file.as_deref().map(read_conll).transpose()?;
+        let clusters = match &clusters_file {
+            Some(p) => Clusters::read(p)?,
+            None => Clusters::new(),
+        };
+        let opts = TrainOptions {
+            epochs,
+            seed,
+            min_count,
+            label_map,
+            gazetteer,
+            clusters,
+            threads,
+            two_stage,
+            word_dropout,
+            o_bias,
+            ensemble,
+        };
+        train(&sentences, &aux, dev.as_deref(), &opts, &mut |r| {
+            reports.push(r.clone())
         })
-        .map_err(|e| core_error(py, e))?;
+    })?
+    .map_err(|e| core_error(py, e))?;
     let out = PyList::empty(py);
     for r in &reports {
         let dev = match &r.dev {
@@ -412,7 +408,7 @@ fn _learn_clusters(
     contexts: usize,
     depth: usize,
 ) -> PyResult<usize> {
-    py.detach(|| {
+    parallel::isolated(py, || {
         let mut sentences = Vec::new();
         for f in &files {
             sentences.extend(read_conll(f)?.into_iter().map(|s| s.tokens));
@@ -426,7 +422,7 @@ fn _learn_clusters(
         let c = learn_clusters(&sentences, &opts);
         c.write(&output)?;
         Ok(c.len())
-    })
+    })?
     .map_err(|e| core_error(py, e))
 }
 

@@ -159,7 +159,7 @@ fn to_py(text: &str, found: Vec<NumberMention>) -> Vec<PyNumberMention> {
 #[pyfunction]
 fn extract_numbers(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyNumberMention>> {
     let t = input::text(text, None)?;
-    parallel::one(py, || to_py(&t, find_numbers(&t)))
+    parallel::isolated(py, || to_py(&t, find_numbers(&t)))
 }
 
 /// Find the numbers in many texts in parallel; one list per text, in order.

@@ -1,4 +1,4 @@
-//! Running core work with the GIL released: single inputs ([`one`]) and
+//! Running core work with the GIL released: single inputs ([`isolated`]) and
 //! batches in chunks, so Ctrl-C works. A panic in the core while processing an
 //! input is caught by `akhbar_core::batch` and raised as `akhbar.InternalError`
 //! (naming the row in a batch), never as `pyo3_runtime.PanicException`.
@@ -32,9 +32,9 @@ pub fn threads(py: Python<'_>, n_threads: Option<usize>) -> PyResult<Option<usiz
     Ok(n)
 }
 
-/// Run `f` (one input's work) without the GIL, a panic in it raised as
-/// `akhbar.InternalError`.
-pub fn one<U, F>(py: Python<'_>, f: F) -> PyResult<U>
+/// Run `f` (one input's work, or a whole call's) without the GIL, a panic in
+/// it raised as `akhbar.InternalError`.
+pub fn isolated<U, F>(py: Python<'_>, f: F) -> PyResult<U>
 where
     U: Send,
     F: FnOnce() -> U + Send,

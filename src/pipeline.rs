@@ -122,9 +122,9 @@ fn _run_pipeline<'py>(
         numbers,
         panic_on: _panic_on,
     };
-    let mut tables = py
-        .detach(|| run(&texts, &config, threads))
-        .map_err(|e| core_error(py, e))?;
+    // Each document is isolated inside `run`; this guards the assembly too.
+    let mut tables =
+        parallel::isolated(py, || run(&texts, &config, threads))?.map_err(|e| core_error(py, e))?;
     py.check_signals()?;
 
     let out = PyDict::new(py);
