@@ -130,7 +130,8 @@ pub struct Report {
     pub inputs: u64,
     pub bytes: u64,
     pub elapsed: Duration,
-    pub slowest: (Duration, usize),
+    /// The slowest input: its time, size in bytes and index.
+    pub slowest: (Duration, usize, u64),
     pub failures: Vec<Failure>,
 }
 
@@ -141,7 +142,7 @@ impl Report {
             inputs: 0,
             bytes: 0,
             elapsed: Duration::ZERO,
-            slowest: (Duration::ZERO, 0),
+            slowest: (Duration::ZERO, 0, 0),
             failures: Vec::new(),
         }
     }
@@ -164,7 +165,7 @@ pub fn run_target(
         let verdict = run_check(target, &input);
         let took = t.elapsed();
         if took > report.slowest.0 {
-            report.slowest = (took, input.len());
+            report.slowest = (took, input.len(), i);
         }
         report.inputs += 1;
         report.bytes += input.len() as u64;

@@ -1,16 +1,18 @@
 //! `akhbar-fuzz`: run the fuzz targets (see `fuzz/README.md`).
 //!
 //! ```text
-//! akhbar-fuzz [--inputs N] [--seed S] [--target NAME]... [--max-depth D] [--jobs J] [--save] [--list]
+//! akhbar-fuzz [--inputs N] [--seed S] [--target NAME]... [--max-depth D] [--jobs J] [--save] [--list] [--show I]
 //! ```
 //! Replays the regression corpus, then runs N generated inputs per target
 //! (default 1,000,000), prints a line per target and every distinct failure
 //! with its minimal input; `--save` writes those to `fuzz/regressions/`.
+//! `--show I` prints input I of each target instead (to replay or time it).
 //! Exits 1 when anything fails.
 
 use std::process::ExitCode;
 
 use akhbar_fuzz::driver::{quiet_panics, regressions, run_check, run_parallel, save, show};
+use akhbar_fuzz::gen::Gen;
 use akhbar_fuzz::seeds::Seeds;
 use akhbar_fuzz::targets::all;
 
@@ -22,6 +24,7 @@ struct Args {
     jobs: u64,
     save: bool,
     list: bool,
+    show: Option<u64>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -33,6 +36,7 @@ fn parse_args() -> Result<Args, String> {
         jobs: 1,
         save: false,
         list: false,
+        show: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -46,6 +50,7 @@ fn parse_args() -> Result<Args, String> {
             "--jobs" => a.jobs = number(value()?)?,
             "--save" => a.save = true,
             "--list" => a.list = true,
+            "--show" => a.show = Some(number(value()?)?),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -76,6 +81,14 @@ fn main() -> ExitCode {
     }
     quiet_panics();
     let seeds = Seeds::load();
+    if let Some(i) = args.show {
+        use std::io::Write;
+        for t in &targets {
+            let input = (t.input)(&mut Gen::new(args.seed, i, &seeds, args.max_depth));
+            let _ = std::io::stdout().write_all(&input);
+        }
+        return ExitCode::SUCCESS;
+    }
     println!(
         "seeds: {} texts, {} pages, {} CoNLL bytes, models {} and {} bytes",
         seeds.texts.len(),
@@ -96,7 +109,7 @@ fn main() -> ExitCode {
         let r = run_parallel(t, &seeds, args.seed, args.inputs, args.max_depth, args.jobs);
         let secs = r.elapsed.as_secs_f64();
         println!(
-            "{:<18} {:>9} inputs {:>8.1} MB {:>8.1} s {:>9.0} inputs/s  slowest {:.1} ms ({} bytes)  failures {}",
+            "{:<18} {:>9} inputs {:>8.1} MB {:>8.1} s {:>9.0} inputs/s  slowest {:.1} ms ({} bytes, input {})  failures {}",
             r.target,
             r.inputs,
             r.bytes as f64 / 1e6,
@@ -104,6 +117,7 @@ fn main() -> ExitCode {
             r.inputs as f64 / secs.max(1e-9),
             r.slowest.0.as_secs_f64() * 1e3,
             r.slowest.1,
+            r.slowest.2,
             r.failures.len()
         );
         for f in &r.failures {
