@@ -8,11 +8,11 @@ use std::sync::{Arc, OnceLock};
 
 use akhbar_core::article::{parse, Article, InputKind};
 use akhbar_core::calendar::Date;
-use akhbar_core::dates::{find_dates, find_numbers};
 use akhbar_core::entities::conll::parse_conll;
 use akhbar_core::entities::extract::extract;
 use akhbar_core::entities::format::from_bytes;
 use akhbar_core::entities::{Entity, Model, Tagger};
+use akhbar_core::mentions::{find_dates, find_numbers};
 use akhbar_core::pipeline::{run, PipelineConfig, PlaceColumns, Tables};
 use akhbar_core::text::{tokenize, NormalizeOptions, Normalizer, TokenizeOptions};
 
