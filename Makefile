@@ -11,7 +11,7 @@ WITH_VENV := PATH="$(abspath $(VENV))/bin:$$PATH"
 # Pythons the built wheel is installed and tested on (each skipped with a message if absent).
 WHEEL_PYTHONS ?= 3.10 3.11 3.13
 
-.PHONY: test install lint rust-test py-test bench clean wheel wheel-test sdist-check
+.PHONY: test install lint rust-test py-test fuzz bench clean wheel wheel-test sdist-check
 
 test: install lint rust-test py-test wheel-test
 
@@ -65,6 +65,22 @@ sdist-check: wheel
 	rm -rf build/sdist-check
 	$(WITH_VENV) $(PY) -m pip wheel -q --no-deps --no-build-isolation -w build/sdist-check dist/akhbar-*.tar.gz
 	ls -l build/sdist-check
+
+# Fuzz every core entry point: FUZZ_INPUTS generated inputs per target (the
+# pipeline target, which runs every stage twice, FUZZ_INPUTS/10), on FUZZ_JOBS
+# threads; failures are shrunk and saved to fuzz/regressions/. See fuzz/README.md.
+# (`make test` runs a short seeded run and the regression inputs via cargo test.)
+FUZZ_INPUTS ?= 1000000
+FUZZ_JOBS ?= 2
+FUZZ_SEED ?= 1
+FUZZ_TARGETS := article_text article_html dates numbers normalize_none normalize_light \
+	normalize_search normalize_ner tokenize entities model_file conll
+fuzz:
+	cargo build --release -p akhbar-fuzz
+	nice -n 10 target/release/akhbar-fuzz --inputs $(FUZZ_INPUTS) --jobs $(FUZZ_JOBS) \
+		--seed $(FUZZ_SEED) --save $(addprefix --target ,$(FUZZ_TARGETS))
+	nice -n 10 target/release/akhbar-fuzz --inputs $$(( $(FUZZ_INPUTS) / 10 )) --jobs $(FUZZ_JOBS) \
+		--seed $(FUZZ_SEED) --save --target pipeline
 
 clean:
 	rm -rf $(VENV) target dist build python/akhbar/_core*.so

@@ -284,11 +284,11 @@ fn parse_article(
     let t = if let Ok(b) = text.cast::<PyBytes>() {
         kind = kind.or(Some(InputKind::Html));
         let bytes = b.as_bytes();
-        py.detach(|| article::decode_html(bytes).0)
+        parallel::isolated(py, || article::decode_html(bytes).0)?
     } else {
         input::text(text, None)?
     };
-    let a = py.detach(|| article::parse(&t, kind, url.as_deref()));
+    let a = parallel::isolated(py, || article::parse(&t, kind, url.as_deref()))?;
     Ok(a.into())
 }
 

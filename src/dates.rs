@@ -246,7 +246,7 @@ fn extract_dates(
 ) -> PyResult<Vec<PyDateMention>> {
     let t = input::text(text, None)?;
     let r = self::reference(reference, None)?;
-    Ok(py.detach(|| to_py(find_dates(&t, r))))
+    parallel::isolated(py, || to_py(find_dates(&t, r)))
 }
 
 /// Find the dates in many texts in parallel; one list per text, in order.

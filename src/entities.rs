@@ -185,9 +185,7 @@ impl PyTagger {
     /// Load a model file.
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let m = py
-            .detach(|| Model::load(&path))
-            .map_err(|e| core_error(py, e))?;
+        let m = parallel::isolated(py, || Model::load(&path))?.map_err(|e| core_error(py, e))?;
         Ok(m.into())
     }
 
@@ -210,7 +208,7 @@ impl PyTagger {
     /// Write the model file.
     fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
         let m = self.perceptron(py, "save")?;
-        py.detach(|| m.save(&path)).map_err(|e| core_error(py, e))
+        parallel::isolated(py, || m.save(&path))?.map_err(|e| core_error(py, e))
     }
 
     /// A copy with user gazetteer lists `{label: [phrase, ...]}`.
@@ -276,7 +274,7 @@ impl PyTagger {
 
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyEntity>> {
         let t = input::text(text, None)?;
-        Ok(py.detach(|| to_py(extract(self.tagger.as_ref(), &t))))
+        parallel::isolated(py, || to_py(extract(self.tagger.as_ref(), &t)))
     }
 
     #[pyo3(signature = (texts, *, n_threads = None))]
@@ -302,8 +300,7 @@ impl PyTagger {
     ) -> PyResult<Vec<Vec<String>>> {
         let threads = parallel::threads(py, n_threads)?;
         let m = self.perceptron(py, "tag_tokens")?;
-        let tags = py
-            .detach(|| tag_sentences(m, &sentences, threads))
+        let tags = parallel::isolated(py, || tag_sentences(m, &sentences, threads))?
             .map_err(|e| core_error(py, e))?;
         Ok(tags
             .into_iter()
@@ -322,12 +319,11 @@ impl PyTagger {
     ) -> PyResult<Py<PyAny>> {
         let threads = parallel::threads(py, n_threads)?;
         let m = self.perceptron(py, "evaluate")?;
-        let e = py
-            .detach(|| {
-                let gold = read_conll(&path)?;
-                score(m, &gold, &label_map, threads)
-            })
-            .map_err(|e| core_error(py, e))?;
+        let e = parallel::isolated(py, || {
+            let gold = read_conll(&path)?;
+            score(m, &gold, &label_map, threads)
+        })?
+        .map_err(|e| core_error(py, e))?;
         counts_to_py(py, &e)
     }
 
@@ -340,7 +336,8 @@ impl PyTagger {
 
     #[staticmethod]
     fn _from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
-        let m = from_bytes(data, "<bytes>").map_err(|e| core_error(py, e))?;
+        let m = parallel::isolated(py, || from_bytes(data, "<bytes>"))?
+            .map_err(|e| core_error(py, e))?;
         Ok(m.into())
     }
 
@@ -393,39 +390,38 @@ fn _train<'py>(
     let threads = parallel::threads(py, n_threads)?;
     let gazetteer = gazetteer_from(py, gazetteer)?;
     let mut reports: Vec<EpochReport> = Vec::new();
-    let model = py
-        .detach(|| {
-            let mut sentences = Vec::new();
-            for f in &train_files {
-                sentences.extend(read_conll(f)?);
-            }
-            let mut aux = Vec::new();
-            for f in &auxiliary_files {
-                aux.extend(read_conll(f)?);
-            }
-            let dev = dev_file.as_deref().map(read_conll).transpose()?;
-            let clusters = match &clusters_file {
-                Some(p) => Clusters::read(p)?,
-                None => Clusters::new(),
-            };
-            let opts = TrainOptions {
-                epochs,
-                seed,
-                min_count,
-                label_map,
-                gazetteer,
-                clusters,
-                threads,
-                two_stage,
-                word_dropout,
-                o_bias,
-                ensemble,
-            };
-            train(&sentences, &aux, dev.as_deref(), &opts, &mut |r| {
-                reports.push(r.clone())
-            })
+    let model = parallel::isolated(py, || {
+        let mut sentences = Vec::new();
+        for f in &train_files {
+            sentences.extend(read_conll(f)?);
+        }
+        let mut aux = Vec::new();
+        for f in &auxiliary_files {
+            aux.extend(read_conll(f)?);
+        }
+        let dev = dev_file.as_deref().map(read_conll).transpose()?;
+        let clusters = match &clusters_file {
+            Some(p) => Clusters::read(p)?,
+            None => Clusters::new(),
+        };
+        let opts = TrainOptions {
+            epochs,
+            seed,
+            min_count,
+            label_map,
+            gazetteer,
+            clusters,
+            threads,
+            two_stage,
+            word_dropout,
+            o_bias,
+            ensemble,
+        };
+        train(&sentences, &aux, dev.as_deref(), &opts, &mut |r| {
+            reports.push(r.clone())
         })
-        .map_err(|e| core_error(py, e))?;
+    })?
+    .map_err(|e| core_error(py, e))?;
     let out = PyList::empty(py);
     for r in &reports {
         let dev = match &r.dev {
@@ -451,7 +447,7 @@ fn _learn_clusters(
     contexts: usize,
     depth: usize,
 ) -> PyResult<usize> {
-    py.detach(|| {
+    parallel::isolated(py, || {
         let mut sentences = Vec::new();
         for f in &files {
             sentences.extend(read_conll(f)?.into_iter().map(|s| s.tokens));
@@ -468,7 +464,7 @@ fn _learn_clusters(
         let c = learn_clusters(&sentences, &opts);
         c.write(&output)?;
         Ok(c.len())
-    })
+    })?
     .map_err(|e| core_error(py, e))
 }
 

@@ -25,6 +25,8 @@ pub enum Class {
     File,
     /// Training data a tagger cannot learn from (`ValueError`).
     Training,
+    /// A bug inside akhbar, a caught panic (`RuntimeError`).
+    Internal,
 }
 
 impl Class {
@@ -38,6 +40,7 @@ impl Class {
             Class::Corpus => "CorpusError",
             Class::File => "FileError",
             Class::Training => "TrainingError",
+            Class::Internal => "InternalError",
         }
     }
 
@@ -73,6 +76,11 @@ pub fn core_error(py: Python<'_>, err: akhbar_core::Error) -> PyErr {
         E::Conll { .. } => Class::Corpus,
         E::Io { .. } => Class::File,
         E::TrainingData(_) => Class::Training,
+        E::Internal { .. } => Class::Internal,
     };
-    class.err(py, err.to_string(), None)
+    let index = match &err {
+        E::Internal { row, .. } => *row,
+        _ => None,
+    };
+    class.err(py, err.to_string(), index)
 }

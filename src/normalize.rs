@@ -67,7 +67,7 @@ impl PyNormalizer {
 
     fn normalize(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
         let t = input::text(text, None)?;
-        Ok(py.detach(|| self.inner.normalize(&t)))
+        parallel::isolated(py, || self.inner.normalize(&t))
     }
 
     #[pyo3(signature = (texts, *, n_threads = None))]
@@ -87,7 +87,7 @@ impl PyNormalizer {
         text: &Bound<'_, PyAny>,
     ) -> PyResult<(String, PyOffsetMap)> {
         let t = input::text(text, None)?;
-        let (s, map) = py.detach(|| self.inner.normalize_with_map(&t));
+        let (s, map) = parallel::isolated(py, || self.inner.normalize_with_map(&t))?;
         Ok((s, PyOffsetMap { inner: map }))
     }
 

@@ -152,7 +152,7 @@ fn to_py(found: Vec<NumberMention>) -> Vec<PyNumberMention> {
 #[pyfunction]
 fn extract_numbers(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyNumberMention>> {
     let t = input::text(text, None)?;
-    Ok(py.detach(|| to_py(find_numbers(&t))))
+    parallel::isolated(py, || to_py(find_numbers(&t)))
 }
 
 /// Find the numbers in many texts in parallel; one list per text, in order.

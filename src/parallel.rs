@@ -1,4 +1,7 @@
-//! Running core batches with the GIL released, in chunks, so Ctrl-C works.
+//! Running core work with the GIL released: single inputs ([`isolated`]) and
+//! batches in chunks, so Ctrl-C works. A panic in the core while processing an
+//! input is caught by `akhbar_core::batch` and raised as `akhbar.InternalError`
+//! (naming the row in a batch), never as `pyo3_runtime.PanicException`.
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
@@ -29,6 +32,17 @@ pub fn threads(py: Python<'_>, n_threads: Option<usize>) -> PyResult<Option<usiz
     Ok(n)
 }
 
+/// Run `f` (one input's work, or a whole call's) without the GIL, a panic in
+/// it raised as `akhbar.InternalError`.
+pub fn isolated<U, F>(py: Python<'_>, f: F) -> PyResult<U>
+where
+    U: Send,
+    F: FnOnce() -> U + Send,
+{
+    py.detach(|| akhbar_core::batch::isolate(f))
+        .map_err(|e| core_error(py, e))
+}
+
 /// Map `f` over `items` in parallel without the GIL; output order = input order.
 pub fn map<T, U, F>(py: Python<'_>, items: &[T], n_threads: Option<usize>, f: F) -> PyResult<Vec<U>>
 where
@@ -38,10 +52,10 @@ where
 {
     let threads = threads(py, n_threads)?;
     let mut out = Vec::with_capacity(items.len());
-    for chunk in items.chunks(CHUNK) {
+    for (k, chunk) in items.chunks(CHUNK).enumerate() {
         let part = py
             .detach(|| akhbar_core::batch::map(chunk, threads, &f))
-            .map_err(|e| core_error(py, e))?;
+            .map_err(|e| core_error(py, e.shift_row(k * CHUNK)))?;
         out.extend(part);
         py.check_signals()?;
     }
@@ -73,19 +87,19 @@ where
     }
     let f = &f;
     std::thread::scope(|s| -> PyResult<()> {
-        let mut chunks = items.chunks(CHUNK);
+        let mut chunks = items.chunks(CHUNK).enumerate();
         let mut pending = chunks
             .next()
-            .map(|c| s.spawn(move || akhbar_core::batch::map(c, threads, f)));
-        while let Some(handle) = pending.take() {
+            .map(|(k, c)| (k, s.spawn(move || akhbar_core::batch::map(c, threads, f))));
+        while let Some((k, handle)) = pending.take() {
             let done = py.detach(|| handle.join());
             // Start the next chunk before converting this one.
             pending = chunks
                 .next()
-                .map(|c| s.spawn(move || akhbar_core::batch::map(c, threads, f)));
+                .map(|(k, c)| (k, s.spawn(move || akhbar_core::batch::map(c, threads, f))));
             let part = done
                 .map_err(|_| PyRuntimeError::new_err("akhbar: a worker thread failed"))?
-                .map_err(|e| core_error(py, e))?;
+                .map_err(|e| core_error(py, e.shift_row(k * CHUNK)))?;
             for u in part {
                 list.append(u)?;
             }

@@ -82,11 +82,13 @@ fn articles<'py>(
 }
 
 /// Run the enabled stages on `texts` (a list of str, all valid) and return
-/// `{"articles": {column: list}, "entities"|"dates"|"numbers": {column: list} | None}`.
+/// `{"articles": {column: list}, "entities"|"dates"|"numbers": {column: list} | None,
+/// "failed": [(row, reason)]}`; a failed row has no row in the other tables.
+/// `_panic_on` is for tests only (see `PipelineConfig::panic_on`).
 #[pyfunction]
 #[pyo3(signature = (
     texts, *, parse = false, normalizer = None, tokens = true, tagger = None,
-    dates = false, numbers = false, n_threads = None
+    dates = false, numbers = false, n_threads = None, _panic_on = None
 ))]
 #[allow(clippy::too_many_arguments)]
 fn _run_pipeline<'py>(
@@ -99,6 +101,7 @@ fn _run_pipeline<'py>(
     dates: bool,
     numbers: bool,
     n_threads: Option<usize>,
+    _panic_on: Option<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let texts = input::texts(texts)?;
     let threads = parallel::threads(py, n_threads)?;
@@ -109,14 +112,16 @@ fn _run_pipeline<'py>(
         entities: tagger.map(|t| t.tagger()),
         dates,
         numbers,
+        panic_on: _panic_on,
     };
-    let mut tables = py
-        .detach(|| run(&texts, &config, threads))
-        .map_err(|e| core_error(py, e))?;
+    // Each document is isolated inside `run`; this guards the assembly too.
+    let mut tables =
+        parallel::isolated(py, || run(&texts, &config, threads))?.map_err(|e| core_error(py, e))?;
     py.check_signals()?;
 
     let out = PyDict::new(py);
     out.set_item("articles", articles(py, &mut tables, &config)?)?;
+    out.set_item("failed", std::mem::take(&mut tables.failed))?;
     if config.entities.is_some() {
         let e = tables.entities;
         let d = place_columns(py, e.place)?;

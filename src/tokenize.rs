@@ -109,7 +109,7 @@ fn run(text: &str, options: TokenizeOptions) -> Vec<PyToken> {
 #[pyo3(name = "tokenize", signature = (text, *, clitics = false))]
 fn tokenize_py(py: Python<'_>, text: &Bound<'_, PyAny>, clitics: bool) -> PyResult<Vec<PyToken>> {
     let t = input::text(text, None)?;
-    Ok(py.detach(|| run(&t, TokenizeOptions { clitics })))
+    parallel::isolated(py, || run(&t, TokenizeOptions { clitics }))
 }
 
 /// Tokenize many texts in parallel; one list of tokens per text, in order.

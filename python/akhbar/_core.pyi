@@ -172,6 +172,7 @@ def _run_pipeline(
     dates: bool = False,
     numbers: bool = False,
     n_threads: int | None = None,
+    _panic_on: str | None = None,
 ) -> dict[str, Any]: ...
 
 # --- articles (akhbar.article) ---

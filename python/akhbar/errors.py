@@ -52,3 +52,11 @@ class TrainingError(AkhbarError, ValueError):
 
 class FileError(AkhbarError, OSError):
     """A file akhbar could not read or write (the path is in the message)."""
+
+
+class InternalError(AkhbarError, RuntimeError):
+    """A bug inside akhbar while processing one input (please report it with the input).
+
+    In a batch, ``index`` is the row; :meth:`akhbar.Pipeline.process` with
+    ``errors="skip"`` or ``"null"`` records it in the errors table instead.
+    """

@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from akhbar._core import ARTICLE_FIELDS, Normalizer, _run_pipeline
 from akhbar.corpus import Corpus, Unreadable, read_corpus
 from akhbar.entities import Tagger
-from akhbar.errors import InvalidTextError, OptionError
+from akhbar.errors import InternalError, InvalidTextError, OptionError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -294,9 +294,11 @@ n_threads=None, chunk_size=1000)
         array, a :class:`~akhbar.corpus.Corpus`, or a path (see :func:`read_corpus`).
         ``doc_id`` is taken from ``ids``, else the Series index / corpus ids, else
         the position. ``errors``: ``"raise"`` stops at the first input that is not a
-        str (:class:`akhbar.InvalidTextError` with its position in ``index``);
+        str (:class:`akhbar.InvalidTextError` with its position in ``index``) or
+        that fails inside akhbar (a bug: :class:`akhbar.InternalError`);
         ``"skip"`` leaves it out of ``articles``; ``"null"`` keeps it as a row of
-        nulls; with both, the ``errors`` table lists it. ``progress``: a tqdm bar
+        nulls; with both, the ``errors`` table lists it (an ``"internal error: …"``
+        reason for a bug), and every other row is unaffected. ``progress``: a tqdm bar
         (None: shown when the run spans more than one chunk).
 
         Examples
@@ -374,6 +376,19 @@ n_threads=None, chunk_size=1000)
             n_threads=self.n_threads if n_threads is None else n_threads,
         )
         all_ids = _doc_ids([doc_id for doc_id, _ in batch])
+        # Mention rows index the texts sent; a document that failed inside
+        # akhbar has no rows and becomes an error like an unreadable input.
+        sent_ids = all_ids.take(pa.array(good, type=pa.int64()))
+        if cols["failed"]:
+            failed = {good[row]: reason for row, reason in cols["failed"]}
+            if errors == "raise":
+                i = min(failed)
+                raise InternalError(
+                    f"row {position + i} (doc_id {batch[i][0]!r}): internal error: {failed[i]}",
+                    position + i,
+                )
+            bad = sorted(bad + [(i, f"internal error: {r}") for i, r in failed.items()])
+            good = [i for i in good if i not in failed]
         doc_ids = all_ids.take(pa.array(good, type=pa.int64()))
         bad_ids = all_ids.take(pa.array([i for i, _ in bad], type=pa.int64()))
         articles = _table(doc_ids, cols["articles"], _ARTICLE_TYPES)
@@ -386,7 +401,7 @@ n_threads=None, chunk_size=1000)
                 tables[name] = self._empty_mentions(name, doc_ids.type)
             else:
                 rows = _arrow(m["row"])
-                tables[name] = _table(doc_ids.take(rows), m, _MENTION_TYPES[name])
+                tables[name] = _table(sent_ids.take(rows), m, _MENTION_TYPES[name])
         errors_found = {
             "position": [position + i for i, _ in bad],
             "error": [reason for _, reason in bad],

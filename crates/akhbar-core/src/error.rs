@@ -35,12 +35,43 @@ pub enum Error {
         unknown: Vec<String>,
         known: Vec<String>,
     },
+    /// A bug inside akhbar (a panic) while processing one input, caught by
+    /// [`crate::batch::isolate`]; `row` is the input's position in its batch.
+    #[error("internal error{}: {reason} (please report it with the input)", row.map(|r| format!(" in row {r}")).unwrap_or_default())]
+    Internal { row: Option<usize>, reason: String },
 }
 
 /// `['A', 'B']`, as Python prints a list of strings.
 fn quoted(items: &[String]) -> String {
     let inner: Vec<String> = items.iter().map(|s| format!("'{s}'")).collect();
     format!("[{}]", inner.join(", "))
+}
+
+impl Error {
+    /// This error, if internal, placed at batch row `row`.
+    pub fn at_row(self, row: usize) -> Error {
+        match self {
+            Error::Internal { reason, .. } => Error::Internal {
+                row: Some(row),
+                reason,
+            },
+            e => e,
+        }
+    }
+
+    /// This error with a batch row number shifted by `by` (a chunk's start).
+    pub fn shift_row(self, by: usize) -> Error {
+        match self {
+            Error::Internal {
+                row: Some(r),
+                reason,
+            } => Error::Internal {
+                row: Some(r + by),
+                reason,
+            },
+            e => e,
+        }
+    }
 }
 
 /// Result with the core error.

@@ -105,6 +105,11 @@ impl CharIndex {
     pub fn char_at(&self, byte: usize) -> usize {
         self.starts.partition_point(|&b| b < byte)
     }
+
+    /// The byte offset of character offset `c` (the text length past the end).
+    pub fn byte_at(&self, c: usize) -> usize {
+        self.starts[c.min(self.starts.len() - 1)]
+    }
 }
 
 #[cfg(test)]
@@ -134,5 +139,8 @@ mod tests {
         assert_eq!(ix.char_at(0), 0);
         assert_eq!(ix.char_at(t.find('-').unwrap()), 5);
         assert_eq!(ix.char_at(t.len()), 11);
+        assert_eq!(ix.byte_at(5), t.find('-').unwrap());
+        assert_eq!(ix.byte_at(11), t.len());
+        assert_eq!(ix.byte_at(99), t.len());
     }
 }

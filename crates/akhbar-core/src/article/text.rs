@@ -276,9 +276,10 @@ pub fn parse(text: &str) -> Draft {
 /// A byline "PLACE: FIRST LAST" on its own line: the byte ranges (within the
 /// line) of a one- or two-word place and a two-to-four-word known person name.
 fn place_colon_person(line: &str) -> Option<((usize, usize), (usize, usize))> {
-    let colon = line.find([':', '：'])?;
+    let (colon, mark) = line.char_indices().find(|&(_, c)| c == ':' || c == '：')?;
+    let after = colon + mark.len_utf8();
     let place = line[..colon].trim();
-    let name = line[colon + 1..].trim();
+    let name = line[after..].trim();
     let place_words: Vec<&str> = place.split_whitespace().collect();
     let name_words: Vec<&str> = name.split_whitespace().collect();
     // Editorial roles before a colon credit a person without naming a place
@@ -313,7 +314,7 @@ fn place_colon_person(line: &str) -> Option<((usize, usize), (usize, usize))> {
         return None;
     }
     let ps = line.find(place)?;
-    let ns = colon + 1 + line[colon + 1..].find(name)?;
+    let ns = after + line[after..].find(name)?;
     Some(((ps, ps + place.len()), (ns, ns + name.len())))
 }
 
@@ -495,6 +496,13 @@ mod tests {
         let d = parse(t);
         assert_eq!(get(&d, Slot::Dateline), Some("جدة"));
         assert_eq!(get(&d, Slot::Author), Some("عبدالله الحارثي"));
+        // The fullwidth colon (U+FF1A, three bytes) reads the same and does not split a character.
+        let d = parse(&t.replacen(':', "：", 1));
+        assert_eq!(get(&d, Slot::Dateline), Some("جدة"));
+        assert_eq!(get(&d, Slot::Author), Some("عبدالله الحارثي"));
+        for t in ["جدة：عبدالله الحارثي", "：محمد علي", "："] {
+            parse(t);
+        }
         // A headline with a colon is not a byline, nor is a credit or a reference number.
         for t in [
             "الرياض: افتتاح معرض الكتاب\nقال مسؤول حكومي اليوم إن المعرض سيفتتح الأسبوع المقبل.",

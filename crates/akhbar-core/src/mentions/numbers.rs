@@ -206,12 +206,16 @@ pub(crate) fn numbers_in(scan: &Scan, dates: &[Found]) -> Vec<NumberMention> {
     let in_date = date_tokens(toks.len(), dates);
     let mut out = Vec::new();
     let mut i = 0;
+    // Tokens before this one belong to a mention already found.
+    let mut taken = 0;
     while i < toks.len() {
         let found = (!in_date[i]).then(|| read_at(toks, i)).flatten();
         let Some((mut r, pre_percent)) = found else {
             i += 1;
             continue;
         };
+        // "٢ ٪۲": the sign already ends the previous mention.
+        let pre_percent = pre_percent && r.first > taken;
         if (r.first..r.next).any(|k| in_date[k]) {
             i += 1;
             continue;
@@ -237,11 +241,13 @@ pub(crate) fn numbers_in(scan: &Scan, dates: &[Found]) -> Vec<NumberMention> {
             start,
             end: stop,
             text: scan.slice(start, stop).to_string(),
-            value: r.value,
+            // Past f64's range ("1,000,…,000" with 400 digits) there is no value.
+            value: r.value.filter(|v| v.is_finite()),
             kind,
             unit,
         });
         i = end;
+        taken = end;
     }
     out
 }
@@ -455,8 +461,10 @@ fn names_no_count(toks: &[Tok], i: usize) -> bool {
             return true;
         }
     }
-    // Phone numbers and codes: a leading zero, or nine digits and more.
-    if t.int.is_some() && (t.text.starts_with('0') && t.text.len() > 1 || t.text.len() >= 9) {
+    // Phone numbers and codes: a leading zero, or nine digits and more
+    // (however many: a run too long for an integer is a code too).
+    let plain = t.int.is_some() || t.text.bytes().all(|b| b.is_ascii_digit());
+    if plain && (t.text.starts_with('0') && t.text.len() > 1 || t.text.len() >= 9) {
         return true;
     }
     // "2-1", "1/2": scores, ratios, references — not read as one value.

@@ -77,6 +77,9 @@ pub struct Tables {
     pub entities: EntityColumns,
     pub dates: DateColumns,
     pub numbers: NumberColumns,
+    /// Documents that failed inside akhbar (a caught panic): row and the panic's message.
+    /// They have no row in the other tables.
+    pub failed: Vec<(usize, String)>,
 }
 
 impl Tables {

@@ -125,6 +125,9 @@ fn verbatim(p: &Field, input: &[char]) -> Option<usize> {
 
 /// Run every enabled stage of `config` on one article.
 pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
+    if config.panic_on.as_deref() == Some(input) {
+        panic!("forced failure (PipelineConfig::panic_on)");
+    }
     let n_chars = input.chars().count();
     let mut doc = Document {
         n_chars,

@@ -4,19 +4,25 @@ use super::columns::Tables;
 use super::config::PipelineConfig;
 use super::document::process_document;
 use crate::batch;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Process `texts` on `threads` threads and gather the tables; row `i` of every
 /// table refers to `texts[i]`. The result does not depend on the thread count.
+/// A document that fails inside akhbar (a panic) is listed in
+/// [`Tables::failed`] and the others are unaffected.
 pub fn run<S: AsRef<str> + Sync>(
     texts: &[S],
     config: &PipelineConfig,
     threads: Option<usize>,
 ) -> Result<Tables> {
-    let docs = batch::map(texts, threads, |t| process_document(t.as_ref(), config))?;
+    let docs = batch::map_each(texts, threads, |t| process_document(t.as_ref(), config))?;
     let mut tables = Tables::default();
     for (row, doc) in docs.into_iter().enumerate() {
-        tables.push(row, doc);
+        match doc {
+            Ok(doc) => tables.push(row, doc),
+            Err(Error::Internal { reason, .. }) => tables.failed.push((row, reason)),
+            Err(e) => tables.failed.push((row, e.to_string())),
+        }
     }
     Ok(tables)
 }
@@ -38,11 +44,31 @@ mod tests {
             dates: true,
             numbers: true,
             entities: None,
+            panic_on: None,
         };
         let one = run(&texts, &config, Some(1)).unwrap();
         let two = run(&texts, &config, Some(2)).unwrap();
         assert_eq!(one, two);
         assert_eq!(one.articles.row, (0..500).collect::<Vec<_>>());
         assert_eq!(one.articles.n_words[3], Some(3 + 3 * 2));
+        assert!(one.failed.is_empty());
+    }
+
+    #[test]
+    fn a_failing_document_costs_its_row_only() {
+        let texts = ["خبر أول عن دمشق", "سيفشل", "خبر ثالث عن القاهرة"];
+        let config = PipelineConfig {
+            tokens: true,
+            panic_on: Some("سيفشل".into()),
+            ..PipelineConfig::default()
+        };
+        for threads in [Some(1), Some(2)] {
+            let t = run(&texts, &config, threads).unwrap();
+            assert_eq!(t.articles.row, vec![0, 2]);
+            assert_eq!(t.articles.n_words, vec![Some(4), Some(4)]);
+            assert_eq!(t.failed.len(), 1);
+            assert_eq!(t.failed[0].0, 1);
+            assert_eq!(t.failed[0].1, "forced failure (PipelineConfig::panic_on)");
+        }
     }
 }
