@@ -3,12 +3,15 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use akhbar_bert::{BertOptions, BertTagger};
 use akhbar_core::entities::cluster_learn::{learn_clusters, ClusterOptions};
 use akhbar_core::entities::clusters::Clusters;
 use akhbar_core::entities::extract::extract;
 use akhbar_core::entities::format::{from_bytes, to_bytes};
 use akhbar_core::entities::train::{score, tag_sentences, train, EpochReport, TrainOptions};
-use akhbar_core::entities::{evaluate_tags, read_conll, Entity, EvalCounts, Gazetteer, Model};
+use akhbar_core::entities::{
+    evaluate_tags, read_conll, Entity, EvalCounts, Gazetteer, Model, Tagger,
+};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
@@ -109,16 +112,56 @@ impl PyEntity {
     }
 }
 
+/// The model behind a `Tagger`: akhbar's perceptron or a BERT checkpoint.
+enum Inner {
+    Perceptron(Arc<Model>),
+    Bert(Arc<BertTagger>),
+}
+
 /// A named-entity tagger (immutable; share it freely between threads).
 #[pyclass(name = "Tagger", module = "akhbar._core", frozen)]
 pub struct PyTagger {
-    inner: Arc<Model>,
+    inner: Inner,
 }
 
 impl PyTagger {
-    /// The core model, for other binding modules (the pipeline).
-    pub fn model(&self) -> Arc<Model> {
-        Arc::clone(&self.inner)
+    fn perceptron(m: Model) -> Self {
+        Self {
+            inner: Inner::Perceptron(Arc::new(m)),
+        }
+    }
+
+    /// The core tagger, for other binding modules (the pipeline).
+    pub fn tagger(&self) -> Arc<dyn Tagger> {
+        match &self.inner {
+            Inner::Perceptron(m) => Arc::clone(m) as Arc<dyn Tagger>,
+            Inner::Bert(b) => Arc::clone(b) as Arc<dyn Tagger>,
+        }
+    }
+
+    /// The perceptron model, or an `OptionError` saying `what` is for it only.
+    fn model(&self, py: Python<'_>, what: &str) -> PyResult<&Arc<Model>> {
+        match &self.inner {
+            Inner::Perceptron(m) => Ok(m),
+            Inner::Bert(b) => Err(crate::errors::option_error(
+                py,
+                format!(
+                    "{what} is for akhbar's own tagger; this one runs the BERT checkpoint in {}",
+                    b.dir().display()
+                ),
+            )),
+        }
+    }
+
+    /// The BERT tagger, or an `OptionError` saying `what` is for BERT only.
+    fn bert(&self, py: Python<'_>, what: &str) -> PyResult<&Arc<BertTagger>> {
+        match &self.inner {
+            Inner::Bert(b) => Ok(b),
+            Inner::Perceptron(_) => Err(crate::errors::option_error(
+                py,
+                format!("{what} is for taggers loaded with Tagger.from_pretrained"),
+            )),
+        }
     }
 }
 
@@ -154,7 +197,118 @@ impl PyTagger {
         let m = py
             .detach(|| Model::load(&path))
             .map_err(|e| core_error(py, e))?;
-        Ok(Self { inner: Arc::new(m) })
+        Ok(Self::perceptron(m))
+    }
+
+    /// A BERT token classifier from a local Hugging Face model folder or a
+    /// hub id (resolved by `akhbar.bert.resolve_model`).
+    #[staticmethod]
+    #[pyo3(signature = (path_or_id, *, labels = None, max_length = None, stride = 128,
+        batch_tokens = 4096, revision = None, download = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_pretrained(
+        py: Python<'_>,
+        path_or_id: &Bound<'_, PyAny>,
+        labels: Option<&Bound<'_, PyAny>>,
+        max_length: Option<usize>,
+        stride: usize,
+        batch_tokens: usize,
+        revision: Option<String>,
+        download: bool,
+    ) -> PyResult<Self> {
+        let dir: PathBuf = py
+            .import("akhbar.bert")?
+            .getattr("resolve_model")?
+            .call1((path_or_id, revision, download))?
+            .extract()?;
+        let label_map: Vec<(String, Option<String>)> = match labels {
+            Some(l) if !l.is_none() => l
+                .call_method0("items")
+                .and_then(|items| items.try_iter()?.map(|kv| kv?.extract()).collect())
+                .map_err(|_| {
+                    crate::errors::option_error(
+                        py,
+                        "labels must map model entity types to akhbar types (str) or None".into(),
+                    )
+                })?,
+            _ => Vec::new(),
+        };
+        let options = BertOptions {
+            label_map,
+            max_length,
+            stride,
+            batch_tokens,
+        };
+        let b = py
+            .detach(|| BertTagger::load(&dir, options))
+            .map_err(|e| core_error(py, e))?;
+        Ok(Self {
+            inner: Inner::Bert(Arc::new(b)),
+        })
+    }
+
+    /// "perceptron" or "bert".
+    #[getter]
+    fn kind(&self) -> &'static str {
+        match self.inner {
+            Inner::Perceptron(_) => "perceptron",
+            Inner::Bert(_) => "bert",
+        }
+    }
+
+    /// A BERT tagger's checkpoint label names (`id2label`), in output order.
+    #[getter]
+    fn model_labels(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        Ok(self.bert(py, "model_labels")?.model_labels().to_vec())
+    }
+
+    /// The subwords a BERT tagger's model sees for pre-split words.
+    fn subwords(&self, py: Python<'_>, words: Vec<String>) -> PyResult<Vec<String>> {
+        let b = self.bert(py, "subwords()")?;
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        b.subwords(&refs)
+            .map_err(|e| crate::errors::raise(py, "ModelError", e, None))
+    }
+
+    /// A BERT tagger's logits: per sentence, per word, the model's logits at
+    /// its first subword (None for a word with no subword).
+    fn word_logits(
+        &self,
+        py: Python<'_>,
+        sentences: Vec<Vec<String>>,
+    ) -> PyResult<Vec<Vec<Option<Vec<f32>>>>> {
+        let b = self.bert(py, "word_logits()")?;
+        py.detach(|| {
+            let refs: Vec<Vec<&str>> = sentences
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect())
+                .collect();
+            b.word_logits(&refs)
+        })
+        .map_err(|e| crate::errors::raise(py, "ModelError", e, None))
+    }
+
+    /// How a BERT tagger was loaded: `(folder, labels, max_length, stride, batch_tokens)`.
+    #[allow(clippy::type_complexity)]
+    fn _bert_args(
+        &self,
+        py: Python<'_>,
+    ) -> PyResult<(
+        String,
+        Vec<(String, Option<String>)>,
+        Option<usize>,
+        usize,
+        usize,
+    )> {
+        let b = self.bert(py, "_bert_args()")?;
+        let o = b.options();
+        Ok((
+            b.dir().to_string_lossy().into_owned(),
+            o.label_map.clone(),
+            o.max_length,
+            o.stride,
+            o.batch_tokens,
+        ))
     }
 
     /// The shipped model, loaded once per process.
@@ -175,8 +329,8 @@ impl PyTagger {
 
     /// Write the model file.
     fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
-        py.detach(|| self.inner.save(&path))
-            .map_err(|e| core_error(py, e))
+        let m = self.model(py, "save()")?;
+        py.detach(|| m.save(&path)).map_err(|e| core_error(py, e))
     }
 
     /// A copy with user gazetteer lists `{label: [phrase, ...]}`.
@@ -196,52 +350,53 @@ impl PyTagger {
         }
         let g = gazetteer_from(py, entries)?;
         let m = self
-            .inner
+            .model(py, "with_gazetteer()")?
             .with_gazetteer(&g)
             .map_err(|e| core_error(py, e))?;
-        Ok(Self { inner: Arc::new(m) })
+        Ok(Self::perceptron(m))
     }
 
     /// Entity types the model tags.
     #[getter]
     fn labels(&self) -> Vec<String> {
-        self.inner.labels().types().to_vec()
+        self.tagger().labels().types().to_vec()
     }
 
     /// Subtracted from the `O` score when decoding (> 0: more recall).
     #[getter]
-    fn o_bias(&self) -> f32 {
-        self.inner.o_bias()
+    fn o_bias(&self, py: Python<'_>) -> PyResult<f32> {
+        Ok(self.model(py, "o_bias")?.o_bias())
     }
 
     /// A copy that decodes with another `O` bias.
-    fn with_o_bias(&self, o_bias: f32) -> Self {
-        Self {
-            inner: Arc::new(self.inner.with_o_bias(o_bias)),
-        }
+    fn with_o_bias(&self, py: Python<'_>, o_bias: f32) -> PyResult<Self> {
+        Ok(Self::perceptron(
+            self.model(py, "with_o_bias()")?.with_o_bias(o_bias),
+        ))
     }
 
     /// Number of weighted features.
     #[getter]
-    fn n_features(&self) -> usize {
-        self.inner.n_features()
+    fn n_features(&self, py: Python<'_>) -> PyResult<usize> {
+        Ok(self.model(py, "n_features")?.n_features())
     }
 
     /// Gazetteer entries `(label, phrase)` the features read.
     #[getter]
-    fn gazetteer_size(&self) -> usize {
-        self.inner.gazetteer().len()
+    fn gazetteer_size(&self, py: Python<'_>) -> PyResult<usize> {
+        Ok(self.model(py, "gazetteer_size")?.gazetteer().len())
     }
 
     /// Number of words with a cluster.
     #[getter]
-    fn cluster_size(&self) -> usize {
-        self.inner.clusters().len()
+    fn cluster_size(&self, py: Python<'_>) -> PyResult<usize> {
+        Ok(self.model(py, "cluster_size")?.clusters().len())
     }
 
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyEntity>> {
         let t = input::text(text, None)?;
-        Ok(py.detach(|| to_py(extract(self.inner.as_ref(), &t))))
+        let tagger = self.tagger();
+        Ok(py.detach(|| to_py(extract(tagger.as_ref(), &t))))
     }
 
     #[pyo3(signature = (texts, *, n_threads = None))]
@@ -252,8 +407,10 @@ impl PyTagger {
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let texts = input::texts(texts)?;
-        let m = &self.inner;
-        parallel::map_list(py, &texts, n_threads, |t| to_py(extract(m.as_ref(), t)))
+        let tagger = self.tagger();
+        parallel::map_list(py, &texts, n_threads, |t| {
+            to_py(extract(tagger.as_ref(), t))
+        })
     }
 
     /// Tag pre-tokenized sentences: one list of tag names per sentence.
@@ -266,13 +423,14 @@ impl PyTagger {
         n_threads: Option<usize>,
     ) -> PyResult<Vec<Vec<String>>> {
         let threads = parallel::threads(py, n_threads)?;
-        let m = &self.inner;
+        let tagger = self.tagger();
         let tags = py
-            .detach(|| tag_sentences(m, &sentences, threads))
+            .detach(|| tag_sentences(tagger.as_ref(), &sentences, threads))
             .map_err(|e| core_error(py, e))?;
+        let labels = tagger.labels();
         Ok(tags
             .into_iter()
-            .map(|t| t.into_iter().map(|x| m.labels().tag_name(x)).collect())
+            .map(|t| t.into_iter().map(|x| labels.tag_name(x)).collect())
             .collect())
     }
 
@@ -286,43 +444,58 @@ impl PyTagger {
         n_threads: Option<usize>,
     ) -> PyResult<Py<PyAny>> {
         let threads = parallel::threads(py, n_threads)?;
-        let m = &self.inner;
+        let tagger = self.tagger();
         let e = py
             .detach(|| {
                 let gold = read_conll(&path)?;
-                score(m, &gold, &label_map, threads)
+                score(tagger.as_ref(), &gold, &label_map, threads)
             })
             .map_err(|e| core_error(py, e))?;
         counts_to_py(py, &e)
     }
 
-    fn _to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &to_bytes(&self.inner))
+    fn _to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        Ok(PyBytes::new(py, &to_bytes(self.model(py, "_to_bytes()")?)))
     }
 
     #[staticmethod]
     fn _from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
         let m = from_bytes(data, "<bytes>").map_err(|e| core_error(py, e))?;
-        Ok(Self { inner: Arc::new(m) })
+        Ok(Self::perceptron(m))
     }
 
+    /// Pickled as the model bytes, or (BERT) as the folder and options to
+    /// load it from again.
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let data = slf.get()._to_bytes(py);
+        let this = slf.get();
+        if let Inner::Bert(_) = this.inner {
+            let ctor = py.import("akhbar.bert")?.getattr("_reload")?;
+            let args = this._bert_args(py)?.into_pyobject(py)?;
+            return Ok((ctor, PyTuple::new(py, [args])?));
+        }
+        let data = this._to_bytes(py)?;
         let ctor = slf.get_type().getattr("_from_bytes")?;
         Ok((ctor, PyTuple::new(py, [data])?))
     }
 
     fn __repr__(&self) -> String {
-        format!(
-            "Tagger(labels={:?}, features={}, gazetteer={}, clusters={})",
-            self.inner.labels().types(),
-            self.inner.n_features(),
-            self.inner.gazetteer().len(),
-            self.inner.clusters().len()
-        )
+        match &self.inner {
+            Inner::Perceptron(m) => format!(
+                "Tagger(labels={:?}, features={}, gazetteer={}, clusters={})",
+                m.labels().types(),
+                m.n_features(),
+                m.gazetteer().len(),
+                m.clusters().len()
+            ),
+            Inner::Bert(b) => format!(
+                "Tagger(bert={:?}, labels={:?})",
+                b.dir().display().to_string(),
+                b.labels().types()
+            ),
+        }
     }
 }
 
@@ -393,12 +566,7 @@ fn _train<'py>(
         };
         out.append((r.epoch, r.mistakes, dev))?;
     }
-    Ok((
-        PyTagger {
-            inner: Arc::new(model),
-        },
-        out,
-    ))
+    Ok((PyTagger::perceptron(model), out))
 }
 
 /// Learn word clusters from the tokens of CoNLL files (tags ignored) and

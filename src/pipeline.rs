@@ -2,9 +2,7 @@
 //! as Arrow buffers (one `bytes` per buffer, no object per value) that the
 //! Python `Pipeline` wraps into Arrow arrays without copying.
 
-use std::sync::Arc;
 
-use akhbar_core::entities::Tagger;
 use akhbar_core::pipeline::arrow::{ArrowColumn, IntoArrow};
 use akhbar_core::pipeline::{run, PipelineConfig, PlaceColumns, Tables};
 use pyo3::prelude::*;
@@ -114,7 +112,7 @@ fn _run_pipeline<'py>(
         parse,
         normalizer: normalizer.map(|n| n.core().clone()),
         tokens,
-        entities: tagger.map(|t| t.model() as Arc<dyn Tagger>),
+        entities: tagger.map(|t| t.tagger()),
         dates,
         numbers,
     };

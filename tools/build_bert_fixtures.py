@@ -53,8 +53,7 @@ CONLL = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I
 CAMEL = ["B-LOC", "B-ORG", "B-PERS", "I-LOC", "I-ORG", "I-PERS", "O", "B-MISC", "I-MISC"]
 
 LONG = " ".join(
-    "قال الرئيس باراك أوباما في واشنطن إن وزارة الصحة في القاهرة أعلنت عن اصابات جديدة".split()
-    * 3
+    ["قال الرئيس باراك أوباما في واشنطن إن وزارة الصحة في القاهرة أعلنت عن اصابات جديدة"] * 3
 )
 SENTENCES = [
     "قال الرئيس الأمريكي باراك أوباما في واشنطن .",
@@ -171,8 +170,13 @@ def build(name: str, labels: list[str], lower: bool, safetensors: bool) -> dict[
             top = [None if r is None else labels[max(range(len(r)), key=r.__getitem__)]
                    for r in logits]  # fmt: skip
             rows.append(
-                {"words": words, "subwords": subwords, "logits": logits, "labels": top,
-                 "windows": n_windows}  # fmt: skip
+                {
+                    "words": words,
+                    "subwords": subwords,
+                    "logits": logits,
+                    "labels": top,
+                    "windows": n_windows,
+                }
             )
         distinct = {label for r in rows for label in r["labels"] if label is not None}
         if len(distinct) >= 6 and all(margin_ok(r["logits"]) for r in rows):

@@ -75,18 +75,22 @@ ALL_LABELS = (*NAME_LABELS, "DATE", "TIME", "NUMBER", "PERCENT", "MONEY", "QUANT
 Kinds = str | Iterable[str]
 
 
-def _labels(kinds: Kinds) -> frozenset[str]:
+def _labels(kinds: Kinds, tagger: Tagger | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The labels ``kinds`` asks for, and the name labels (the tagger's: a BERT
+    checkpoint may have types of its own, such as Wojood's NORP or OCC)."""
+    names = frozenset(NAME_LABELS) | frozenset(tagger.labels if tagger is not None else ())
     if kinds == "all":
-        return frozenset(ALL_LABELS)
+        return names | frozenset(ALL_LABELS), names
     if kinds == "names":
-        return frozenset(NAME_LABELS)
+        return names, names
     if isinstance(kinds, str):
         raise OptionError(f"kinds must be 'all', 'names' or a set of labels, got {kinds!r}")
     labels = frozenset(kinds)
-    unknown = labels - set(ALL_LABELS)
+    unknown = labels - set(ALL_LABELS) - names
     if unknown:
-        raise OptionError(f"unknown entity labels {sorted(unknown)}; known: {list(ALL_LABELS)}")
-    return labels
+        known = sorted(names | set(ALL_LABELS))
+        raise OptionError(f"unknown entity labels {sorted(unknown)}; known: {known}")
+    return labels, names
 
 
 def _value_entities(
@@ -144,10 +148,10 @@ def extract(text: str, *, tagger: Tagger | None = None, kinds: Kinds = "all") ->
     >>> [(e.text, e.normalized) for e in extract("هاجمت تركيا لوحدات حماية الشعب", tagger=t)]
     [('تركيا', 'تركيا'), ('لوحدات حماية الشعب', 'وحدات حماية الشعب')]
     """
-    labels = _labels(kinds)
-    names = (tagger or Tagger.default()).extract(text) if labels & set(NAME_LABELS) else []
+    labels, name_labels = _labels(kinds, tagger)
+    names = (tagger or Tagger.default()).extract(text) if labels & name_labels else []
     values: list[Entity] = []
-    if labels - set(NAME_LABELS):
+    if labels - name_labels:
         values = _value_entities(extract_dates(text), extract_numbers(text), labels)
     return _merge(names, values, labels)
 
@@ -169,13 +173,13 @@ def extract_batch(
     >>> [[e.text for e in row] for row in extract_batch(["قال أوباما في القاهرة", ""])]
     [['أوباما', 'القاهرة'], []]
     """
-    labels = _labels(kinds)
+    labels, name_labels = _labels(kinds, tagger)
     texts = texts if isinstance(texts, (list, tuple)) else list(texts)
-    if labels & set(NAME_LABELS):
+    if labels & name_labels:
         names = (tagger or Tagger.default()).extract_batch(texts, n_threads=n_threads)
     else:
         names = [[] for _ in texts]
-    if not labels - set(NAME_LABELS):
+    if not labels - name_labels:
         return [_merge(row, [], labels) for row in names]
     dates = extract_dates_batch(texts, n_threads=n_threads)
     numbers = extract_numbers_batch(texts, n_threads=n_threads)
