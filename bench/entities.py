@@ -88,10 +88,11 @@ def bert_child(args: argparse.Namespace) -> None:
     model.save_pretrained(save)
     tok.save_model(str(save))
     (save / "tokenizer_config.json").write_text(json.dumps({"do_lower_case": False}))
-    # The same words akhbar tags (its tokens), each sentence cut to BERT's 512.
+    # The same words akhbar tags (its tokens), in [CLS] … [SEP] (a trained tokenizer
+    # has no post-processor to add them), each sentence cut to BERT's 512.
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     enc = [
-        tok.encode(words, is_pretokenized=True, add_special_tokens=True).ids[:512]
-        for words in data["words"]
+        [cls, *tok.encode(words, is_pretokenized=True).ids[:510], sep] for words in data["words"]
     ]
     enc.sort(key=len)
     batches = []
