@@ -2,7 +2,6 @@
 //! as Arrow buffers (one `bytes` per buffer, no object per value) that the
 //! Python `Pipeline` wraps into Arrow arrays without copying.
 
-
 use akhbar_core::pipeline::arrow::{ArrowColumn, IntoArrow};
 use akhbar_core::pipeline::{run, PipelineConfig, PlaceColumns, Tables};
 use pyo3::prelude::*;
