@@ -16,7 +16,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
-use crate::errors::core_error;
+use crate::errors::{core_error, option_error};
 use crate::{input, parallel};
 
 /// An entity mention with character offsets into the original text.
@@ -112,56 +112,62 @@ impl PyEntity {
     }
 }
 
-/// The model behind a `Tagger`: akhbar's perceptron or a BERT checkpoint.
-enum Inner {
-    Perceptron(Arc<Model>),
-    Bert(Arc<BertTagger>),
-}
-
 /// A named-entity tagger (immutable; share it freely between threads).
+///
+/// Any core [`Tagger`]; the methods that only a perceptron model has (its
+/// gazetteer, `O` bias, model file) reach it through `perceptron`.
 #[pyclass(name = "Tagger", module = "akhbar._core", frozen)]
 pub struct PyTagger {
-    inner: Inner,
+    tagger: Arc<dyn Tagger>,
+    perceptron: Option<Arc<Model>>,
+    /// Set for a tagger from `Tagger.from_pretrained`.
+    bert: Option<Arc<BertTagger>>,
+}
+
+impl From<Model> for PyTagger {
+    fn from(m: Model) -> Self {
+        let m = Arc::new(m);
+        Self {
+            tagger: Arc::clone(&m) as Arc<dyn Tagger>,
+            perceptron: Some(m),
+            bert: None,
+        }
+    }
 }
 
 impl PyTagger {
-    fn perceptron(m: Model) -> Self {
+    /// Wrap any core tagger (perceptron-only methods raise `OptionError`).
+    pub fn from_tagger(tagger: Arc<dyn Tagger>) -> Self {
         Self {
-            inner: Inner::Perceptron(Arc::new(m)),
+            tagger,
+            perceptron: None,
+            bert: None,
         }
     }
 
-    /// The core tagger, for other binding modules (the pipeline).
+    /// The core tagger, for other binding modules (the pipeline, `extract`).
     pub fn tagger(&self) -> Arc<dyn Tagger> {
-        match &self.inner {
-            Inner::Perceptron(m) => Arc::clone(m) as Arc<dyn Tagger>,
-            Inner::Bert(b) => Arc::clone(b) as Arc<dyn Tagger>,
-        }
-    }
-
-    /// The perceptron model, or an `OptionError` saying `what` is for it only.
-    fn model(&self, py: Python<'_>, what: &str) -> PyResult<&Arc<Model>> {
-        match &self.inner {
-            Inner::Perceptron(m) => Ok(m),
-            Inner::Bert(b) => Err(crate::errors::option_error(
-                py,
-                format!(
-                    "{what} is for akhbar's own tagger; this one runs the BERT checkpoint in {}",
-                    b.dir().display()
-                ),
-            )),
-        }
+        Arc::clone(&self.tagger)
     }
 
     /// The BERT tagger, or an `OptionError` saying `what` is for BERT only.
     fn bert(&self, py: Python<'_>, what: &str) -> PyResult<&Arc<BertTagger>> {
-        match &self.inner {
-            Inner::Bert(b) => Ok(b),
-            Inner::Perceptron(_) => Err(crate::errors::option_error(
+        self.bert.as_ref().ok_or_else(|| {
+            option_error(
                 py,
                 format!("{what} is for taggers loaded with Tagger.from_pretrained"),
-            )),
-        }
+            )
+        })
+    }
+
+    /// The perceptron model, for the methods only it has.
+    fn perceptron(&self, py: Python<'_>, what: &str) -> PyResult<&Arc<Model>> {
+        self.perceptron.as_ref().ok_or_else(|| {
+            option_error(
+                py,
+                format!("{what} is only for the perceptron tagger (Tagger.load, Tagger.default)"),
+            )
+        })
     }
 }
 
@@ -197,7 +203,7 @@ impl PyTagger {
         let m = py
             .detach(|| Model::load(&path))
             .map_err(|e| core_error(py, e))?;
-        Ok(Self::perceptron(m))
+        Ok(m.into())
     }
 
     /// A BERT token classifier from a local Hugging Face model folder or a
@@ -226,7 +232,7 @@ impl PyTagger {
                 .call_method0("items")
                 .and_then(|items| items.try_iter()?.map(|kv| kv?.extract()).collect())
                 .map_err(|_| {
-                    crate::errors::option_error(
+                    option_error(
                         py,
                         "labels must map model entity types to akhbar types (str) or None".into(),
                     )
@@ -242,17 +248,21 @@ impl PyTagger {
         let b = py
             .detach(|| BertTagger::load(&dir, options))
             .map_err(|e| core_error(py, e))?;
+        let b = Arc::new(b);
         Ok(Self {
-            inner: Inner::Bert(Arc::new(b)),
+            tagger: Arc::clone(&b) as Arc<dyn Tagger>,
+            perceptron: None,
+            bert: Some(b),
         })
     }
 
-    /// "perceptron" or "bert".
+    /// "perceptron", "bert", or "custom".
     #[getter]
     fn kind(&self) -> &'static str {
-        match self.inner {
-            Inner::Perceptron(_) => "perceptron",
-            Inner::Bert(_) => "bert",
+        match (&self.perceptron, &self.bert) {
+            (Some(_), _) => "perceptron",
+            (_, Some(_)) => "bert",
+            _ => "custom",
         }
     }
 
@@ -267,7 +277,7 @@ impl PyTagger {
         let b = self.bert(py, "subwords()")?;
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         b.subwords(&refs)
-            .map_err(|e| crate::errors::raise(py, "ModelError", e, None))
+            .map_err(|e| crate::errors::Class::Model.err(py, e, None))
     }
 
     /// A BERT tagger's logits: per sentence, per word, the model's logits at
@@ -285,7 +295,7 @@ impl PyTagger {
                 .collect();
             b.word_logits(&refs)
         })
-        .map_err(|e| crate::errors::raise(py, "ModelError", e, None))
+        .map_err(|e| crate::errors::Class::Model.err(py, e, None))
     }
 
     /// How a BERT tagger was loaded: `(folder, labels, max_length, stride, batch_tokens)`.
@@ -313,7 +323,7 @@ impl PyTagger {
 
     /// The shipped model, loaded once per process.
     #[staticmethod]
-    fn default(py: Python<'_>) -> PyResult<Py<PyTagger>> {
+    pub fn default(py: Python<'_>) -> PyResult<Py<PyTagger>> {
         static DEFAULT: PyOnceLock<Py<PyTagger>> = PyOnceLock::new();
         DEFAULT
             .get_or_try_init(py, || {
@@ -329,7 +339,7 @@ impl PyTagger {
 
     /// Write the model file.
     fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
-        let m = self.model(py, "save()")?;
+        let m = self.perceptron(py, "save")?;
         py.detach(|| m.save(&path)).map_err(|e| core_error(py, e))
     }
 
@@ -350,53 +360,53 @@ impl PyTagger {
         }
         let g = gazetteer_from(py, entries)?;
         let m = self
-            .model(py, "with_gazetteer()")?
+            .perceptron(py, "with_gazetteer")?
             .with_gazetteer(&g)
             .map_err(|e| core_error(py, e))?;
-        Ok(Self::perceptron(m))
+        Ok(m.into())
     }
 
     /// Entity types the model tags.
     #[getter]
-    fn labels(&self) -> Vec<String> {
-        self.tagger().labels().types().to_vec()
+    pub fn labels(&self) -> Vec<String> {
+        self.tagger.labels().types().to_vec()
     }
 
     /// Subtracted from the `O` score when decoding (> 0: more recall).
     #[getter]
     fn o_bias(&self, py: Python<'_>) -> PyResult<f32> {
-        Ok(self.model(py, "o_bias")?.o_bias())
+        Ok(self.perceptron(py, "o_bias")?.o_bias())
     }
 
     /// A copy that decodes with another `O` bias.
     fn with_o_bias(&self, py: Python<'_>, o_bias: f32) -> PyResult<Self> {
-        Ok(Self::perceptron(
-            self.model(py, "with_o_bias()")?.with_o_bias(o_bias),
-        ))
+        Ok(self
+            .perceptron(py, "with_o_bias")?
+            .with_o_bias(o_bias)
+            .into())
     }
 
     /// Number of weighted features.
     #[getter]
     fn n_features(&self, py: Python<'_>) -> PyResult<usize> {
-        Ok(self.model(py, "n_features")?.n_features())
+        Ok(self.perceptron(py, "n_features")?.n_features())
     }
 
     /// Gazetteer entries `(label, phrase)` the features read.
     #[getter]
     fn gazetteer_size(&self, py: Python<'_>) -> PyResult<usize> {
-        Ok(self.model(py, "gazetteer_size")?.gazetteer().len())
+        Ok(self.perceptron(py, "gazetteer_size")?.gazetteer().len())
     }
 
     /// Number of words with a cluster.
     #[getter]
     fn cluster_size(&self, py: Python<'_>) -> PyResult<usize> {
-        Ok(self.model(py, "cluster_size")?.clusters().len())
+        Ok(self.perceptron(py, "cluster_size")?.clusters().len())
     }
 
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyEntity>> {
         let t = input::text(text, None)?;
-        let tagger = self.tagger();
-        Ok(py.detach(|| to_py(extract(tagger.as_ref(), &t))))
+        Ok(py.detach(|| to_py(extract(self.tagger.as_ref(), &t))))
     }
 
     #[pyo3(signature = (texts, *, n_threads = None))]
@@ -407,10 +417,8 @@ impl PyTagger {
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let texts = input::texts(texts)?;
-        let tagger = self.tagger();
-        parallel::map_list(py, &texts, n_threads, |t| {
-            to_py(extract(tagger.as_ref(), t))
-        })
+        let m = &self.tagger;
+        parallel::map_list(py, &texts, n_threads, |t| to_py(extract(m.as_ref(), t)))
     }
 
     /// Tag pre-tokenized sentences: one list of tag names per sentence.
@@ -455,23 +463,25 @@ impl PyTagger {
     }
 
     fn _to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-        Ok(PyBytes::new(py, &to_bytes(self.model(py, "_to_bytes()")?)))
+        Ok(PyBytes::new(
+            py,
+            &to_bytes(self.perceptron(py, "pickling")?),
+        ))
     }
 
     #[staticmethod]
     fn _from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
         let m = from_bytes(data, "<bytes>").map_err(|e| core_error(py, e))?;
-        Ok(Self::perceptron(m))
+        Ok(m.into())
     }
 
-    /// Pickled as the model bytes, or (BERT) as the folder and options to
-    /// load it from again.
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
         let this = slf.get();
-        if let Inner::Bert(_) = this.inner {
+        if this.bert.is_some() {
+            // A BERT tagger pickles as its folder and options.
             let ctor = py.import("akhbar.bert")?.getattr("_reload")?;
             let args = this._bert_args(py)?.into_pyobject(py)?;
             return Ok((ctor, PyTuple::new(py, [args])?));
@@ -482,19 +492,22 @@ impl PyTagger {
     }
 
     fn __repr__(&self) -> String {
-        match &self.inner {
-            Inner::Perceptron(m) => format!(
+        match &self.perceptron {
+            Some(m) => format!(
                 "Tagger(labels={:?}, features={}, gazetteer={}, clusters={})",
                 m.labels().types(),
                 m.n_features(),
                 m.gazetteer().len(),
                 m.clusters().len()
             ),
-            Inner::Bert(b) => format!(
-                "Tagger(bert={:?}, labels={:?})",
-                b.dir().display().to_string(),
-                b.labels().types()
-            ),
+            None => match &self.bert {
+                Some(b) => format!(
+                    "Tagger(bert={:?}, labels={:?})",
+                    b.dir().display().to_string(),
+                    b.labels().types()
+                ),
+                None => format!("Tagger(labels={:?})", self.tagger.labels().types()),
+            },
         }
     }
 }
@@ -566,7 +579,7 @@ fn _train<'py>(
         };
         out.append((r.epoch, r.mistakes, dev))?;
     }
-    Ok((PyTagger::perceptron(model), out))
+    Ok((model.into(), out))
 }
 
 /// Learn word clusters from the tokens of CoNLL files (tags ignored) and of
@@ -619,9 +632,8 @@ fn _score_tags(
     }
     for (i, (g, p)) in gold.iter().zip(&pred).enumerate() {
         if g.len() != p.len() {
-            return Err(crate::errors::raise(
+            return Err(crate::errors::Class::Option.err(
                 py,
-                "OptionError",
                 format!(
                     "sentence {i}: {} gold tags but {} predicted",
                     g.len(),

@@ -8,7 +8,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use crate::errors::raise;
+use crate::errors::Class;
 
 /// One text argument; `index` names the row in a batch.
 pub fn text(obj: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<String> {
@@ -20,12 +20,7 @@ pub fn text(obj: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<String> {
             .map(|n| n.to_string())
             .unwrap_or_else(|_| "object".into());
         let place = index.map(|i| format!("row {i}: ")).unwrap_or_default();
-        raise(
-            py,
-            "InvalidTextError",
-            format!("{place}expected str, got {what}"),
-            index,
-        )
+        Class::InvalidText.err(py, format!("{place}expected str, got {what}"), index)
     })?;
     match s.to_str() {
         Ok(t) => Ok(t.to_owned()),
@@ -47,10 +42,9 @@ fn replace_surrogates(s: &Bound<'_, PyString>) -> PyResult<String> {
 /// A batch of texts from any iterable of `str`.
 pub fn texts(obj: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     if obj.is_instance_of::<PyString>() {
-        return Err(raise(
+        return Err(Class::InvalidText.err(
             obj.py(),
-            "InvalidTextError",
-            "expected an iterable of str, got a single str".into(),
+            "expected an iterable of str, got a single str",
             None,
         ));
     }

@@ -6,6 +6,7 @@ mod dates;
 mod entities;
 mod errors;
 mod input;
+mod mentions;
 mod normalize;
 mod numbers;
 mod parallel;
@@ -24,5 +25,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dates::register(m)?;
     numbers::register(m)?;
     entities::register(m)?;
+    mentions::register(m)?;
     Ok(())
 }

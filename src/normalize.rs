@@ -155,9 +155,8 @@ pub struct PyOffsetMap {
 
 fn check(py: Python<'_>, i: usize, len: usize, what: &str) -> PyResult<()> {
     if i > len {
-        return Err(crate::errors::raise(
+        return Err(crate::errors::Class::Offset.err(
             py,
-            "OffsetError",
             format!("{what} offset {i} is outside 0..={len}"),
             None,
         ));
@@ -222,23 +221,9 @@ impl PyOffsetMap {
     }
 }
 
-/// Normalize one text with a preset and option overrides.
-#[pyfunction]
-#[pyo3(signature = (text, preset = "search", **options))]
-fn normalize(
-    py: Python<'_>,
-    text: &Bound<'_, PyAny>,
-    preset: &str,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<String> {
-    let n = PyNormalizer::build(py, preset, options)?;
-    n.normalize(py, text)
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyNormalizer>()?;
     m.add_class::<PyOffsetMap>()?;
-    m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(_normalizer_from_state, m)?)?;
     Ok(())
 }

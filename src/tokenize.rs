@@ -1,9 +1,10 @@
 //! `Token`, `tokenize`, `tokenize_batch`.
 
-use akhbar_core::text::{tokenize, Token, TokenizeOptions};
+use akhbar_core::text::{tokenize, Clitic, Token, TokenKind, TokenizeOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
+use crate::errors::Class;
 use crate::{input, parallel};
 
 /// A token with character offsets into the original string.
@@ -27,31 +28,27 @@ impl PyToken {
     #[new]
     #[pyo3(signature = (text, start, end, kind, clitic = None))]
     fn new(
+        py: Python<'_>,
         text: String,
         start: usize,
         end: usize,
         kind: &str,
         clitic: Option<&str>,
     ) -> PyResult<Self> {
-        let kind = KINDS.iter().find(|k| **k == kind).ok_or_else(|| {
-            pyo3::exceptions::PyValueError::new_err(format!("unknown token kind {kind:?}"))
-        })?;
+        let kind = TokenKind::from_name(kind)
+            .ok_or_else(|| Class::Option.err(py, format!("unknown token kind {kind:?}"), None))?;
         let clitic = match clitic {
             None => None,
-            Some("proclitic") => Some("proclitic"),
-            Some("enclitic") => Some("enclitic"),
-            Some(other) => {
-                return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                    "unknown clitic role {other:?}"
-                )))
-            }
+            Some(role) => Some(Clitic::from_name(role).ok_or_else(|| {
+                Class::Option.err(py, format!("unknown clitic role {role:?}"), None)
+            })?),
         };
         Ok(Self {
             text,
             start,
             end,
-            kind,
-            clitic,
+            kind: kind.as_str(),
+            clitic: clitic.map(Clitic::as_str),
         })
     }
 
@@ -76,18 +73,6 @@ impl PyToken {
         Ok((slf.get_type().into_any(), args))
     }
 }
-
-const KINDS: [&str; 9] = [
-    "word",
-    "number",
-    "punctuation",
-    "latin",
-    "symbol",
-    "url",
-    "email",
-    "hashtag",
-    "mention",
-];
 
 fn to_py(text: &str, tokens: Vec<Token>) -> Vec<PyToken> {
     // Tokens come in order, so one forward walk maps char offsets to bytes.

@@ -137,7 +137,7 @@ def test_every_caller_of_a_tagger_accepts_it_and_threads_do_not_matter() -> None
 def test_perceptron_only_methods_say_so() -> None:
     tagger = load("cased")
     for call in (lambda: tagger.o_bias, lambda: tagger.save("x"), lambda: tagger.n_features):
-        with pytest.raises(OptionError, match="akhbar's own tagger"):
+        with pytest.raises(OptionError, match="only for the perceptron tagger"):
             call()
     with pytest.raises(OptionError, match="from_pretrained"):
         Tagger.default().word_logits([["قال"]])

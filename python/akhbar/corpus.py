@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from akhbar.errors import CorpusError, FileError, OptionError
+
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
 
 
@@ -63,7 +65,7 @@ def _kind(path: Path) -> str:
     ):
         if name.endswith(suffix):
             return kind
-    raise ValueError(f"{path}: unknown corpus format (use a directory, .jsonl, .csv, .parquet)")
+    raise OptionError(f"{path}: unknown corpus format (use a directory, .jsonl, .csv, .parquet)")
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,8 @@ class Corpus:
         columns = [self.text_column] + ([self.id_column] if self.id_column else [])
         missing = [c for c in columns if c not in pf.schema_arrow.names]
         if missing:
-            raise ValueError(f"{self.path}: no column {missing[0]!r} (has {pf.schema_arrow.names})")
+            names = pf.schema_arrow.names
+            raise CorpusError(f"{self.path}: no column {missing[0]!r} (has {names})")
         n = 0
         for batch in pf.iter_batches(batch_size=4096, columns=columns):
             texts = batch.column(self.text_column).to_pylist()
@@ -186,6 +189,6 @@ def read_corpus(
     """
     p = Path(path)
     if not p.exists():
-        raise FileNotFoundError(f"corpus not found: {p}")
+        raise FileError(f"corpus not found: {p}")
     _kind(p)  # fail early on an unknown format
     return Corpus(p, text_column=text_column, id_column=id_column)

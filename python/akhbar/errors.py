@@ -42,7 +42,12 @@ class ModelError(AkhbarError, ValueError):
 
 
 class CorpusError(AkhbarError, ValueError):
-    """A bad line in a CoNLL training/evaluation file or a clusters file (file and line named)."""
+    """Bad content in an input file: a bad line in a CoNLL training/evaluation file or a
+    clusters file (file and line named), a corpus file without the text column."""
+
+
+class TrainingError(AkhbarError, ValueError):
+    """Training data a tagger cannot learn from (no entities, more than 127 entity types)."""
 
 
 class FileError(AkhbarError, OSError):

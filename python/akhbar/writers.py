@@ -21,6 +21,8 @@ from typing import IO, Any
 
 import pyarrow as pa
 
+from akhbar.errors import OptionError
+
 FORMATS = ("parquet", "csv", "jsonl")
 
 
@@ -29,7 +31,7 @@ class TableWriter:
 
     def __init__(self, out_dir: Path, format: str) -> None:
         if format not in FORMATS:
-            raise ValueError(f"format must be one of {FORMATS}, got {format!r}")
+            raise OptionError(f"format must be one of {FORMATS}, got {format!r}")
         self.out_dir = out_dir
         self.format = format
         self._open: dict[str, Any] = {}

@@ -22,9 +22,25 @@ pub enum Error {
     /// A file that cannot be read or written.
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
-    /// Bad training settings or data (no sentences, unknown label ...).
+    /// A bad setting: zero epochs, a bad gazetteer entry, a gazetteer label
+    /// the model does not tag.
     #[error("{0}")]
-    Training(String),
+    InvalidOption(String),
+    /// Training data a tagger cannot learn from (no entities, too many types).
+    #[error("{0}")]
+    TrainingData(String),
+    /// Labels asked for that no tagger or grammar gives.
+    #[error("unknown entity labels {}; known: {}", quoted(unknown), quoted(known))]
+    UnknownLabels {
+        unknown: Vec<String>,
+        known: Vec<String>,
+    },
+}
+
+/// `['A', 'B']`, as Python prints a list of strings.
+fn quoted(items: &[String]) -> String {
+    let inner: Vec<String> = items.iter().map(|s| format!("'{s}'")).collect();
+    format!("[{}]", inner.join(", "))
 }
 
 /// Result with the core error.
