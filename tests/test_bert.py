@@ -122,7 +122,7 @@ def test_every_caller_of_a_tagger_accepts_it_and_threads_do_not_matter() -> None
     texts = [" ".join(r["words"]) for r in EXPECTED["cased"]["sentences"]] * 3
     one = tagger.extract_batch(texts, n_threads=1)
     assert one == tagger.extract_batch(texts, n_threads=2)
-    assert one[0] == akhbar.extract(texts[0], tagger=tagger, kinds="names")
+    assert one[0] == akhbar.extract(texts[0], tagger=tagger, labels="names")
     assert sum(map(len, one)) > 0
     pipe = akhbar.Pipeline(entities=tagger, parse=False, dates=False, numbers=False)
     result = pipe.process(texts[:6], progress=False)
