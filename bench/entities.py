@@ -12,12 +12,17 @@ Part 2 takes ``--sentences`` sentences of the same corpus (split at . ! ? ؟ and
 breaks, 5 to 120 tokens) and runs, on the same sentences, ``extract_batch`` and the
 forward pass of ``BertForTokenClassification`` with the BERT-base configuration
 (12 layers, hidden 768: the compute of CAMeLBERT/AraBERT), randomly initialised, on
-CPU, with 1 and 2 torch threads. Its WordPiece vocabulary (30,000 pieces, the size of
-CAMeLBERT's) is trained on the benchmark articles themselves, so sequence lengths are
-realistic. Batches of 32 sentences sorted by length (little padding), no gradients.
+CPU, with 1 and 2 torch threads; then the same checkpoint (saved in the Hugging Face
+format) through ``akhbar.Tagger.from_pretrained(...).tag_tokens`` on the same words
+(akhbar's tokens of each sentence) with 1 and 2 threads. Its WordPiece vocabulary
+(30,000 pieces, the size of CAMeLBERT's) is trained on the benchmark articles
+themselves, so sequence lengths are realistic. Batches of 32 sentences sorted by
+length (little padding), no gradients.
 BERT runs in a child process of ``--bert-python`` (a venv with torch and
 transformers, kept out of ``make test``), in the same benchmark run. Ratios are
-akhbar tokens/s over BERT tokens/s on the same sentences and thread count.
+akhbar tokens/s over BERT tokens/s on the same sentences and thread count. torch gets
+the sentences sorted by length over the whole set, in batches of 32; akhbar tags runs
+of 20 sentences as one document (sorted and batched within it), as it would articles.
 """
 
 from __future__ import annotations
@@ -62,7 +67,7 @@ def timed(f: object, runs: int) -> float:
 
 
 def bert_child(args: argparse.Namespace) -> None:
-    """Run in the torch venv: time BERT-base on the sentences in args.data."""
+    """Run in the torch venv: build BERT-base, save it for akhbar, time it on the sentences."""
     import torch
     from tokenizers import BertWordPieceTokenizer
     from transformers import BertConfig, BertForTokenClassification
@@ -71,9 +76,24 @@ def bert_child(args: argparse.Namespace) -> None:
     tok = BertWordPieceTokenizer(lowercase=False, strip_accents=False)
     tok.train_from_iterator(data["corpus"], vocab_size=30000, min_frequency=2)
     torch.manual_seed(0)
-    config = BertConfig(vocab_size=tok.get_vocab_size(), num_labels=9)
+    labels = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
+    config = BertConfig(
+        vocab_size=tok.get_vocab_size(),
+        id2label=dict(enumerate(labels)),
+        label2id={label: i for i, label in enumerate(labels)},
+    )
     model = BertForTokenClassification(config).eval()
-    enc = [tok.encode(s).ids[:512] for s in data["sentences"]]
+    # The same weights and vocabulary, in the Hugging Face format, for akhbar.
+    save = Path(args.save_dir)
+    model.save_pretrained(save)
+    tok.save_model(str(save))
+    (save / "tokenizer_config.json").write_text(json.dumps({"do_lower_case": False}))
+    # The same words akhbar tags (its tokens), in [CLS] … [SEP] (a trained tokenizer
+    # has no post-processor to add them), each sentence cut to BERT's 512.
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    enc = [
+        [cls, *tok.encode(words, is_pretokenized=True).ids[:510], sep] for words in data["words"]
+    ]
     enc.sort(key=len)
     batches = []
     for i in range(0, len(enc), 32):
@@ -109,6 +129,7 @@ def main() -> None:
     ap.add_argument("--bert-python", help="python of a venv with torch + transformers")
     ap.add_argument("--bert-child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
+    ap.add_argument("--save-dir", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.bert_child:
         bert_child(args)
@@ -162,24 +183,45 @@ def main() -> None:
     if not args.bert_python:
         print("BERT-base: skipped (pass --bert-python PATH to a venv with torch + transformers)")
         return
+    words = [[t.text for t in row] for row in akhbar.tokenize_batch(sents)]
     with tempfile.TemporaryDirectory() as d:
         data = Path(d) / "bench.json"
-        data.write_text(json.dumps({"corpus": texts, "sentences": sents}), encoding="utf-8")
-        cmd = [args.bert_python, __file__, "--bert-child", "--data", str(data)]
-        r = subprocess.run(
-            [*cmd, "--runs", str(args.runs)], capture_output=True, text=True, check=False
+        data.write_text(
+            json.dumps({"corpus": texts, "sentences": sents, "words": words}), encoding="utf-8"
         )
-    if r.returncode != 0:
-        sys.exit(f"BERT child failed:\n{r.stderr[-2000:]}")
-    bert = json.loads(r.stdout.strip().splitlines()[-1])
-    print(f"BERT-base: {bert['pieces']:,} WordPiece tokens, torch {bert['versions']['torch']}")
+        save = Path(d) / "bert-base"
+        cmd = [args.bert_python, __file__, "--bert-child", "--data", str(data)]
+        cmd += ["--save-dir", str(save), "--runs", str(args.runs)]
+        r = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if r.returncode != 0:
+            sys.exit(f"BERT child failed:\n{r.stderr[-2000:]}")
+        bert = json.loads(r.stdout.strip().splitlines()[-1])
+        ours_bert = akhbar.Tagger.from_pretrained(save)
+        pieces = sum(len(ours_bert.subwords(w)) + 2 for w in words)
+        print(f"BERT-base: {bert['pieces']:,} WordPiece tokens in torch, {pieces:,} in akhbar")
+        akhbar_bert = {}
+        for threads in (1, 2):
+            s = timed(
+                lambda: ours_bert.tag_tokens(words, n_threads=threads),  # noqa: B023
+                args.runs,
+            )
+            akhbar_bert[threads] = s_tokens / s
+    print(f"torch {bert['versions']['torch']}")
     for threads in (1, 2):
         b = s_tokens / bert["seconds"][str(threads)]
         print(
-            f"BERT-base threads {threads}: {b:>12,.0f} tokens/s"
+            f"BERT-base torch  threads {threads}: {b:>9,.0f} tokens/s"
             f"  ({len(sents) / bert['seconds'][str(threads)]:.1f} sentences/s)"
-            f"   akhbar/BERT = {ours[threads] / b:,.0f}x"
+            f"   akhbar perceptron/torch BERT = {ours[threads] / b:,.0f}x"
         )
+        a = akhbar_bert[threads]
+        print(
+            f"BERT-base akhbar threads {threads}: {a:>9,.0f} tokens/s"
+            f"  akhbar BERT/torch BERT = {a / b:.2f}x"
+        )
+    print(f"akhbar BERT scaling 2/1 threads: {akhbar_bert[2] / akhbar_bert[1]:.2f}x")
+    t1, t2 = (bert["seconds"][k] for k in ("1", "2"))
+    print(f"torch BERT scaling 2/1 threads: {t1 / t2:.2f}x")
 
 
 if __name__ == "__main__":

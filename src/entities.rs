@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use akhbar_bert::{BertOptions, BertTagger};
 use akhbar_core::entities::cluster_learn::{learn_clusters, read_text_sentences, ClusterOptions};
 use akhbar_core::entities::clusters::Clusters;
 use akhbar_core::entities::extract::extract;
@@ -119,6 +120,8 @@ impl PyEntity {
 pub struct PyTagger {
     tagger: Arc<dyn Tagger>,
     perceptron: Option<Arc<Model>>,
+    /// Set for a tagger from `Tagger.from_pretrained`.
+    bert: Option<Arc<BertTagger>>,
 }
 
 impl From<Model> for PyTagger {
@@ -127,6 +130,7 @@ impl From<Model> for PyTagger {
         Self {
             tagger: Arc::clone(&m) as Arc<dyn Tagger>,
             perceptron: Some(m),
+            bert: None,
         }
     }
 }
@@ -137,12 +141,23 @@ impl PyTagger {
         Self {
             tagger,
             perceptron: None,
+            bert: None,
         }
     }
 
     /// The core tagger, for other binding modules (the pipeline, `extract`).
     pub fn tagger(&self) -> Arc<dyn Tagger> {
         Arc::clone(&self.tagger)
+    }
+
+    /// The BERT tagger, or an `OptionError` saying `what` is for BERT only.
+    fn bert(&self, py: Python<'_>, what: &str) -> PyResult<&Arc<BertTagger>> {
+        self.bert.as_ref().ok_or_else(|| {
+            option_error(
+                py,
+                format!("{what} is for taggers loaded with Tagger.from_pretrained"),
+            )
+        })
     }
 
     /// The perceptron model, for the methods only it has.
@@ -187,6 +202,121 @@ impl PyTagger {
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
         let m = parallel::isolated(py, || Model::load(&path))?.map_err(|e| core_error(py, e))?;
         Ok(m.into())
+    }
+
+    /// A BERT token classifier from a local Hugging Face model folder or a
+    /// hub id (resolved by `akhbar.bert.resolve_model`).
+    #[staticmethod]
+    #[pyo3(signature = (path_or_id, *, labels = None, max_length = None, stride = 128,
+        batch_tokens = 4096, revision = None, download = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_pretrained(
+        py: Python<'_>,
+        path_or_id: &Bound<'_, PyAny>,
+        labels: Option<&Bound<'_, PyAny>>,
+        max_length: Option<usize>,
+        stride: usize,
+        batch_tokens: usize,
+        revision: Option<String>,
+        download: bool,
+    ) -> PyResult<Self> {
+        let dir: PathBuf = py
+            .import("akhbar.bert")?
+            .getattr("resolve_model")?
+            .call1((path_or_id, revision, download))?
+            .extract()?;
+        let label_map: Vec<(String, Option<String>)> = match labels {
+            Some(l) if !l.is_none() => l
+                .call_method0("items")
+                .and_then(|items| items.try_iter()?.map(|kv| kv?.extract()).collect())
+                .map_err(|_| {
+                    option_error(
+                        py,
+                        "labels must map model entity types to akhbar types (str) or None".into(),
+                    )
+                })?,
+            _ => Vec::new(),
+        };
+        let options = BertOptions {
+            label_map,
+            max_length,
+            stride,
+            batch_tokens,
+        };
+        let b = py
+            .detach(|| BertTagger::load(&dir, options))
+            .map_err(|e| core_error(py, e))?;
+        let b = Arc::new(b);
+        Ok(Self {
+            tagger: Arc::clone(&b) as Arc<dyn Tagger>,
+            perceptron: None,
+            bert: Some(b),
+        })
+    }
+
+    /// "perceptron", "bert", or "custom".
+    #[getter]
+    fn kind(&self) -> &'static str {
+        match (&self.perceptron, &self.bert) {
+            (Some(_), _) => "perceptron",
+            (_, Some(_)) => "bert",
+            _ => "custom",
+        }
+    }
+
+    /// A BERT tagger's checkpoint label names (`id2label`), in output order.
+    #[getter]
+    fn model_labels(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        Ok(self.bert(py, "model_labels")?.model_labels().to_vec())
+    }
+
+    /// The subwords a BERT tagger's model sees for pre-split words.
+    fn subwords(&self, py: Python<'_>, words: Vec<String>) -> PyResult<Vec<String>> {
+        let b = self.bert(py, "subwords()")?;
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        b.subwords(&refs)
+            .map_err(|e| crate::errors::Class::Model.err(py, e, None))
+    }
+
+    /// A BERT tagger's logits: per sentence, per word, the model's logits at
+    /// its first subword (None for a word with no subword).
+    fn word_logits(
+        &self,
+        py: Python<'_>,
+        sentences: Vec<Vec<String>>,
+    ) -> PyResult<Vec<Vec<Option<Vec<f32>>>>> {
+        let b = self.bert(py, "word_logits()")?;
+        parallel::isolated(py, || {
+            let refs: Vec<Vec<&str>> = sentences
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect())
+                .collect();
+            b.word_logits(&refs)
+        })?
+        .map_err(|e| crate::errors::Class::Model.err(py, e, None))
+    }
+
+    /// How a BERT tagger was loaded: `(folder, labels, max_length, stride, batch_tokens)`.
+    #[allow(clippy::type_complexity)]
+    fn _bert_args(
+        &self,
+        py: Python<'_>,
+    ) -> PyResult<(
+        String,
+        Vec<(String, Option<String>)>,
+        Option<usize>,
+        usize,
+        usize,
+    )> {
+        let b = self.bert(py, "_bert_args()")?;
+        let o = b.options();
+        Ok((
+            b.dir().to_string_lossy().into_owned(),
+            o.label_map.clone(),
+            o.max_length,
+            o.stride,
+            o.batch_tokens,
+        ))
     }
 
     /// The shipped model, loaded once per process.
@@ -299,12 +429,13 @@ impl PyTagger {
         n_threads: Option<usize>,
     ) -> PyResult<Vec<Vec<String>>> {
         let threads = parallel::threads(py, n_threads)?;
-        let m = self.perceptron(py, "tag_tokens")?;
-        let tags = parallel::isolated(py, || tag_sentences(m, &sentences, threads))?
+        let tagger = self.tagger();
+        let tags = parallel::isolated(py, || tag_sentences(tagger.as_ref(), &sentences, threads))?
             .map_err(|e| core_error(py, e))?;
+        let labels = tagger.labels();
         Ok(tags
             .into_iter()
-            .map(|t| t.into_iter().map(|x| m.labels().tag_name(x)).collect())
+            .map(|t| t.into_iter().map(|x| labels.tag_name(x)).collect())
             .collect())
     }
 
@@ -318,10 +449,10 @@ impl PyTagger {
         n_threads: Option<usize>,
     ) -> PyResult<Py<PyAny>> {
         let threads = parallel::threads(py, n_threads)?;
-        let m = self.perceptron(py, "evaluate")?;
+        let tagger = self.tagger();
         let e = parallel::isolated(py, || {
             let gold = read_conll(&path)?;
-            score(m, &gold, &label_map, threads)
+            score(tagger.as_ref(), &gold, &label_map, threads)
         })?
         .map_err(|e| core_error(py, e))?;
         counts_to_py(py, &e)
@@ -345,7 +476,14 @@ impl PyTagger {
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let data = slf.get()._to_bytes(py)?;
+        let this = slf.get();
+        if this.bert.is_some() {
+            // A BERT tagger pickles as its folder and options.
+            let ctor = py.import("akhbar.bert")?.getattr("_reload")?;
+            let args = this._bert_args(py)?.into_pyobject(py)?;
+            return Ok((ctor, PyTuple::new(py, [args])?));
+        }
+        let data = this._to_bytes(py)?;
         let ctor = slf.get_type().getattr("_from_bytes")?;
         Ok((ctor, PyTuple::new(py, [data])?))
     }
@@ -359,7 +497,14 @@ impl PyTagger {
                 m.gazetteer().len(),
                 m.clusters().len()
             ),
-            None => format!("Tagger(labels={:?})", self.tagger.labels().types()),
+            None => match &self.bert {
+                Some(b) => format!(
+                    "Tagger(bert={:?}, labels={:?})",
+                    b.dir().display().to_string(),
+                    b.labels().types()
+                ),
+                None => format!("Tagger(labels={:?})", self.tagger.labels().types()),
+            },
         }
     }
 }

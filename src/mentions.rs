@@ -86,7 +86,7 @@ fn _extract(
     let t = input::text(text, None)?;
     let r = self::reference(reference, None)?;
     let (filter, tagger) = query(py, labels, tagger)?;
-    Ok(py.detach(|| entities(&t, tagger.as_deref(), &filter, r)))
+    parallel::isolated(py, || entities(&t, tagger.as_deref(), &filter, r))
 }
 
 /// `_extract` over many texts in parallel; one list per text, in order.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from akhbar.cli_inputs import inputs
@@ -36,8 +37,16 @@ def _label_map(pairs: list[str]) -> dict[str, str | None]:
     return out
 
 
+MODEL_HELP = "model file, BERT model folder or cached hub id (default: the shipped model)"
+
+
 def _tagger(path: str | None) -> Tagger:
-    return Tagger.default() if path is None else Tagger.load(path)
+    """The shipped tagger, a model file, or a BERT model folder or cached hub id."""
+    if path is None:
+        return Tagger.default()
+    if Path(path).is_file():
+        return Tagger.load(path)
+    return Tagger.from_pretrained(path)
 
 
 def _train(args: argparse.Namespace) -> int:
@@ -127,12 +136,12 @@ def add_parsers(sub: Any) -> None:
 
     e = sub.add_parser("evaluate", help="entity-level P/R/F1 of a tagger on CoNLL files")
     e.add_argument("files", nargs="+")
-    e.add_argument("--model", help="model file (default: the shipped model)")
+    e.add_argument("--model", help=MODEL_HELP)
     e.add_argument("--map", action="append", default=[], metavar="FROM=TO")
     e.add_argument("--threads", type=int, default=None)
     e.set_defaults(run=_evaluate)
 
     x = sub.add_parser("entities", help="entities as TSV: start, end, label, key, text")
     x.add_argument("files", nargs="*", help="UTF-8 text files; stdin when none or '-'")
-    x.add_argument("--model", help="model file (default: the shipped model)")
+    x.add_argument("--model", help=MODEL_HELP)
     x.set_defaults(run=_entities)

@@ -15,6 +15,7 @@ use super::gazetteer::Gazetteer;
 use super::hash::KeyMap;
 use super::labels::{parse_tag, repair, Labels};
 use super::model::Model;
+use super::tagger::Tagger;
 use super::viterbi::{transition_index, viterbi};
 use crate::batch;
 use crate::error::{Error, Result};
@@ -500,34 +501,32 @@ fn averaged(
     }
 }
 
-/// Tag CoNLL-style sentences; consecutive runs of [`WINDOW`] sentences are
-/// one document for the second stage. Parallel over windows.
+/// Tag CoNLL-style sentences with any tagger; consecutive runs of [`WINDOW`]
+/// sentences are one document (the perceptron's second stage reads it).
+/// Parallel over windows.
 pub fn tag_sentences(
-    model: &Model,
+    tagger: &dyn Tagger,
     sentences: &[Vec<String>],
     threads: Option<usize>,
 ) -> Result<Vec<Vec<usize>>> {
     let windows: Vec<&[Vec<String>]> = sentences.chunks(WINDOW).collect();
     let tagged = batch::map(&windows, threads, |w| {
-        let infos: Vec<_> = w
+        let toks: Vec<Vec<&str>> = w
             .iter()
-            .map(|s| {
-                let toks: Vec<&str> = s.iter().map(String::as_str).collect();
-                model.analyse(&toks)
-            })
+            .map(|s| s.iter().map(String::as_str).collect())
             .collect();
-        model
-            .tag_document(&infos)
+        tagger
+            .tag_sentences(&toks)
             .into_iter()
-            .map(|(t, _)| t)
+            .map(|t| t.tags)
             .collect::<Vec<_>>()
     })?;
     Ok(tagged.into_iter().flatten().collect())
 }
 
-/// Score a model on gold sentences (tag types renamed by `label_map`).
+/// Score a tagger on gold sentences (tag types renamed by `label_map`).
 pub fn score(
-    model: &Model,
+    model: &dyn Tagger,
     gold: &[Sentence],
     label_map: &[(String, Option<String>)],
     threads: Option<usize>,
@@ -535,7 +534,11 @@ pub fn score(
     let toks: Vec<Vec<String>> = gold.iter().map(|s| s.tokens.clone()).collect();
     let pred: Vec<Vec<String>> = tag_sentences(model, &toks, threads)?
         .into_iter()
-        .map(|tags| tags.into_iter().map(|t| model.labels.tag_name(t)).collect())
+        .map(|tags| {
+            tags.into_iter()
+                .map(|t| model.labels().tag_name(t))
+                .collect()
+        })
         .collect();
     let gold_tags: Vec<Vec<String>> = gold
         .iter()
