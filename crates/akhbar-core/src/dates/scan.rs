@@ -2,6 +2,7 @@
 //! the `search` preset (alef forms, ة/ه, digits and Arabic punctuation folded),
 //! tokenized by the shared tokenizer, with spans mapped back to the original.
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::text::tokenize::tokenize_chars;
@@ -99,6 +100,9 @@ fn bare_forms(w: &str) -> Vec<(usize, String)> {
 pub(crate) struct Scan {
     pub toks: Vec<Tok>,
     map: OffsetMap,
+    /// Byte offset of every character of the original text and of its end,
+    /// built on the first [`Scan::original_text`] call.
+    bytes: OnceCell<Vec<usize>>,
 }
 
 impl Scan {
@@ -139,7 +143,11 @@ impl Scan {
                 }
             })
             .collect();
-        Self { toks, map }
+        Self {
+            toks,
+            map,
+            bytes: OnceCell::new(),
+        }
     }
 
     /// Tokenize a lexicon entry the way running text is tokenized.
@@ -158,8 +166,16 @@ impl Scan {
     }
 
     /// The original substring behind normalized span `[s, e)` of `text`.
+    /// Takes O(length of the span), so mentions cost the same anywhere in a long text.
     pub fn original_text(&self, text: &str, s: usize, e: usize) -> String {
         let (a, b) = self.original(s, e);
-        text.chars().skip(a).take(b - a).collect()
+        let bytes = self.bytes.get_or_init(|| {
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect()
+        });
+        let at = |c: usize| bytes[c.min(bytes.len() - 1)];
+        text[at(a)..at(b)].to_string()
     }
 }
