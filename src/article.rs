@@ -351,10 +351,14 @@ fn kind_of(py: Python<'_>, kind: Option<&str>) -> PyResult<Option<InputKind>> {
 fn parse_article(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
-    url: Option<String>,
+    url: Option<&Bound<'_, PyAny>>,
     kind: Option<&str>,
 ) -> PyResult<PyArticle> {
     let kind = kind_of(py, kind)?;
+    let url = match url.filter(|u| !u.is_none()) {
+        Some(u) => Some(input::option_text(u, "url")?),
+        None => None,
+    };
     let t = input::text(text, None)?;
     let a = py.detach(|| article::parse(&t, kind, url.as_deref()));
     Ok(a.into())
@@ -367,7 +371,7 @@ fn parse_articles<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     kind: Option<&str>,
-    n_threads: Option<usize>,
+    n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<Bound<'py, PyList>> {
     let kind = kind_of(py, kind)?;
     let texts = input::texts(texts)?;

@@ -14,6 +14,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::errors::core_error;
+use crate::offset::Offset;
 use crate::{input, parallel};
 
 /// An entity mention with character offsets into the original text.
@@ -56,8 +57,8 @@ impl PyEntity {
     #[pyo3(signature = (text, start, end, label, normalized, score, key))]
     fn new(
         text: String,
-        start: usize,
-        end: usize,
+        start: Offset,
+        end: Offset,
         label: String,
         normalized: String,
         score: f64,
@@ -65,8 +66,8 @@ impl PyEntity {
     ) -> Self {
         Self {
             text,
-            start,
-            end,
+            start: start.0,
+            end: end.0,
             label,
             normalized,
             score,
@@ -214,11 +215,13 @@ impl PyTagger {
         self.inner.o_bias()
     }
 
-    /// A copy that decodes with another `O` bias.
-    fn with_o_bias(&self, o_bias: f32) -> Self {
-        Self {
-            inner: Arc::new(self.inner.with_o_bias(o_bias)),
-        }
+    /// A copy that decodes with another `O` bias (a finite number).
+    fn with_o_bias(&self, py: Python<'_>, o_bias: f32) -> PyResult<Self> {
+        let m = self
+            .inner
+            .with_o_bias(o_bias)
+            .map_err(|e| core_error(py, e))?;
+        Ok(Self { inner: Arc::new(m) })
     }
 
     /// Number of weighted features.
@@ -249,7 +252,7 @@ impl PyTagger {
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
-        n_threads: Option<usize>,
+        n_threads: Option<parallel::ThreadCount>,
     ) -> PyResult<Bound<'py, PyList>> {
         let texts = input::texts(texts)?;
         let m = &self.inner;
@@ -263,7 +266,7 @@ impl PyTagger {
         &self,
         py: Python<'_>,
         sentences: Vec<Vec<String>>,
-        n_threads: Option<usize>,
+        n_threads: Option<parallel::ThreadCount>,
     ) -> PyResult<Vec<Vec<String>>> {
         let threads = parallel::threads(py, n_threads)?;
         let m = &self.inner;
@@ -283,7 +286,7 @@ impl PyTagger {
         py: Python<'_>,
         path: PathBuf,
         label_map: Vec<(String, Option<String>)>,
-        n_threads: Option<usize>,
+        n_threads: Option<parallel::ThreadCount>,
     ) -> PyResult<Py<PyAny>> {
         let threads = parallel::threads(py, n_threads)?;
         let m = &self.inner;
@@ -347,7 +350,7 @@ fn _train<'py>(
     word_dropout: f64,
     o_bias: f32,
     ensemble: usize,
-    n_threads: Option<usize>,
+    n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<(PyTagger, Bound<'py, PyList>)> {
     let threads = parallel::threads(py, n_threads)?;
     let gazetteer = gazetteer_from(py, gazetteer)?;

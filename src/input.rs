@@ -14,16 +14,11 @@ use crate::errors::raise;
 pub fn text(obj: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<String> {
     let py = obj.py();
     let s = obj.cast::<PyString>().map_err(|_| {
-        let what = obj
-            .get_type()
-            .name()
-            .map(|n| n.to_string())
-            .unwrap_or_else(|_| "object".into());
         let place = index.map(|i| format!("row {i}: ")).unwrap_or_default();
         raise(
             py,
             "InvalidTextError",
-            format!("{place}expected str, got {what}"),
+            format!("{place}expected str, got {}", type_name(obj)),
             index,
         )
     })?;
@@ -59,4 +54,35 @@ pub fn texts(obj: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
         out.push(text(&item?, Some(i))?);
     }
     Ok(out)
+}
+
+/// A str option (a URL, a name): anything else, or a str with a lone
+/// surrogate (which no URL or name holds), raises `akhbar.OptionError`.
+pub fn option_text(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    let py = obj.py();
+    let s = obj.cast::<PyString>().map_err(|_| {
+        let what = type_name(obj);
+        raise(
+            py,
+            "OptionError",
+            format!("{name} must be a str, got {what}"),
+            None,
+        )
+    })?;
+    s.to_str().map(str::to_owned).map_err(|_| {
+        raise(
+            py,
+            "OptionError",
+            format!("{name} holds a lone surrogate"),
+            None,
+        )
+    })
+}
+
+/// The name of `obj`'s type, for messages.
+pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "object".into())
 }

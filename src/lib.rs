@@ -8,6 +8,7 @@ mod errors;
 mod input;
 mod normalize;
 mod numbers;
+mod offset;
 mod parallel;
 mod pipeline;
 mod tokenize;
@@ -24,5 +25,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dates::register(m)?;
     numbers::register(m)?;
     entities::register(m)?;
+    m.add_function(wrap_pyfunction!(parallel::_thread_count, m)?)?;
     Ok(())
 }

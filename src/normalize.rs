@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::errors::core_error;
+use crate::offset::Offset;
 use crate::{input, parallel};
 
 /// An immutable, picklable normalizer.
@@ -75,7 +76,7 @@ impl PyNormalizer {
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
-        n_threads: Option<usize>,
+        n_threads: Option<parallel::ThreadCount>,
     ) -> PyResult<Bound<'py, PyList>> {
         let texts = input::texts(texts)?;
         parallel::map_list(py, &texts, n_threads, |t| self.inner.normalize(t))
@@ -177,36 +178,36 @@ impl PyOffsetMap {
         self.inner.original_len()
     }
 
-    fn to_original(&self, py: Python<'_>, offset: usize) -> PyResult<usize> {
-        check(py, offset, self.inner.normalized_len(), "normalized")?;
-        Ok(self.inner.to_original_offset(offset))
+    fn to_original(&self, py: Python<'_>, offset: Offset) -> PyResult<usize> {
+        check(py, offset.0, self.inner.normalized_len(), "normalized")?;
+        Ok(self.inner.to_original_offset(offset.0))
     }
 
-    fn to_normalized(&self, py: Python<'_>, offset: usize) -> PyResult<usize> {
-        check(py, offset, self.inner.original_len(), "original")?;
-        Ok(self.inner.to_normalized_offset(offset))
+    fn to_normalized(&self, py: Python<'_>, offset: Offset) -> PyResult<usize> {
+        check(py, offset.0, self.inner.original_len(), "original")?;
+        Ok(self.inner.to_normalized_offset(offset.0))
     }
 
     fn to_original_span(
         &self,
         py: Python<'_>,
-        start: usize,
-        end: usize,
+        start: Offset,
+        end: Offset,
     ) -> PyResult<(usize, usize)> {
-        check(py, start, self.inner.normalized_len(), "normalized")?;
-        check(py, end, self.inner.normalized_len(), "normalized")?;
-        Ok(self.inner.to_original_span(start, end))
+        check(py, start.0, self.inner.normalized_len(), "normalized")?;
+        check(py, end.0, self.inner.normalized_len(), "normalized")?;
+        Ok(self.inner.to_original_span(start.0, end.0))
     }
 
     fn to_normalized_span(
         &self,
         py: Python<'_>,
-        start: usize,
-        end: usize,
+        start: Offset,
+        end: Offset,
     ) -> PyResult<(usize, usize)> {
-        check(py, start, self.inner.original_len(), "original")?;
-        check(py, end, self.inner.original_len(), "original")?;
-        Ok(self.inner.to_normalized_span(start, end))
+        check(py, start.0, self.inner.original_len(), "original")?;
+        check(py, end.0, self.inner.original_len(), "original")?;
+        Ok(self.inner.to_normalized_span(start.0, end.0))
     }
 
     fn __len__(&self) -> usize {

@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::dates::span_texts;
+use crate::offset::Offset;
 use crate::{input, parallel};
 
 /// A number, percentage, amount of money or quantity, with character offsets.
@@ -59,8 +60,8 @@ impl PyNumberMention {
     #[pyo3(signature = (text, start, end, value, kind = "number", unit = None))]
     fn new(
         text: String,
-        start: usize,
-        end: usize,
+        start: Offset,
+        end: Offset,
         value: Option<f64>,
         kind: &str,
         unit: Option<String>,
@@ -72,8 +73,8 @@ impl PyNumberMention {
         }
         Ok(Self {
             text,
-            start,
-            end,
+            start: start.0,
+            end: end.0,
             value,
             kind: kind.to_string(),
             unit,
@@ -168,7 +169,7 @@ fn extract_numbers(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyNu
 fn extract_numbers_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
-    n_threads: Option<usize>,
+    n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<Bound<'py, PyList>> {
     let texts = input::texts(texts)?;
     parallel::map_list(py, &texts, n_threads, |t| to_py(t, find_numbers(t)))

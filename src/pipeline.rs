@@ -106,7 +106,7 @@ fn _run_pipeline<'py>(
     tagger: Option<PyRef<'py, PyTagger>>,
     dates: bool,
     numbers: bool,
-    n_threads: Option<usize>,
+    n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let texts = input::texts(texts)?;
     let threads = parallel::threads(py, n_threads)?;

@@ -4,6 +4,7 @@ use akhbar_core::text::{tokenize, Token, TokenizeOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
+use crate::offset::Offset;
 use crate::{input, parallel};
 
 /// A token with character offsets into the original string.
@@ -28,8 +29,8 @@ impl PyToken {
     #[pyo3(signature = (text, start, end, kind, clitic = None))]
     fn new(
         text: String,
-        start: usize,
-        end: usize,
+        start: Offset,
+        end: Offset,
         kind: &str,
         clitic: Option<&str>,
     ) -> PyResult<Self> {
@@ -48,8 +49,8 @@ impl PyToken {
         };
         Ok(Self {
             text,
-            start,
-            end,
+            start: start.0,
+            end: end.0,
             kind,
             clitic,
         })
@@ -134,7 +135,7 @@ fn tokenize_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     clitics: bool,
-    n_threads: Option<usize>,
+    n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<Bound<'py, PyList>> {
     let texts = input::texts(texts)?;
     let options = TokenizeOptions { clitics };

@@ -39,11 +39,13 @@ from akhbar.entities import (
 from akhbar.errors import (
     AkhbarError,
     CorpusError,
+    CorpusNotFoundError,
     FileError,
     InvalidTextError,
     ModelError,
     OffsetError,
     OptionError,
+    OutputExistsError,
 )
 from akhbar.pipeline import Pipeline, Result
 from akhbar.render import render, render_article_html, render_entities_html, to_displacy
@@ -55,6 +57,7 @@ __all__ = [
     "Article",
     "Corpus",
     "CorpusError",
+    "CorpusNotFoundError",
     "DateMention",
     "Entity",
     "EvaluationReport",
@@ -67,6 +70,7 @@ __all__ = [
     "OffsetError",
     "OffsetMap",
     "OptionError",
+    "OutputExistsError",
     "Pipeline",
     "Result",
     "Tagger",

@@ -89,6 +89,15 @@ def _labels(kinds: Kinds) -> frozenset[str]:
     return labels
 
 
+def _tagger(tagger: Tagger | None) -> Tagger:
+    """The tagger asked for (the shipped one for None), or OptionError."""
+    if tagger is None:
+        return Tagger.default()
+    if not isinstance(tagger, Tagger):
+        raise OptionError(f"tagger must be a Tagger or None, got {type(tagger).__name__}")
+    return tagger
+
+
 def _value_entities(
     dates: Sequence[DateMention], numbers: Sequence[NumberMention], labels: frozenset[str]
 ) -> list[Entity]:
@@ -145,7 +154,7 @@ def extract(text: str, *, tagger: Tagger | None = None, kinds: Kinds = "all") ->
     [('تركيا', 'تركيا'), ('لوحدات حماية الشعب', 'وحدات حماية الشعب')]
     """
     labels = _labels(kinds)
-    names = (tagger or Tagger.default()).extract(text) if labels & set(NAME_LABELS) else []
+    names = _tagger(tagger).extract(text) if labels & set(NAME_LABELS) else []
     values: list[Entity] = []
     if labels - set(NAME_LABELS):
         values = _value_entities(extract_dates(text), extract_numbers(text), labels)
@@ -172,7 +181,7 @@ def extract_batch(
     labels = _labels(kinds)
     texts = texts if isinstance(texts, (list, tuple)) else list(texts)
     if labels & set(NAME_LABELS):
-        names = (tagger or Tagger.default()).extract_batch(texts, n_threads=n_threads)
+        names = _tagger(tagger).extract_batch(texts, n_threads=n_threads)
     else:
         names = [[] for _ in texts]
     if not labels - set(NAME_LABELS):

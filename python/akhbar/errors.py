@@ -42,8 +42,18 @@ class ModelError(AkhbarError, ValueError):
 
 
 class CorpusError(AkhbarError, ValueError):
-    """A bad line in a CoNLL training/evaluation file or a clusters file (file and line named)."""
+    """A file that cannot be read as a corpus: a bad line in a CoNLL training/evaluation
+    or clusters file, a news corpus that is not gzip or Parquet as named, lacks its text
+    column, or breaks part-way (file and position named; ``index`` is the rows read)."""
 
 
 class FileError(AkhbarError, OSError):
     """A file akhbar could not read or write (the path is in the message)."""
+
+
+class CorpusNotFoundError(FileError, FileNotFoundError):
+    """A corpus path that does not exist."""
+
+
+class OutputExistsError(FileError, FileExistsError):
+    """An output path already taken by something else (a file where a directory goes)."""

@@ -9,6 +9,9 @@ pub enum Error {
     UnknownOption(String),
     #[error("invalid thread count {0}: must be at least 1")]
     InvalidThreads(usize),
+    /// An option value outside its domain (a non-finite float, a share above 1).
+    #[error("{0}")]
+    InvalidOption(String),
     /// A model file that cannot be used (corrupt, truncated, wrong version).
     #[error("{path}: {reason}")]
     ModelFile { path: String, reason: String },
