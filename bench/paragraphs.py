@@ -29,9 +29,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[20_000, 40_000, 80_000])
     args = ap.parse_args()
-    pipe = akhbar.Pipeline(
-        normalize=None, tokens=False, entities=False, dates=False, numbers=True
-    )
+    pipe = akhbar.Pipeline(normalize=None, tokens=False, entities=False, dates=False, numbers=True)
     first = None
     for n in args.sizes:
         text = article(n)

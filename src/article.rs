@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::errors::option_error;
+use crate::input::OptionName;
 use crate::{input, parallel};
 
 /// The single-valued fields, in display order.
@@ -352,9 +353,9 @@ fn parse_article(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     url: Option<&Bound<'_, PyAny>>,
-    kind: Option<&str>,
+    kind: Option<OptionName>,
 ) -> PyResult<PyArticle> {
-    let kind = kind_of(py, kind)?;
+    let kind = kind_of(py, kind.as_ref().map(|k| k.0.as_str()))?;
     let url = match url.filter(|u| !u.is_none()) {
         Some(u) => Some(input::option_text(u, "url")?),
         None => None,
@@ -370,10 +371,10 @@ fn parse_article(
 fn parse_articles<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
-    kind: Option<&str>,
+    kind: Option<OptionName>,
     n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let kind = kind_of(py, kind)?;
+    let kind = kind_of(py, kind.as_ref().map(|k| k.0.as_str()))?;
     let texts = input::texts(texts)?;
     parallel::map_list(py, &texts, n_threads, |t| {
         PyArticle::from(article::parse(t, kind, None))

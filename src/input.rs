@@ -69,14 +69,44 @@ pub fn option_text(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
             None,
         )
     })?;
-    s.to_str().map(str::to_owned).map_err(|_| {
-        raise(
-            py,
-            "OptionError",
-            format!("{name} holds a lone surrogate"),
-            None,
-        )
-    })
+    s.to_str()
+        .map(str::to_owned)
+        .map_err(|_| surrogate_error(py, name))
+}
+
+fn surrogate_error(py: Python<'_>, what: &str) -> PyErr {
+    raise(
+        py,
+        "OptionError",
+        format!("{what} holds a lone surrogate"),
+        None,
+    )
+}
+
+/// A str naming a choice (a preset, an option, a kind): a lone surrogate
+/// raises `akhbar.OptionError` (not `UnicodeEncodeError`); a non-str, the
+/// usual `TypeError`.
+pub struct OptionName(pub String);
+
+impl From<&str> for OptionName {
+    fn from(s: &str) -> Self {
+        Self(s.to_owned())
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for OptionName {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let s = obj.cast::<PyString>()?;
+        match s.to_str() {
+            Ok(t) => Ok(Self(t.to_owned())),
+            Err(_) => Err(surrogate_error(
+                obj.py(),
+                &format!("option {}", obj.repr()?),
+            )),
+        }
+    }
 }
 
 /// The name of `obj`'s type, for messages.

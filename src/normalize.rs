@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::errors::core_error;
+use crate::input::OptionName;
 use crate::offset::Offset;
 use crate::{input, parallel};
 
@@ -20,7 +21,7 @@ impl PyNormalizer {
         let mut opts = NormalizeOptions::preset(preset).map_err(|e| core_error(py, e))?;
         if let Some(options) = options {
             for (k, v) in options.iter() {
-                let name: String = k.extract()?;
+                let OptionName(name) = k.extract()?;
                 let value = v.extract::<bool>().map_err(|_| {
                     crate::errors::option_error(
                         py,
@@ -45,9 +46,13 @@ impl PyNormalizer {
 #[pymethods]
 impl PyNormalizer {
     #[new]
-    #[pyo3(signature = (preset = "search", **options))]
-    fn new(py: Python<'_>, preset: &str, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Self::build(py, preset, options)
+    #[pyo3(signature = (preset = OptionName::from("search"), **options))]
+    fn new(
+        py: Python<'_>,
+        preset: OptionName,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        Self::build(py, &preset.0, options)
     }
 
     /// The preset this normalizer started from.
@@ -225,14 +230,14 @@ impl PyOffsetMap {
 
 /// Normalize one text with a preset and option overrides.
 #[pyfunction]
-#[pyo3(signature = (text, preset = "search", **options))]
+#[pyo3(signature = (text, preset = OptionName::from("search"), **options))]
 fn normalize(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
-    preset: &str,
+    preset: OptionName,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<String> {
-    let n = PyNormalizer::build(py, preset, options)?;
+    let n = PyNormalizer::build(py, &preset.0, options)?;
     n.normalize(py, text)
 }
 

@@ -5,6 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::dates::span_texts;
+use crate::errors::option_error;
+use crate::input::OptionName;
 use crate::offset::Offset;
 use crate::{input, parallel};
 
@@ -57,19 +59,19 @@ fn value_object<'py>(py: Python<'py>, v: Option<f64>) -> PyResult<Bound<'py, PyA
 #[pymethods]
 impl PyNumberMention {
     #[new]
-    #[pyo3(signature = (text, start, end, value, kind = "number", unit = None))]
+    #[pyo3(signature = (text, start, end, value, kind = OptionName::from("number"), unit = None))]
     fn new(
+        py: Python<'_>,
         text: String,
         start: Offset,
         end: Offset,
         value: Option<f64>,
-        kind: &str,
+        kind: OptionName,
         unit: Option<String>,
     ) -> PyResult<Self> {
+        let kind = kind.0.as_str();
         if !KINDS.iter().any(|(k, _)| *k == kind) {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "unknown number kind {kind:?}"
-            )));
+            return Err(option_error(py, format!("unknown number kind {kind:?}")));
         }
         Ok(Self {
             text,

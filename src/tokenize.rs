@@ -4,6 +4,8 @@ use akhbar_core::text::{tokenize, Token, TokenizeOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
+use crate::errors::option_error;
+use crate::input::OptionName;
 use crate::offset::Offset;
 use crate::{input, parallel};
 
@@ -28,24 +30,23 @@ impl PyToken {
     #[new]
     #[pyo3(signature = (text, start, end, kind, clitic = None))]
     fn new(
+        py: Python<'_>,
         text: String,
         start: Offset,
         end: Offset,
-        kind: &str,
-        clitic: Option<&str>,
+        kind: OptionName,
+        clitic: Option<OptionName>,
     ) -> PyResult<Self> {
-        let kind = KINDS.iter().find(|k| **k == kind).ok_or_else(|| {
-            pyo3::exceptions::PyValueError::new_err(format!("unknown token kind {kind:?}"))
-        })?;
+        let (kind, clitic) = (kind.0.as_str(), clitic.as_ref().map(|c| c.0.as_str()));
+        let kind = KINDS
+            .iter()
+            .find(|k| **k == kind)
+            .ok_or_else(|| option_error(py, format!("unknown token kind {kind:?}")))?;
         let clitic = match clitic {
             None => None,
             Some("proclitic") => Some("proclitic"),
             Some("enclitic") => Some("enclitic"),
-            Some(other) => {
-                return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                    "unknown clitic role {other:?}"
-                )))
-            }
+            Some(other) => return Err(option_error(py, format!("unknown clitic role {other:?}"))),
         };
         Ok(Self {
             text,

@@ -234,3 +234,29 @@ def test_write_onto_a_file_is_an_output_exists_error(tmp_path: Path) -> None:
     assert isinstance(e.value, FileExistsError)
     with pytest.raises(akhbar.OptionError, match="format must be"):
         akhbar.Pipeline().write(["خبر"], tmp_path / "x", format="xml")  # type: ignore[arg-type]
+
+
+def test_lone_surrogates_in_names_are_option_errors() -> None:
+    for call in (
+        lambda: Normalizer("\ud800"),
+        lambda: akhbar.normalize("نص", "search\udc00"),
+        lambda: Normalizer("search", **{"\ud800": True}),
+        lambda: akhbar.parse_article("نص", kind="\ud800"),  # type: ignore[arg-type]
+        lambda: akhbar.Token("x", 0, 1, "\ud800"),
+    ):
+        with pytest.raises(akhbar.OptionError, match="lone surrogate"):
+            call()
+    with pytest.raises(akhbar.OptionError, match="unknown token kind"):
+        akhbar.Token("x", 0, 1, "verb")
+    with pytest.raises(TypeError):
+        Normalizer(5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("epochs", -1), ("epochs", 0), ("seed", 2**64), ("ensemble", 1.5)]
+)
+def test_training_int_options_are_checked(option: str, value: object, tmp_path: Path) -> None:
+    conll = tmp_path / "train.conll"
+    conll.write_text("زار\tO\nأوباما\tB-PER\n\n", encoding="utf-8")
+    with pytest.raises(akhbar.OptionError, match=option):
+        akhbar.train_tagger(conll, **{option: value})  # type: ignore[arg-type]

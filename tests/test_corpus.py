@@ -39,7 +39,11 @@ def test_broken_line_and_missing_id_keep_string_ids(tmp_path: Path) -> None:
     )
     for chunk_size in (1, 2, 1000):
         r = Pipeline(
-            parse=False, normalize=None, entities=False, dates=False, numbers=False,
+            parse=False,
+            normalize=None,
+            entities=False,
+            dates=False,
+            numbers=False,
             chunk_size=chunk_size,
         ).process(akhbar.read_corpus(path, id_column="id"), errors="skip", progress=False)
         assert r.articles["doc_id"].tolist() == ["a", "d"], chunk_size
@@ -111,7 +115,7 @@ def test_truncated_gzip_raises_corpus_error_after_the_rows_read(tmp_path: Path) 
     path = truncated_gzip(tmp_path / "news.jsonl.gz", 3000)
     corpus = akhbar.read_corpus(path, id_column="id")  # knowable only by reading it all
     read = []
-    with pytest.raises(akhbar.CorpusError, match="news.jsonl.gz: unreadable after") as e:
+    with pytest.raises(akhbar.CorpusError, match=r"news\.jsonl\.gz: unreadable after") as e:
         for pair in corpus:
             read.append(pair)
     assert isinstance(e.value, ValueError)
@@ -150,7 +154,7 @@ def _until_break(corpus: akhbar.Corpus) -> list[object]:
 def test_non_gzip_gz_is_refused_at_read_corpus(tmp_path: Path) -> None:
     path = tmp_path / "news.jsonl.gz"
     path.write_text(row("a", FIRST), encoding="utf-8")
-    with pytest.raises(akhbar.CorpusError, match="news.jsonl.gz: not a gzip file"):
+    with pytest.raises(akhbar.CorpusError, match=r"news\.jsonl\.gz: not a gzip file"):
         akhbar.read_corpus(path)
 
 
@@ -159,11 +163,11 @@ def test_corrupt_parquet_is_refused_at_read_corpus(tmp_path: Path) -> None:
     pd.DataFrame({"text": [FIRST, SECOND]}).to_parquet(good)
     bad = tmp_path / "bad.parquet"
     bad.write_bytes(good.read_bytes()[:-20])
-    with pytest.raises(akhbar.CorpusError, match="bad.parquet: not a readable Parquet file"):
+    with pytest.raises(akhbar.CorpusError, match=r"bad\.parquet: not a readable Parquet file"):
         akhbar.read_corpus(bad)
     junk = tmp_path / "junk.parquet"
     junk.write_bytes(b"PAR1" + b"\x00" * 64)
-    with pytest.raises(akhbar.CorpusError, match="junk.parquet"):
+    with pytest.raises(akhbar.CorpusError, match=r"junk\.parquet"):
         akhbar.read_corpus(junk)
 
 
@@ -177,9 +181,7 @@ def test_missing_columns_are_refused_at_read_corpus(tmp_path: Path) -> None:
             akhbar.read_corpus(path)
         with pytest.raises(akhbar.CorpusError, match="no column 'doc'"):
             akhbar.read_corpus(path, text_column="body", id_column="doc")
-        assert list(akhbar.read_corpus(path, text_column="body", id_column="id")) == [
-            ("a", FIRST)
-        ]
+        assert list(akhbar.read_corpus(path, text_column="body", id_column="id")) == [("a", FIRST)]
     # A corpus built directly still gives a typed error while iterating.
     with pytest.raises(akhbar.CorpusError, match="no column 'text'"):
         list(akhbar.Corpus(parquet))

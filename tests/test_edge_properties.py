@@ -29,9 +29,8 @@ LINES = st.one_of(
     st.builds(lambda t: json.dumps({"text": t}), TEXTS),  # no id
     st.builds(lambda i: json.dumps({"id": i}), IDS),  # no text
     st.integers(1, 3000).map(lambda n: "[" * n + "]" * n),  # nested
-    st.sampled_from(
-        ["{broken", "[1, 2]", "null", '"text"', '{"id": 1, "text": 5}', '{"id": "\\ud800", "text": ""}']
-    ),
+    st.sampled_from(["{broken", "[1, 2]", "null", '"text"', '{"id": 1, "text": 5}']),
+    st.just('{"id": "\\ud800", "text": ""}'),  # an id Arrow cannot store as is
     st.text(max_size=20).filter(lambda s: "\n" not in s and "\r" not in s),
 )
 
@@ -53,11 +52,16 @@ def test_every_jsonl_line_is_one_row(lines: list[str], chunk_size: int, gz: bool
         data = "".join(ln + "\n" for ln in lines).encode("utf-8", "surrogatepass")
         path.write_bytes(gzip.compress(data) if gz else data)
         pipe = Pipeline(
-            parse=False, normalize=None, entities=False, dates=False, numbers=False,
+            parse=False,
+            normalize=None,
+            entities=False,
+            dates=False,
+            numbers=False,
             chunk_size=chunk_size,
         )
-        r = pipe.process(akhbar.read_corpus(path, id_column="id"), errors="skip",
-                         output="arrow", progress=False)
+        r = pipe.process(
+            akhbar.read_corpus(path, id_column="id"), errors="skip", output="arrow", progress=False
+        )
     good = [json.loads(ln) for ln in lines if _is_good(ln)]
     assert len(r.articles) == len(good)
     assert len(r.articles) + len(r.errors) == len(lines)

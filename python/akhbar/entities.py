@@ -400,6 +400,14 @@ def train_tagger(
     >>> t.labels
     ['LOC', 'PERS']
     """
+    for name, value, least, limit in (
+        ("epochs", epochs, 1, 2**32),
+        ("seed", seed, 0, 2**64),
+        ("min_count", min_count, 1, 2**32),
+        ("ensemble", ensemble, 1, 2**32),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int) or not least <= value < limit:
+            raise OptionError(f"{name} must be an int in {least}..{limit - 1}, got {value!r}")
     files = [train_files] if isinstance(train_files, (str, os.PathLike)) else list(train_files)
     if gazetteer is None:
         lists: Mapping[str, Iterable[str]] = {}
