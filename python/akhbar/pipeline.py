@@ -611,7 +611,8 @@ def _take(
     """Up to ``n`` pairs, and the error of a corpus file that broke part-way."""
     batch: list[tuple[Any, Any]] = []
     try:
-        batch.extend(itertools.islice(pairs, n))
+        for pair in itertools.islice(pairs, n):
+            batch.append(pair)
     except CorpusError as e:
         return batch, e
     return batch, None
