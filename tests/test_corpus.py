@@ -203,3 +203,13 @@ def test_empty_files_are_empty_corpora(tmp_path: Path) -> None:
         assert list(akhbar.read_corpus(tmp_path / name)) == []
     (tmp_path / "c.jsonl.gz").write_bytes(gzip.compress(b""))
     assert list(akhbar.read_corpus(tmp_path / "c.jsonl.gz")) == []
+
+
+def test_a_single_gzipped_text_file_is_decompressed(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt.gz"
+    path.write_bytes(gzip.compress(FIRST.encode("utf-8")))
+    assert list(akhbar.read_corpus(path)) == [("article.txt.gz", FIRST)]
+    fake = tmp_path / "fake.txt.gz"
+    fake.write_text(FIRST, encoding="utf-8")
+    with pytest.raises(akhbar.CorpusError, match="not a gzip file"):
+        akhbar.read_corpus(fake)

@@ -55,10 +55,11 @@ class Unreadable:
         return self.reason
 
 
-def _open_text(path: Path) -> IO[str]:
+def _open_text(path: Path, newline: str | None = "") -> IO[str]:
+    """Open a text file, gzipped when its name ends in ``.gz``; ``newline`` as for ``open``."""
     if path.name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline="")
-    return open(path, encoding="utf-8", errors="surrogateescape", newline="")
+        return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline=newline)
+    return open(path, encoding="utf-8", errors="surrogateescape", newline=newline)
 
 
 def _kind(path: Path) -> str:
@@ -146,7 +147,7 @@ class Corpus:
     def check(self) -> None:
         """Raise :class:`akhbar.CorpusError` for what is wrong before reading a row."""
         kind = _kind(self.path)
-        if kind in ("dir", "text"):
+        if kind == "dir":
             return
         _check_gzip(self.path)
         if kind == "parquet":
@@ -164,7 +165,8 @@ class Corpus:
         if kind == "dir":
             yield from self._dir()
         elif kind == "text":
-            yield self.path.name, self.path.read_text(encoding="utf-8", errors="surrogateescape")
+            with _open_text(self.path, newline=None) as fh:  # as Path.read_text reads
+                yield self.path.name, fh.read()
         elif kind == "jsonl":
             yield from self._jsonl()
         elif kind in ("csv", "tsv"):
