@@ -1,17 +1,20 @@
-"""Article parsing: field accuracy, HTML body overlap, whole-corpus speed vs peers.
+"""Article parsing: field accuracy, HTML pages beside trafilatura/htmldate/newspaper4k, speed.
 
-Run (after `make install`), with the peers in their own venv:
+Run (after `make install`, a release build), with the peers in their own venv:
 
-    python3 -m venv ~/article-peers && ~/article-peers/bin/pip install trafilatura newspaper4k nltk
-    nice .venv/bin/python bench/articles.py --peers-python ~/article-peers/bin/python
+    python3 -m venv ~/peers-venv-html
+    ~/peers-venv-html/bin/pip install trafilatura htmldate newspaper4k nltk lxml_html_clean
+    nice .venv/bin/python bench/articles.py --peers-python ~/peers-venv-html/bin/python
 
 Reports, in one run:
 - field accuracy on ../shared/data/articles against tests/fixtures/articles_expected.jsonl
   (per field, over the articles that carry it; false positives where they do not);
-- word overlap (precision/recall/F1 of word multisets) of the CNN Arabic page's body with the
-  body newspaper3k's test expects, for akhbar, trafilatura and newspaper4k;
-- articles/s and MB/s of akhbar.parse_articles over the whole news corpus on 1 and 2 threads;
-- pages/s on the HTML page for akhbar, trafilatura and newspaper4k (single thread, median).
+- for the real pages in ../shared/data/articles/html (truth in their index.jsonl): body
+  precision/recall/F1 (word multisets) where a body truth exists (lbcgroup: fundus's paragraphs;
+  CNN Arabic: newspaper3k's expected body), publication-date accuracy where a date truth exists,
+  and pages/s over all pages (single thread, median of runs), for akhbar, trafilatura,
+  htmldate (dates only) and newspaper4k;
+- articles/s and MB/s of akhbar.parse_articles over the whole news corpus on 1 and 2 threads.
 """
 
 from __future__ import annotations
@@ -27,12 +30,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AKHBAR_SHARED", ROOT.parent / "shared"))
 DATA = SHARED / "data"
-HTML = DATA / "articles" / "html" / "newspaper3k_cnnarabic_syria_clashes_2013.html"
-EXPECTED_BODY = HTML.with_name(HTML.name.replace(".html", ".expected_body.txt"))
+PAGES = DATA / "articles" / "html"
 FIXTURES = ROOT / "tests" / "fixtures" / "articles_expected.jsonl"
 NEWS = DATA / "news" / "saudinewsnet.jsonl.gz"
 FIELDS = ["title", "section", "published", "dateline", "agency", "author", "source"]
@@ -59,35 +62,75 @@ def timed(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
+def pages() -> list[dict[str, str]]:
+    """The real pages with their truth: file, url, html, and published/body when known."""
+    out = []
+    for line in (PAGES / "index.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        raw = (PAGES / row["file"]).read_bytes()
+        row["html"] = (gzip.decompress(raw) if row["file"].endswith(".gz") else raw).decode()
+        stem = row["file"].split(".html")[0]
+        fundus = PAGES / f"{stem}.fundus.json"
+        expected = PAGES / f"{stem}.expected_body.txt"
+        if fundus.exists():
+            v1 = json.loads(fundus.read_text(encoding="utf-8"))["V1"]
+            row["body"] = "\n\n".join(p for s in v1["body"]["sections"] for p in s["paragraphs"])
+        elif expected.exists():
+            row["body"] = expected.read_text(encoding="utf-8")
+        out.append(row)
+    return out
+
+
 def peer_worker(runs: int) -> None:
-    """Run in the peers' venv: body and timing of trafilatura and newspaper4k on the page."""
+    """Run in the peers' venv: body, date and timing of each peer over the pages."""
     import warnings
 
     warnings.filterwarnings("ignore")
-    html = HTML.read_text(encoding="utf-8")
-    out = {}
+    rows = pages()
+    out: dict[str, dict[str, object]] = {}
+
+    def run_all(name: str, fn) -> None:  # type: ignore[no-untyped-def]
+        results = [fn(r) for r in rows]
+        dt = timed(lambda: [fn(r) for r in rows], runs)
+        out[name] = {
+            "bodies": [b for b, _ in results],
+            "dates": [d for _, d in results],
+            "seconds": dt,
+        }
+
     try:
         import trafilatura
 
-        body = trafilatura.extract(html) or ""
-        dt = timed(lambda: trafilatura.extract(html), runs)
-        out["trafilatura " + trafilatura.__version__] = {"body": body, "seconds": dt}
+        def traf(r: dict[str, str]) -> tuple[str | None, str | None]:
+            doc = trafilatura.bare_extraction(r["html"], url=r.get("url"), with_metadata=True)
+            if doc is None:
+                return "", None
+            return doc.text or "", doc.date
+
+        run_all("trafilatura " + trafilatura.__version__, traf)
     except ImportError as e:
         out["trafilatura"] = {"error": str(e)}
     try:
+        import htmldate
+
+        def hd(r: dict[str, str]) -> tuple[str | None, str | None]:
+            return None, htmldate.find_date(r["html"], url=r.get("url"))
+
+        run_all("htmldate " + htmldate.__version__, hd)
+    except ImportError as e:
+        out["htmldate"] = {"error": str(e)}
+    try:
         import newspaper
 
-        def run() -> str:
-            a = newspaper.Article(
-                "http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/", language="ar"
-            )
-            a.download(input_html=html)
+        def np4k(r: dict[str, str]) -> tuple[str | None, str | None]:
+            url = quote(r.get("url") or "http://example.com/", safe=":/?&=#%")
+            a = newspaper.Article(url, language="ar", fetch_images=False)
+            a.download(input_html=r["html"])
             a.parse()
-            return a.text
+            d = a.publish_date.date().isoformat() if a.publish_date else None
+            return a.text, d
 
-        body = run()
-        dt = timed(run, runs)
-        out["newspaper4k " + newspaper.__version__] = {"body": body, "seconds": dt}
+        run_all("newspaper4k " + newspaper.__version__, np4k)
     except ImportError as e:
         out["newspaper4k"] = {"error": str(e)}
     print(json.dumps(out, ensure_ascii=False))
@@ -124,20 +167,28 @@ def accuracy() -> None:
         print("  miss:", m)
 
 
-def html_overlap_and_speed(peers_python: str | None, runs: int) -> None:
+def html_pages(peers_python: str | None, runs: int) -> None:
     import akhbar
 
-    html = HTML.read_text(encoding="utf-8")
-    want = EXPECTED_BODY.read_text(encoding="utf-8")
-    a = akhbar.parse_article(html)
-    # The expected body keeps the dateline "دمشق، سوريا (CNN) --", which akhbar moves to fields.
-    head = html[a.spans["dateline"][0] : a.spans["body"][0]] if a.spans["dateline"] else ""
-    results = {
+    rows = pages()
+
+    def parse(r: dict[str, str]) -> akhbar.Article:
+        return akhbar.parse_article(r["html"], url=r.get("url"))
+
+    arts = [parse(r) for r in rows]
+    # The CNN truth keeps the dateline line "دمشق، سوريا (CNN) --", which akhbar moves to fields:
+    # a second row puts it back (the page text from the dateline to the body).
+    with_head = []
+    for r, a in zip(rows, arts, strict=True):
+        d, b = a.spans["dateline"], a.spans["body"]
+        with_head.append(r["html"][d[0] : b[0]] + " " + a.body if d and b else a.body)
+    results: dict[str, dict[str, object]] = {
         f"akhbar {akhbar.__version__}": {
-            "body": a.body,
-            "seconds": timed(lambda: akhbar.parse_article(html), runs),
+            "bodies": [a.body for a in arts],
+            "dates": [a.published for a in arts],
+            "seconds": timed(lambda: [parse(r) for r in rows], runs),
         },
-        "akhbar (+ dateline line)": {"body": head + " " + a.body, "seconds": None},
+        "akhbar (+ dateline line)": {"bodies": with_head, "dates": None, "seconds": None},
     }
     if peers_python:
         proc = subprocess.run(
@@ -150,22 +201,46 @@ def html_overlap_and_speed(peers_python: str | None, runs: int) -> None:
             results.update(json.loads(proc.stdout.strip().splitlines()[-1]))
         else:
             print("peer worker failed:", proc.stderr[-2000:])
-    print(f"\nCNN Arabic page ({len(html):,} chars): body vs newspaper3k's expected body")
+    with_body = [i for i, r in enumerate(rows) if "body" in r]
+    with_date = [i for i, r in enumerate(rows) if r.get("published")]
     print(
-        f"  {'parser':<28} {'precision':>9} {'recall':>7} {'F1':>6}"
-        f" {'pages/s':>9} {'vs akhbar':>10}"
+        f"\nReal pages in ../shared/data/articles/html: {len(rows)} pages "
+        f"({sum(len(r['html']) for r in rows) / 1e3:.0f} k chars); body truth on "
+        f"{', '.join(rows[i]['file'].split('-')[0].split('_')[0] for i in with_body)}; "
+        f"date truth on {len(with_date)}"
+    )
+    print(
+        f"  {'parser':<26} {'body P':>7} {'R':>6} {'F1':>6}  {'dates':>6}"
+        f" {'pages/s':>8} {'time vs akhbar':>15}"
     )
     base = results[f"akhbar {akhbar.__version__}"]["seconds"]
     for name, r in results.items():
         if "error" in r:
-            print(f"  {name:<28} not available: {r['error']}")
+            print(f"  {name:<26} not available: {r['error']}")
             continue
-        p, rec, f1 = overlap(r["body"], want)
-        s = r["seconds"]
-        speed = f"{1 / s:>9.0f}" if s else f"{'':>9}"
-        ratio = f"{s / base:>9.1f}x" if s else ""
-        print(f"  {name:<28} {p:>9.3f} {rec:>7.3f} {f1:>6.3f} {speed} {ratio}")
-    print("  (vs akhbar: how many times longer the peer takes per page; single thread, median)")
+        bodies, dates, s = r["bodies"], r["dates"], r["seconds"]
+        cells = f"{'':>7} {'':>6} {'':>6}"
+        if bodies and any(bodies):
+            scores = [overlap(bodies[i] or "", rows[i]["body"]) for i in with_body]  # type: ignore[index]
+            p, rec, f1 = (statistics.mean(x) for x in zip(*scores, strict=True))
+            cells = f"{p:>7.3f} {rec:>6.3f} {f1:>6.3f}"
+        ok = (
+            f"{sum(dates[i] == rows[i]['published'] for i in with_date)}/{len(with_date)}"
+            if dates
+            else ""
+        )  # type: ignore[index]
+        speed = f"{len(rows) / s:>8.1f}" if s else f"{'':>8}"  # type: ignore[operator]
+        ratio = f"{s / base:>14.1f}x" if s else ""  # type: ignore[operator]
+        print(f"  {name:<26} {cells}  {ok:>6} {speed} {ratio}")
+    for i, r in enumerate(rows):
+        if r.get("published"):
+            got = {n: v["dates"][i] for n, v in results.items() if v.get("dates")}  # type: ignore[index]
+            print(
+                f"  date {r['file']:<34} truth {r['published']}  "
+                + "  ".join(f"{n.split()[0]}={d}" for n, d in got.items())
+            )
+    print("  (body P/R/F1: mean over the pages with a body truth; time vs akhbar: how many times")
+    print("   longer the peer takes for all pages; single thread, median of runs)")
 
 
 def corpus_speed(runs: int) -> None:
@@ -190,19 +265,24 @@ def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--peers-python", help="python of a venv with trafilatura and newspaper4k")
+    ap.add_argument(
+        "--peers-python", help="python of a venv with trafilatura, htmldate and newspaper4k"
+    )
+    ap.add_argument("--only-html", action="store_true", help="only the HTML pages section")
     ap.add_argument("--runs", type=int, default=5, help="timing runs (median)")
     ap.add_argument("--peer-worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.peer_worker:
         peer_worker(args.runs)
         return
-    for p in (FIXTURES, HTML, NEWS):
+    for p in (FIXTURES, PAGES / "index.jsonl", NEWS):
         if not p.exists():
             sys.exit(f"missing {p} (set AKHBAR_SHARED to the shared folder)")
-    accuracy()
-    html_overlap_and_speed(args.peers_python, max(args.runs, 20))
-    corpus_speed(args.runs)
+    if not args.only_html:
+        accuracy()
+    html_pages(args.peers_python, max(args.runs, 10))
+    if not args.only_html:
+        corpus_speed(args.runs)
 
 
 if __name__ == "__main__":

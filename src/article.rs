@@ -1,8 +1,8 @@
 //! `Article`, `parse_article`, `parse_articles`.
 
-use akhbar_core::article::{self, Article, Field, InputKind};
+use akhbar_core::article::{self, Article, Extraction, Field, InputKind};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::errors::option_error;
 use crate::input::OptionName;
@@ -27,6 +27,7 @@ type SpanT = Option<(usize, usize)>;
 #[pyclass(name = "Article", module = "akhbar._core", frozen)]
 pub struct PyArticle {
     kind: String,
+    extraction: &'static str,
     title: Option<String>,
     subtitle: Option<String>,
     section: Option<String>,
@@ -75,6 +76,7 @@ impl From<Article> for PyArticle {
         ];
         Self {
             kind: a.kind.as_str().to_string(),
+            extraction: a.extraction.as_str(),
             title: text(&a.title),
             subtitle: text(&a.subtitle),
             section: text(&a.section),
@@ -129,6 +131,12 @@ impl PyArticle {
     #[getter]
     fn kind(&self) -> &str {
         &self.kind
+    }
+    /// How the body was found: "text", "json-ld", "article-element",
+    /// "densest-block", "visible-text", or "empty" when there is no body text.
+    #[getter]
+    fn extraction(&self) -> &str {
+        self.extraction
     }
     #[getter]
     fn title(&self) -> Option<&str> {
@@ -206,6 +214,7 @@ impl PyArticle {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("kind", &self.kind)?;
+        d.set_item("extraction", self.extraction)?;
         for name in [
             "title",
             "subtitle",
@@ -314,8 +323,15 @@ fn _article_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyArticle> {
         };
         spans.push((name, v));
     }
+    let extraction: String = get(d, "extraction")?;
+    let extraction = Extraction::from_name(&extraction)
+        .ok_or_else(|| {
+            pyo3::exceptions::PyValueError::new_err(format!("extraction {extraction:?}"))
+        })?
+        .as_str();
     Ok(PyArticle {
         kind: get(d, "kind")?,
+        extraction,
         title: opt(d, "title")?,
         subtitle: opt(d, "subtitle")?,
         section: opt(d, "section")?,
@@ -346,7 +362,7 @@ fn kind_of(py: Python<'_>, kind: Option<&str>) -> PyResult<Option<InputKind>> {
     }
 }
 
-/// Parse one article (text or HTML).
+/// Parse one article (text or HTML; bytes are an HTML page in its declared encoding).
 #[pyfunction]
 #[pyo3(signature = (text, *, url = None, kind = None))]
 fn parse_article(
@@ -355,12 +371,18 @@ fn parse_article(
     url: Option<&Bound<'_, PyAny>>,
     kind: Option<OptionName>,
 ) -> PyResult<PyArticle> {
-    let kind = kind_of(py, kind.as_ref().map(|k| k.0.as_str()))?;
+    let mut kind = kind_of(py, kind.as_ref().map(|k| k.0.as_str()))?;
     let url = match url.filter(|u| !u.is_none()) {
         Some(u) => Some(input::option_text(u, "url")?),
         None => None,
     };
-    let t = input::text(text, None)?;
+    let t = if let Ok(b) = text.cast::<PyBytes>() {
+        kind = kind.or(Some(InputKind::Html));
+        let bytes = b.as_bytes();
+        py.detach(|| article::decode_html(bytes).0)
+    } else {
+        input::text(text, None)?
+    };
     let a = py.detach(|| article::parse(&t, kind, url.as_deref()));
     Ok(a.into())
 }

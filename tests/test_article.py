@@ -257,7 +257,7 @@ def test_large_page_and_errors() -> None:
     a = akhbar.parse_article(big, kind="html")
     assert len(a.paragraphs) == 250_000
     with pytest.raises(akhbar.InvalidTextError):
-        akhbar.parse_article(b"bytes")  # type: ignore[arg-type]
+        akhbar.parse_article(bytearray(b"bytes"))  # type: ignore[arg-type]
     with pytest.raises(akhbar.OptionError):
         akhbar.parse_article("نص", kind="pdf")  # type: ignore[arg-type]
     with pytest.raises(akhbar.InvalidTextError) as info:

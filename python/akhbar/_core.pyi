@@ -186,6 +186,12 @@ class Article:
     @property
     def kind(self) -> Literal["text", "html"]: ...
     @property
+    def extraction(
+        self,
+    ) -> Literal[
+        "text", "json-ld", "article-element", "densest-block", "visible-text", "empty"
+    ]: ...
+    @property
     def title(self) -> str | None: ...
     @property
     def subtitle(self) -> str | None: ...
@@ -221,7 +227,7 @@ class Article:
     def __eq__(self, other: object) -> bool: ...
 
 def parse_article(
-    text: str, *, url: str | None = None, kind: Literal["text", "html"] | None = None
+    text: str | bytes, *, url: str | None = None, kind: Literal["text", "html"] | None = None
 ) -> Article: ...
 def parse_articles(
     texts: Iterable[str],

@@ -30,29 +30,45 @@ InputKind = Literal["text", "html"]
 
 
 def parse_article(
-    text_or_html: str, *, url: str | None = None, kind: InputKind | None = None
+    text_or_html: str | bytes, *, url: str | None = None, kind: InputKind | None = None
 ) -> Article:
     """Parse one article into fields, paragraphs and boilerplate.
 
     Parameters
     ----------
     text_or_html
-        Raw article text, or a whole HTML page.
+        Raw article text, or a whole HTML page. ``bytes`` are an HTML page as
+        served: decoded by its byte-order mark or ``<meta charset>`` (e.g.
+        ``windows-1256``, ``ISO-8859-6``), else UTF-8; spans then index the
+        decoded text.
     url
-        The page address; its host fills ``source`` when the article names no outlet.
+        The page address; its host fills ``source`` when the article names no
+        outlet, and a date in its path is the publication date when the page
+        has none in its metadata.
     kind
         ``"text"`` or ``"html"``; detected from the input when None.
 
-    Empty or non-Arabic input gives an ``Article`` with empty fields; a
-    non-``str`` raises :class:`akhbar.InvalidTextError`.
+    An HTML body is found in steps — the JSON-LD ``articleBody``, the
+    ``<article>``/``<main>`` element, the densest text block, the whole visible
+    text — and ``Article.extraction`` names the step; it is ``"empty"`` when
+    the input holds no body text. Empty or non-Arabic input gives an
+    ``Article`` with empty fields; anything but ``str``/``bytes`` raises
+    :class:`akhbar.InvalidTextError`.
 
     Examples
     --------
     >>> a = parse_article("سبق- ينبع: اجتمع الرئيس التنفيذي للهيئة الملكية بفريق العمل اليوم.")
     >>> a.source, a.dateline, len(a.paragraphs)
     ('سبق', 'ينبع', 1)
-    >>> parse_article("").paragraphs
-    []
+    >>> parse_article("").paragraphs, parse_article("").extraction
+    ([], 'empty')
+    >>> page = (
+    ...     '<html><head><meta charset="windows-1256"></head><body><article>'
+    ...     "<p>قال الرئيس إن المحادثات في جنيف ستستأنف غدا.</p></article></body></html>"
+    ... )
+    >>> a = parse_article(page.encode("cp1256"))
+    >>> a.paragraphs, a.extraction
+    (['قال الرئيس إن المحادثات في جنيف ستستأنف غدا.'], 'article-element')
     """
     return _parse_article(text_or_html, url=url, kind=kind)
 

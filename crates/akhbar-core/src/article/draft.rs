@@ -54,6 +54,8 @@ pub struct Draft {
     pub published_iso: Option<String>,
     /// Top-level pieces in input order (body paragraphs, boilerplate, field lines, title).
     pub pieces: Vec<(Piece, Value)>,
+    /// How an HTML page's body was found (None for text input).
+    pub extraction: Option<super::Extraction>,
 }
 
 impl Draft {

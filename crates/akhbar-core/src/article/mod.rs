@@ -17,6 +17,7 @@ mod text;
 use draft::{Draft, Piece, Slot, Value};
 
 pub use blocks::CharIndex;
+pub use html::encoding::decode as decode_html;
 
 /// A character range `[start, end)` of the original input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,11 +100,59 @@ impl InputKind {
     }
 }
 
+/// How the body was found: in text, or by which step of the HTML
+/// extractor's fallbacks; `Empty` when the input holds no body text at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Extraction {
+    /// Plain-text input, split into paragraphs.
+    Text,
+    /// The page's JSON-LD `articleBody`.
+    JsonLd,
+    /// The densest text block inside an `<article>`/`<main>`/`articleBody` element.
+    ArticleElement,
+    /// The densest text block of the whole page.
+    DensestBlock,
+    /// The whole visible text (no block looked like an article).
+    VisibleText,
+    /// No body text.
+    Empty,
+}
+
+impl Extraction {
+    /// Lower-case name: "text", "json-ld", "article-element", "densest-block", "visible-text", "empty".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::JsonLd => "json-ld",
+            Self::ArticleElement => "article-element",
+            Self::DensestBlock => "densest-block",
+            Self::VisibleText => "visible-text",
+            Self::Empty => "empty",
+        }
+    }
+
+    /// Parse a name given by [`Extraction::as_str`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        [
+            Self::Text,
+            Self::JsonLd,
+            Self::ArticleElement,
+            Self::DensestBlock,
+            Self::VisibleText,
+            Self::Empty,
+        ]
+        .into_iter()
+        .find(|e| e.as_str() == name)
+    }
+}
+
 /// A parsed article.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Article {
     /// How the input was read.
     pub kind: InputKind,
+    /// How the body was found; `Empty` when there is none.
+    pub extraction: Extraction,
     /// Headline.
     pub title: Option<Field>,
     /// Second headline.
@@ -167,7 +216,7 @@ pub fn parse(input: &str, kind: Option<InputKind>, url: Option<&str>) -> Article
     let kind = kind.unwrap_or_else(|| detect(input));
     let mut d = match kind {
         InputKind::Text => text::parse(input),
-        InputKind::Html => html::parse(input),
+        InputKind::Html => html::parse(input, url),
     };
     if let Some(host) = url.and_then(host_of) {
         d.set(
@@ -218,8 +267,14 @@ fn finish(input: &str, kind: InputKind, d: Draft) -> Article {
             _ => {}
         }
     }
+    let extraction = match d.extraction {
+        _ if paragraphs.is_empty() => Extraction::Empty,
+        Some(e) => e,
+        None => Extraction::Text,
+    };
     Article {
         kind,
+        extraction,
         title: get(Slot::Title),
         subtitle: get(Slot::Subtitle),
         section: get(Slot::Section),
