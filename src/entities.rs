@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use akhbar_core::entities::cluster_learn::{learn_clusters, ClusterOptions};
+use akhbar_core::entities::cluster_learn::{learn_clusters, read_text_sentences, ClusterOptions};
 use akhbar_core::entities::clusters::Clusters;
 use akhbar_core::entities::extract::extract;
 use akhbar_core::entities::format::{from_bytes, to_bytes};
@@ -404,14 +404,16 @@ fn _train<'py>(
     ))
 }
 
-/// Learn word clusters from the tokens of CoNLL files (tags ignored) and
-/// write them as `bits<TAB>word` lines; returns the number of words.
+/// Learn word clusters from the tokens of CoNLL files (tags ignored) and of
+/// plain-text files (one paragraph a line) and write them as `bits<TAB>word`
+/// lines; returns the number of words.
 #[pyfunction]
-#[pyo3(signature = (files, output, *, min_count = 3, contexts = 1000, depth = 18))]
+#[pyo3(signature = (files, output, *, texts = Vec::new(), min_count = 3, contexts = 1000, depth = 18))]
 fn _learn_clusters(
     py: Python<'_>,
     files: Vec<PathBuf>,
     output: PathBuf,
+    texts: Vec<PathBuf>,
     min_count: u32,
     contexts: usize,
     depth: usize,
@@ -420,6 +422,9 @@ fn _learn_clusters(
         let mut sentences = Vec::new();
         for f in &files {
             sentences.extend(read_conll(f)?.into_iter().map(|s| s.tokens));
+        }
+        for f in &texts {
+            sentences.extend(read_text_sentences(f)?);
         }
         let opts = ClusterOptions {
             min_count,

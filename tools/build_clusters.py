@@ -1,44 +1,72 @@
 #!/usr/bin/env python3
 """Learn the word clusters the shipped entity tagger uses.
 
-Clusters come from the text of the CC BY-SA training corpora only (ANERcorp
-train split, WikiFANE Gold); the tags are ignored. Words are described by
-their neighbours (positive PMI with the words at -2..+2) and split top-down
-by 2-means into bit-string paths (see crates/akhbar-core/src/entities/
-cluster_learn.rs). Deterministic. Writes python/akhbar/data/clusters.tsv,
-which ships under CC BY-SA 4.0 (see python/akhbar/NOTICE.md).
+Clusters come from CC BY-SA / Apache-2.0 text only: the ANERcorp train split and
+WikiFANE Gold (tags ignored) and, with ``--unlabeled``, the unlabeled Arabic
+Wikipedia (2017) and Jawhara FM news text of ``../shared/data/unlabeled``. Words are
+described by their neighbours (positive PMI with the words at -2..+2) and split
+top-down by 2-means into bit-string paths (see
+crates/akhbar-core/src/entities/cluster_learn.rs). Deterministic: the same inputs
+give the same file, byte for byte. Writes python/akhbar/data/clusters.tsv, which
+ships under CC BY-SA 4.0 (see python/akhbar/NOTICE.md).
 
     python tools/build_clusters.py [--shared ../shared]
+
+The unlabeled articles are written as plain text (title, then one paragraph a
+line) under ``--work`` (default ``build/unlabeled``, outside the package) first.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 from pathlib import Path
 
 from akhbar._core import _learn_clusters
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "python" / "akhbar" / "data" / "clusters.tsv"
+UNLABELED = ("arwiki-2017", "ant-jawhara")
+
+
+def plain_text(source: Path, target: Path) -> Path:
+    """Write the title and text of each JSON line of ``source`` to ``target``."""
+    with gzip.open(source, "rt", encoding="utf-8") as f, target.open("w", encoding="utf-8") as out:
+        for line in f:
+            doc = json.loads(line)
+            for part in (doc.get("title", ""), doc.get("text", "")):
+                if part.strip():
+                    out.write(part.strip() + "\n")
+    return target
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--output", type=Path, default=OUT)
+    ap.add_argument("--work", type=Path, default=ROOT / "build" / "unlabeled")
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--contexts", type=int, default=1000)
     ap.add_argument("--depth", type=int, default=18)
     ap.add_argument("--files", type=Path, nargs="*", help="CoNLL files instead of the default two")
+    ap.add_argument("--unlabeled", action="store_true", help="add the unlabeled text")
     args = ap.parse_args()
-    ner = args.shared / "data" / "ner"
+    data = args.shared / "data"
     files = args.files or [
-        ner / "anercorp" / "train.txt",
-        ner / "wikifane" / "WikiFANE_Gold_2014_500K.clean.tsv",
+        data / "ner" / "anercorp" / "train.txt",
+        data / "ner" / "wikifane" / "WikiFANE_Gold_2014_500K.clean.tsv",
     ]
+    texts: list[Path] = []
+    if args.unlabeled:
+        args.work.mkdir(parents=True, exist_ok=True)
+        for name in UNLABELED:
+            src = data / "unlabeled" / f"{name}.jsonl.gz"
+            texts.append(plain_text(src, args.work / f"{name}.txt"))
     n = _learn_clusters(
         [str(f) for f in files],
         str(args.output),
+        texts=[str(t) for t in texts],
         min_count=args.min_count,
         contexts=args.contexts,
         depth=args.depth,

@@ -327,6 +327,12 @@ def _train(
     n_threads: int | None = None,
 ) -> tuple[Tagger, list[tuple[int, int, _Counts | None]]]: ...
 def _learn_clusters(
-    files: list[str], output: str, *, min_count: int = 3, contexts: int = 1000, depth: int = 18
+    files: list[str],
+    output: str,
+    *,
+    texts: list[str] = ...,
+    min_count: int = 3,
+    contexts: int = 1000,
+    depth: int = 18,
 ) -> int: ...
 def _score_tags(gold: list[list[str]], pred: list[list[str]]) -> _Counts: ...

@@ -133,10 +133,13 @@ def extract(text: str, *, tagger: Tagger | None = None, kinds: Kinds = "all") ->
     tagger, and dates, times, numbers, percentages, money and quantities
     (DATE, TIME, NUMBER, PERCENT, MONEY, QUANTITY) from the grammars, in text order.
 
-    Offsets are character offsets into ``text``. For names, ``normalized`` has
-    the "ner" normalization and no proclitics on the first word, and ``key`` is
+    Offsets are character offsets into ``text``. A name's span leaves out the
+    proclitics و ف ب ك ل of its first word (وروسيا → روسيا, بالرياض → الرياض,
+    للأمم المتحدة → لأمم المتحدة); ``normalized`` has the "ner" normalization with
+    the article restored where لل dropped its alef (الامم المتحدة), and ``key`` is
     shared by the mentions of one entity in this text (اوباما/أوباما, كيم → ألكس
-    كيم). For dates and numbers, ``normalized`` is the resolved value (ISO 8601
+    كيم; الملك سلمان, سلمان → سلمان بن عبدالعزيز آل سعود; عبد ربه | منصور هادي
+    → عبد ربه منصور هادي). For dates and numbers, ``normalized`` is the resolved value (ISO 8601
     for dates; relative dates need :func:`akhbar.extract_dates` with a
     ``reference``) and ``score`` is 1.0. ``kinds``: ``"all"``, ``"names"``, or a
     set of labels.
@@ -151,7 +154,7 @@ def extract(text: str, *, tagger: Tagger | None = None, kinds: Kinds = "all") ->
     ['بغداد']
     >>> t = Tagger.default().with_gazetteer({"ORG": ["وحدات حماية الشعب"]})
     >>> [(e.text, e.normalized) for e in extract("هاجمت تركيا لوحدات حماية الشعب", tagger=t)]
-    [('تركيا', 'تركيا'), ('لوحدات حماية الشعب', 'وحدات حماية الشعب')]
+    [('تركيا', 'تركيا'), ('وحدات حماية الشعب', 'وحدات حماية الشعب')]
     """
     labels = _labels(kinds)
     names = _tagger(tagger).extract(text) if labels & set(NAME_LABELS) else []

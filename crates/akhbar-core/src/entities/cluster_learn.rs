@@ -5,9 +5,13 @@
 //! similar contexts). Deterministic: fixed initialisation, fixed order.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use super::clusters::Clusters;
 use super::features::token_info;
+use crate::error::{Error, Result};
+use crate::text::tokenize::tokenize_chars;
+use crate::text::TokenizeOptions;
 
 /// Settings of [`learn_clusters`].
 #[derive(Debug, Clone)]
@@ -37,6 +41,30 @@ impl Default for ClusterOptions {
 }
 
 type Sparse = Vec<(u32, f32)>;
+
+/// The token sequences of unlabeled plain text for [`learn_clusters`]: one
+/// sequence per non-empty line (a paragraph), tokens as `tokenize` splits them.
+pub fn text_sentences(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .filter_map(|line| {
+            let cs: Vec<char> = line.chars().collect();
+            let tokens: Vec<String> = tokenize_chars(&cs, TokenizeOptions::default())
+                .iter()
+                .map(|t| cs[t.start..t.end].iter().collect())
+                .collect();
+            (!tokens.is_empty()).then_some(tokens)
+        })
+        .collect()
+}
+
+/// [`text_sentences`] of a UTF-8 text file.
+pub fn read_text_sentences(path: &Path) -> Result<Vec<Vec<String>>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok(text_sentences(&text))
+}
 
 /// Learn clusters of the stems of `sentences` (raw tokens).
 pub fn learn_clusters(sentences: &[Vec<String>], opts: &ClusterOptions) -> Clusters {
@@ -276,5 +304,17 @@ mod tests {
         assert!(common("دمشق", "بغداد") > common("دمشق", "علي"));
         assert!(common("احمد", "علي") > common("القاهرة", "احمد"));
         assert_eq!(learn_clusters(&s, &opts), c);
+    }
+
+    #[test]
+    fn plain_text_gives_one_sequence_per_line() {
+        let s = text_sentences("وصل الوفد إلى دمشق، أمس.\n\n  \nقال السيد محمد\n");
+        assert_eq!(
+            s,
+            [
+                vec!["وصل", "الوفد", "إلى", "دمشق", "،", "أمس", "."],
+                vec!["قال", "السيد", "محمد"],
+            ]
+        );
     }
 }

@@ -3,10 +3,10 @@
 
 use std::sync::OnceLock;
 
+use super::clean_span::clean_first_word;
 use super::group::assign_keys;
 use super::labels::spans;
 use super::tagger::Tagger;
-use crate::text::clitics::strip_proclitics;
 use crate::text::tokenize::tokenize_chars;
 use crate::text::{NormalizeOptions, Normalizer, TokenizeOptions};
 
@@ -21,7 +21,8 @@ pub struct Entity {
     pub text: String,
     /// Entity type: PERS, LOC, ORG, MISC ...
     pub label: String,
-    /// Normalized form ("ner" preset) without the first word's proclitics.
+    /// Normalized form ("ner" preset); a dropped article alef is restored
+    /// (لأمم → الامم).
     pub normalized: String,
     /// Confidence in [0, 1]: the mean marginal probability of its tags.
     pub score: f32,
@@ -79,17 +80,13 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
     for ((&(a, b), words), sentence) in bounds.iter().zip(&words).zip(&tagged) {
         let sent = &tokens[a..b];
         for (s, e, ty) in spans(&sentence.tags) {
-            let begin = sent[s].start;
+            // The span leaves out the first word's proclitics (و ف ب ك ل).
+            let first = clean_first_word(&cs[sent[s].start..sent[s].end]);
+            let begin = sent[s].start + first.skip;
             let end = sent[e - 1].end;
-            let normalized = (s..e)
-                .map(|k| {
-                    let n = ner_normalizer().normalize(&words[k]);
-                    if k == s {
-                        strip_proclitics(&n)
-                    } else {
-                        n
-                    }
-                })
+            let normalized = std::iter::once(first.full.as_str())
+                .chain(words[s + 1..e].iter().map(String::as_str))
+                .map(|w| ner_normalizer().normalize(w))
                 .collect::<Vec<_>>()
                 .join(" ");
             let score = sentence.confidence[s..e].iter().sum::<f32>() / (e - s) as f32;
@@ -104,7 +101,7 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             });
         }
     }
-    assign_keys(&mut out);
+    assign_keys(&cs, &mut out);
     out
 }
 

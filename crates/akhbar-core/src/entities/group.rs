@@ -1,8 +1,24 @@
 //! Grouping the mentions of one entity within a text: each mention gets a
 //! key `LABEL:form`, where the form is the "search"-normalized mention
-//! (اوباما/أوباما agree). A shorter person mention whose words end a longer
-//! person mention of the same text takes the longer one's key (كيم → ألكس كيم).
+//! (اوباما/أوباما agree).
+//!
+//! Person mentions are grouped across title, partial and full forms: a
+//! mention takes the key of the longest person in the text it names, when
+//! that person is unique.
+//! - Titles in front of a name do not count (الملك سلمان → سلمان).
+//! - A shorter form names a longer one when it starts with the same given
+//!   name and its words follow in order (سلمان, سلمان بن عبدالعزيز →
+//!   سلمان بن عبدالعزيز آل سعود; مشعل بن عبدالله بن مساعد → مشعل بن عبدالله
+//!   بن عبدالعزيز بن مساعد), or when it ends the longer one as a surname
+//!   (كيم → ألكس كيم), not as a father's name (… بن عبدالعزيز).
+//! - عبد and the word after it are one name (عبد العزيز = عبدالعزيز).
+//! - Person mentions with only spaces between them are one name split by
+//!   the tagger (عبد ربه | منصور هادي).
+//!
+//! A short form that fits two different people (محمد beside محمد بن سلمان
+//! and محمد بن نايف) keeps its own key.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::extract::Entity;
@@ -18,8 +34,76 @@ pub fn key_form(normalized: &str) -> String {
     search_normalizer().normalize(normalized)
 }
 
-/// Set `key` on every mention of one text.
-pub fn assign_keys(mentions: &mut [Entity]) {
+/// Titles that may stand inside a person span ("search"-normalized).
+const TITLES: &[&str] = &[
+    "الملك",
+    "الملكه",
+    "العاهل",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الشيخه",
+    "السيد",
+    "السيده",
+    "الرئيس",
+    "الرئيسه",
+    "الدكتور",
+    "الدكتوره",
+    "د",
+    "الحاج",
+    "الامام",
+    "سمو",
+    "جلاله",
+    "فخامه",
+];
+
+/// Words that link a name to the father's (or mother's) name.
+const LINKS: &[&str] = &["بن", "ابن", "بنت"];
+
+/// A person form without the titles in front.
+fn without_titles(form: &[String]) -> &[String] {
+    let mut rest = form;
+    while rest.len() > 1 && TITLES.contains(&rest[0].as_str()) {
+        rest = &rest[1..];
+    }
+    rest
+}
+
+/// A person form for matching: titles dropped, عبد (and ابو) joined to the
+/// next word.
+fn name_words(form: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(form.len());
+    let mut join = false;
+    for w in without_titles(form) {
+        match out.last_mut() {
+            Some(last) if join => last.push_str(w),
+            _ => out.push(w.clone()),
+        }
+        join = w == "عبد" || w == "ابو";
+    }
+    out
+}
+
+/// Whether the shorter person name `short` names the longer `long`.
+fn names(short: &[String], long: &[String]) -> bool {
+    if short.is_empty() || short.len() >= long.len() {
+        return false;
+    }
+    // Same given name, the other words in order.
+    if short[0] == long[0] {
+        let mut rest = long[1..].iter();
+        if short[1..].iter().all(|w| rest.any(|x| x == w)) {
+            return true;
+        }
+    }
+    // A surname: the end of the longer name, not after بن.
+    let at = long.len() - short.len();
+    long.ends_with(short) && !LINKS.contains(&long[at - 1].as_str())
+}
+
+/// Set `key` on every mention of `text` (its characters; mentions in text
+/// order, offsets into it).
+pub fn assign_keys(text: &[char], mentions: &mut [Entity]) {
     let forms: Vec<Vec<String>> = mentions
         .iter()
         .map(|m| {
@@ -29,22 +113,74 @@ pub fn assign_keys(mentions: &mut [Entity]) {
                 .collect()
         })
         .collect();
+    // Person names: adjacent person mentions form one name.
+    let is_pers: Vec<bool> = mentions.iter().map(|m| m.label == "PERS").collect();
+    let mut name_of = vec![usize::MAX; mentions.len()];
+    let mut name_forms: Vec<Vec<String>> = Vec::new();
     for i in 0..mentions.len() {
-        let mut best = i;
-        if mentions[i].label == "PERS" {
-            for j in 0..mentions.len() {
-                let longer = forms[j].len() > forms[best].len();
-                if j != i
-                    && longer
-                    && mentions[j].label == "PERS"
-                    && !forms[i].is_empty()
-                    && forms[j].ends_with(&forms[i])
-                {
-                    best = j;
-                }
-            }
+        if !is_pers[i] {
+            continue;
         }
-        mentions[i].key = format!("{}:{}", mentions[best].label, forms[best].join(" "));
+        let joined = i > 0
+            && is_pers[i - 1]
+            && mentions[i - 1].end <= mentions[i].start
+            && text[mentions[i - 1].end..mentions[i].start]
+                .iter()
+                .all(|c| c.is_whitespace());
+        if joined {
+            name_of[i] = name_of[i - 1];
+            name_forms[name_of[i]].extend(forms[i].iter().cloned());
+        } else {
+            name_of[i] = name_forms.len();
+            name_forms.push(forms[i].clone());
+        }
+    }
+    let words: Vec<Vec<String>> = name_forms.iter().map(|f| name_words(f)).collect();
+    // Each distinct name's root: the longest unique name it names, longest
+    // first so that a longer name's root is known before a shorter one asks.
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    order.sort_by(|&a, &b| words[b].len().cmp(&words[a].len()).then(a.cmp(&b)));
+    let mut root: Vec<usize> = (0..words.len()).collect();
+    // A name can only name a longer one with its first or its last word.
+    let mut by_end: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+    for &g in &order {
+        if let (Some(first), Some(last)) = (words[g].first(), words[g].last()) {
+            by_end.entry((true, first)).or_default().push(g);
+            by_end.entry((false, last)).or_default().push(g);
+        }
+    }
+    let mut first_of: HashMap<&[String], usize> = HashMap::new();
+    for &n in &order {
+        if let Some(&same) = first_of.get(words[n].as_slice()) {
+            root[n] = root[same];
+            continue;
+        }
+        first_of.insert(&words[n], n);
+        let (Some(first), Some(last)) = (words[n].first(), words[n].last()) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = [(true, first.as_str()), (false, last.as_str())]
+            .iter()
+            .filter_map(|k| by_end.get(k))
+            .flatten()
+            .filter(|&&g| names(&words[n], &words[g]) && names(&words[n], &words[root[g]]))
+            .map(|&g| root[g])
+            .collect();
+        // Names with the same words share one root, so distinct roots are
+        // distinct people.
+        roots.sort_unstable();
+        roots.dedup();
+        if let [one] = roots[..] {
+            root[n] = one;
+        }
+    }
+    for i in 0..mentions.len() {
+        mentions[i].key = if is_pers[i] {
+            let form = without_titles(&name_forms[root[name_of[i]]]);
+            format!("PERS:{}", form.join(" "))
+        } else {
+            format!("{}:{}", mentions[i].label, forms[i].join(" "))
+        };
     }
 }
 
@@ -52,33 +188,53 @@ pub fn assign_keys(mentions: &mut [Entity]) {
 mod tests {
     use super::*;
 
-    fn m(label: &str, normalized: &str) -> Entity {
-        Entity {
-            start: 0,
-            end: 0,
-            text: normalized.into(),
-            label: label.into(),
-            normalized: normalized.into(),
-            score: 1.0,
-            key: String::new(),
+    /// Mentions of `text` found as (label, substring) in order.
+    fn mentions(text: &str, found: &[(&str, &str)]) -> (Vec<char>, Vec<Entity>) {
+        let cs: Vec<char> = text.chars().collect();
+        let mut from = 0;
+        let mut out = Vec::new();
+        for &(label, s) in found {
+            let pat: Vec<char> = s.chars().collect();
+            let start = (from..cs.len())
+                .find(|&k| cs[k..].starts_with(&pat))
+                .expect("mention in text");
+            from = start + pat.len();
+            out.push(Entity {
+                start,
+                end: from,
+                text: s.into(),
+                label: label.into(),
+                normalized: s.into(),
+                score: 1.0,
+                key: String::new(),
+            });
         }
+        (cs, out)
+    }
+
+    fn keys(text: &str, found: &[(&str, &str)]) -> Vec<String> {
+        let (cs, mut m) = mentions(text, found);
+        assign_keys(&cs, &mut m);
+        m.into_iter().map(|e| e.key).collect()
     }
 
     #[test]
     fn groups_spellings_and_surnames() {
-        let mut v = vec![
-            m("PERS", "الكس كيم"),
-            m("PERS", "كيم"),
-            m("PERS", "اوباما"),
-            m("PERS", "باراك اوباما"),
-            m("LOC", "كيم"),
-            m("ORG", "وزارة الصحة"),
-            m("ORG", "وزاره الصحه"),
-        ];
-        assign_keys(&mut v);
-        let keys: Vec<&str> = v.iter().map(|x| x.key.as_str()).collect();
+        let text = "ألكس كيم و كيم و اوباما و باراك أوباما و كيم و وزارة الصحة و وزاره الصحه";
+        let k = keys(
+            text,
+            &[
+                ("PERS", "ألكس كيم"),
+                ("PERS", "كيم"),
+                ("PERS", "اوباما"),
+                ("PERS", "باراك أوباما"),
+                ("LOC", "كيم"),
+                ("ORG", "وزارة الصحة"),
+                ("ORG", "وزاره الصحه"),
+            ],
+        );
         assert_eq!(
-            keys,
+            k,
             [
                 "PERS:الكس كيم",
                 "PERS:الكس كيم",
@@ -87,6 +243,76 @@ mod tests {
                 "LOC:كيم",
                 "ORG:وزاره الصحه",
                 "ORG:وزاره الصحه",
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_partial_and_full_forms_share_a_key() {
+        // Written after the Saudi news of July 2015 (SaudiNewsNet).
+        let text = "استقبل الملك سلمان الرئيس الكولومبي. وأكد خادم الحرمين الشريفين \
+                    الملك سلمان بن عبدالعزيز آل سعود أن المملكة ... وقال سلمان بن عبد العزيز \
+                    إن ... ونقل الأمير مشعل بن عبدالله بن عبدالعزيز بن مساعد تحيات الأمير \
+                    مشعل بن عبدالله بن مساعد وحضر مشعل بن عبدالله.";
+        let k = keys(
+            text,
+            &[
+                ("PERS", "الملك سلمان"),
+                ("PERS", "الملك سلمان بن عبدالعزيز آل سعود"),
+                ("PERS", "سلمان بن عبد العزيز"),
+                ("PERS", "مشعل بن عبدالله بن عبدالعزيز بن مساعد"),
+                ("PERS", "مشعل بن عبدالله بن مساعد"),
+                ("PERS", "مشعل بن عبدالله"),
+            ],
+        );
+        // The title stays out of the key.
+        let salman = "PERS:سلمان بن عبدالعزيز ال سعود";
+        let mishal = "PERS:مشعل بن عبدالله بن عبدالعزيز بن مساعد";
+        assert_eq!(k, [salman, salman, salman, mishal, mishal, mishal]);
+    }
+
+    #[test]
+    fn a_name_split_by_the_tagger_is_one_name() {
+        let text = "أكد الرئيس عبد ربه منصور هادي أن ... وقال هادي إن علي عبد الله صالح ...";
+        let k = keys(
+            text,
+            &[
+                ("PERS", "عبد ربه"),
+                ("PERS", "منصور هادي"),
+                ("PERS", "هادي"),
+                ("PERS", "علي عبد الله صالح"),
+            ],
+        );
+        let hadi = "PERS:عبد ربه منصور هادي";
+        assert_eq!(k, [hadi, hadi, hadi, "PERS:علي عبد الله صالح"]);
+    }
+
+    #[test]
+    fn fathers_names_and_ambiguous_forms_keep_their_own_key() {
+        let text = "محمد بن نايف و محمد بن سلمان و محمد و عبدالعزيز و نايف و سعد بن خالد، خالد";
+        let k = keys(
+            text,
+            &[
+                ("PERS", "محمد بن نايف"),
+                ("PERS", "محمد بن سلمان"),
+                ("PERS", "محمد"),
+                ("PERS", "عبدالعزيز"),
+                ("PERS", "نايف"),
+                ("PERS", "سعد بن خالد"),
+                ("PERS", "خالد"),
+            ],
+        );
+        assert_eq!(
+            k,
+            [
+                "PERS:محمد بن نايف",
+                "PERS:محمد بن سلمان",
+                "PERS:محمد",
+                "PERS:عبدالعزيز",
+                "PERS:نايف",
+                "PERS:سعد بن خالد",
+                // Mentions joined by a comma are not one name.
+                "PERS:خالد",
             ]
         );
     }

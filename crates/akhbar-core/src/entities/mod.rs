@@ -5,6 +5,7 @@
 //!
 //! The text side (normalization, tokenization, clitics) is `crate::text`.
 
+pub mod clean_span;
 pub mod cluster_learn;
 pub mod clusters;
 pub mod conll;
