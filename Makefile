@@ -30,6 +30,8 @@ lint:
 	$(VENV)/bin/ruff check python tests bench tools
 	$(VENV)/bin/ruff format --check python tests bench tools
 	$(VENV)/bin/mypy python/akhbar
+	# the stub of the extension module must describe what the built module has
+	$(PY) -m mypy.stubtest akhbar._core --allowlist stubtest-allowlist.txt
 
 rust-test:
 	cargo test --workspace

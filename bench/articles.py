@@ -14,7 +14,7 @@ Reports, in one run:
   CNN Arabic: newspaper3k's expected body), publication-date accuracy where a date truth exists,
   and pages/s over all pages (single thread, median of runs), for akhbar, trafilatura,
   htmldate (dates only) and newspaper4k;
-- articles/s and MB/s of akhbar.parse_articles over the whole news corpus on 1 and 2 threads.
+- articles/s and MB/s of akhbar.parse_article_batch over the whole news corpus on 1 and 2 threads.
 """
 
 from __future__ import annotations
@@ -252,11 +252,12 @@ def corpus_speed(runs: int) -> None:
     print(f"\nWhole corpus: {len(texts):,} articles, {mb:.0f} MB (SaudiNewsNet), text input")
     base = None
     for n in (1, 2):
-        akhbar.parse_articles(texts[:2000], n_threads=n)  # warm-up
-        dt = timed(lambda n=n: akhbar.parse_articles(texts, n_threads=n), runs)
+        akhbar.parse_article_batch(texts[:2000], n_threads=n)  # warm-up
+        dt = timed(lambda n=n: akhbar.parse_article_batch(texts, n_threads=n), runs)
         base = base or dt
         print(
-            f"  akhbar.parse_articles n_threads={n}: {dt:6.2f} s  {len(texts) / dt:8.0f} articles/s"
+            f"  akhbar.parse_article_batch n_threads={n}: {dt:6.2f} s"
+            f"  {len(texts) / dt:8.0f} articles/s"
             f"  {mb / dt:6.1f} MB/s  speed-up {base / dt:.2f}x"
         )
 

@@ -1,127 +1,49 @@
-//! `Article`, `parse_article`, `parse_articles`.
+//! `Article`, `parse_article`, `parse_article_batch`.
 
-use akhbar_core::article::{self, Article, Extraction, Field, InputKind};
+use std::collections::HashMap;
+
+use akhbar_core::article::{
+    self, Article, Extraction, Field, FieldName, InputKind, Segment, SegmentKind, Span,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
-use crate::errors::option_error;
+use crate::errors::{option_error, Class};
 use crate::input::OptionName;
 use crate::{input, parallel};
 
-/// The single-valued fields, in display order.
-const FIELDS: [&str; 9] = [
-    "title",
-    "subtitle",
-    "section",
-    "published_raw",
-    "dateline",
-    "agency",
-    "author",
-    "source",
-    "body",
-];
-
 type SpanT = Option<(usize, usize)>;
 
+fn pair(s: Option<Span>) -> SpanT {
+    s.map(|s| (s.start, s.end))
+}
+
+fn spans_of(fields: &[Field]) -> Vec<SpanT> {
+    fields.iter().map(|p| pair(p.span)).collect()
+}
+
+fn texts_of(fields: &[Field]) -> Vec<String> {
+    fields.iter().map(|p| p.text.clone()).collect()
+}
+
 /// A parsed article: fields, body and boilerplate, with character spans.
+///
+/// Its single-valued fields are the core's [`FieldName::ALL`]: the getters,
+/// `to_dict`, `spans`, `repr` and pickling all follow that list.
 #[pyclass(name = "Article", module = "akhbar._core", frozen)]
 pub struct PyArticle {
-    kind: String,
-    extraction: &'static str,
-    title: Option<String>,
-    subtitle: Option<String>,
-    section: Option<String>,
-    published: Option<String>,
-    published_raw: Option<String>,
-    dateline: Option<String>,
-    agency: Option<String>,
-    author: Option<String>,
-    source: Option<String>,
-    paragraphs: Vec<String>,
-    paragraph_spans: Vec<SpanT>,
-    boilerplate: Vec<String>,
-    boilerplate_spans: Vec<SpanT>,
-    segments: Vec<(String, usize, usize)>,
-    spans: Vec<(&'static str, SpanT)>,
-}
-
-fn text(f: &Option<Field>) -> Option<String> {
-    f.as_ref().map(|f| f.text.clone())
-}
-
-fn span(f: &Option<Field>) -> SpanT {
-    f.as_ref().and_then(|f| f.span).map(|s| (s.start, s.end))
+    article: Article,
 }
 
 impl From<Article> for PyArticle {
-    fn from(a: Article) -> Self {
-        let body_span = {
-            let ps: Vec<_> = a.paragraphs.iter().filter_map(|p| p.span).collect();
-            match (ps.first(), ps.last()) {
-                (Some(f), Some(l)) => Some((f.start, l.end)),
-                _ => None,
-            }
-        };
-        let spans = vec![
-            ("title", span(&a.title)),
-            ("subtitle", span(&a.subtitle)),
-            ("section", span(&a.section)),
-            ("published", span(&a.published_raw)),
-            ("published_raw", span(&a.published_raw)),
-            ("dateline", span(&a.dateline)),
-            ("agency", span(&a.agency)),
-            ("author", span(&a.author)),
-            ("source", span(&a.source)),
-            ("body", body_span),
-        ];
-        Self {
-            kind: a.kind.as_str().to_string(),
-            extraction: a.extraction.as_str(),
-            title: text(&a.title),
-            subtitle: text(&a.subtitle),
-            section: text(&a.section),
-            published: a.published.clone(),
-            published_raw: text(&a.published_raw),
-            dateline: text(&a.dateline),
-            agency: text(&a.agency),
-            author: text(&a.author),
-            source: text(&a.source),
-            paragraph_spans: a
-                .paragraphs
-                .iter()
-                .map(|p| p.span.map(|s| (s.start, s.end)))
-                .collect(),
-            paragraphs: a.paragraphs.into_iter().map(|p| p.text).collect(),
-            boilerplate_spans: a
-                .boilerplate
-                .iter()
-                .map(|p| p.span.map(|s| (s.start, s.end)))
-                .collect(),
-            boilerplate: a.boilerplate.into_iter().map(|p| p.text).collect(),
-            segments: a
-                .segments
-                .iter()
-                .map(|s| (s.kind.as_str().to_string(), s.span.start, s.span.end))
-                .collect(),
-            spans,
-        }
+    fn from(article: Article) -> Self {
+        Self { article }
     }
 }
 
 impl PyArticle {
-    fn field(&self, name: &str) -> Option<&str> {
-        match name {
-            "title" => self.title.as_deref(),
-            "subtitle" => self.subtitle.as_deref(),
-            "section" => self.section.as_deref(),
-            "published" => self.published.as_deref(),
-            "published_raw" => self.published_raw.as_deref(),
-            "dateline" => self.dateline.as_deref(),
-            "agency" => self.agency.as_deref(),
-            "author" => self.author.as_deref(),
-            "source" => self.source.as_deref(),
-            _ => None,
-        }
+    fn value(&self, name: FieldName) -> Option<&str> {
+        self.article.value(name)
     }
 }
 
@@ -130,111 +52,106 @@ impl PyArticle {
     /// "text" or "html": how the input was read.
     #[getter]
     fn kind(&self) -> &str {
-        &self.kind
+        self.article.kind.as_str()
     }
     /// How the body was found: "text", "json-ld", "article-element",
     /// "densest-block", "visible-text", or "empty" when there is no body text.
     #[getter]
     fn extraction(&self) -> &str {
-        self.extraction
+        self.article.extraction.as_str()
     }
     #[getter]
     fn title(&self) -> Option<&str> {
-        self.title.as_deref()
+        self.value(FieldName::Title)
     }
     #[getter]
     fn subtitle(&self) -> Option<&str> {
-        self.subtitle.as_deref()
+        self.value(FieldName::Subtitle)
     }
     #[getter]
     fn section(&self) -> Option<&str> {
-        self.section.as_deref()
+        self.value(FieldName::Section)
     }
     #[getter]
     fn published(&self) -> Option<&str> {
-        self.published.as_deref()
+        self.value(FieldName::Published)
     }
     #[getter]
     fn published_raw(&self) -> Option<&str> {
-        self.published_raw.as_deref()
+        self.value(FieldName::PublishedRaw)
     }
     #[getter]
     fn dateline(&self) -> Option<&str> {
-        self.dateline.as_deref()
+        self.value(FieldName::Dateline)
     }
     #[getter]
     fn agency(&self) -> Option<&str> {
-        self.agency.as_deref()
+        self.value(FieldName::Agency)
     }
     #[getter]
     fn author(&self) -> Option<&str> {
-        self.author.as_deref()
+        self.value(FieldName::Author)
     }
     #[getter]
     fn source(&self) -> Option<&str> {
-        self.source.as_deref()
+        self.value(FieldName::Source)
     }
     #[getter]
     fn paragraphs(&self) -> Vec<String> {
-        self.paragraphs.clone()
+        texts_of(&self.article.paragraphs)
     }
     /// Paragraphs joined by blank lines.
     #[getter]
     fn body(&self) -> String {
-        self.paragraphs.join("\n\n")
+        self.article.body()
     }
     #[getter]
     fn boilerplate(&self) -> Vec<String> {
-        self.boilerplate.clone()
+        texts_of(&self.article.boilerplate)
     }
     #[getter]
     fn paragraph_spans(&self) -> Vec<SpanT> {
-        self.paragraph_spans.clone()
+        spans_of(&self.article.paragraphs)
     }
     #[getter]
     fn boilerplate_spans(&self) -> Vec<SpanT> {
-        self.boilerplate_spans.clone()
+        spans_of(&self.article.boilerplate)
     }
     /// Every piece of the input: (kind, start, end), kind in title/field/paragraph/boilerplate.
     #[getter]
-    fn segments(&self) -> Vec<(String, usize, usize)> {
-        self.segments.clone()
+    fn segments(&self) -> Vec<(&'static str, usize, usize)> {
+        self.article
+            .segments
+            .iter()
+            .map(|s| (s.kind.as_str(), s.span.start, s.span.end))
+            .collect()
     }
     /// Field name → (start, end) character span in the input, or None.
     #[getter]
     fn spans<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        for (k, v) in &self.spans {
-            d.set_item(k, *v)?;
+        for name in FieldName::ALL {
+            d.set_item(name.as_str(), pair(self.article.span_of(name)))?;
         }
+        d.set_item("body", pair(self.article.body_span()))?;
         Ok(d)
     }
 
     /// All fields, spans and pieces as plain Python data.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        d.set_item("kind", &self.kind)?;
-        d.set_item("extraction", self.extraction)?;
-        for name in [
-            "title",
-            "subtitle",
-            "section",
-            "published",
-            "published_raw",
-            "dateline",
-            "agency",
-            "author",
-            "source",
-        ] {
-            d.set_item(name, self.field(name))?;
+        d.set_item("kind", self.kind())?;
+        d.set_item("extraction", self.extraction())?;
+        for name in FieldName::ALL {
+            d.set_item(name.as_str(), self.value(name))?;
         }
-        d.set_item("paragraphs", self.paragraphs.clone())?;
+        d.set_item("paragraphs", self.paragraphs())?;
         d.set_item("body", self.body())?;
-        d.set_item("boilerplate", self.boilerplate.clone())?;
+        d.set_item("boilerplate", self.boilerplate())?;
         d.set_item("spans", self.spans(py)?)?;
-        d.set_item("paragraph_spans", self.paragraph_spans.clone())?;
-        d.set_item("boilerplate_spans", self.boilerplate_spans.clone())?;
-        d.set_item("segments", self.segments.clone())?;
+        d.set_item("paragraph_spans", self.paragraph_spans())?;
+        d.set_item("boilerplate_spans", self.boilerplate_spans())?;
+        d.set_item("segments", self.segments())?;
         Ok(d)
     }
 
@@ -248,32 +165,22 @@ impl PyArticle {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let mut parts = Vec::new();
-        for name in FIELDS {
-            if name == "body" {
-                continue;
-            }
-            if let Some(v) = self.field(name) {
+        for name in FieldName::ALL {
+            if let Some(v) = self.value(name) {
                 let short: String = v.chars().take(40).collect();
                 let more = if v.chars().count() > 40 { "…" } else { "" };
                 let r = pyo3::types::PyString::new(py, &format!("{short}{more}")).repr()?;
-                parts.push(format!("{name}={r}"));
+                parts.push(format!("{}={r}", name.as_str()));
             }
         }
-        if let Some(p) = self.published.as_deref() {
-            parts.push(format!("published='{p}'"));
-        }
-        parts.push(format!("paragraphs={}", self.paragraphs.len()));
+        parts.push(format!("paragraphs={}", self.article.paragraphs.len()));
         Ok(format!("Article({})", parts.join(", ")))
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let Ok(o) = other.cast::<PyArticle>() else {
-            return Ok(false);
-        };
-        let py = other.py();
-        let a = self.to_dict(py)?;
-        let b = o.get().to_dict(py)?;
-        a.eq(b)
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyArticle>()
+            .is_ok_and(|o| o.get().article == self.article)
     }
 
     fn __reduce__<'py>(
@@ -286,68 +193,71 @@ impl PyArticle {
     }
 }
 
-fn opt(d: &Bound<'_, PyDict>, k: &str) -> PyResult<Option<String>> {
-    match d.get_item(k)? {
-        Some(v) if !v.is_none() => Ok(Some(v.extract()?)),
-        _ => Ok(None),
-    }
-}
-
+/// `d[key]`, which must be there: a `CorpusError` naming the key otherwise.
 fn get<'py, T: for<'a> FromPyObjectOwned<'py>>(d: &Bound<'py, PyDict>, k: &str) -> PyResult<T> {
     d.get_item(k)?
-        .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(k.to_string()))?
+        .ok_or_else(|| Class::Corpus.err(d.py(), format!("article data without {k:?}"), None))?
         .extract()
         .map_err(Into::into)
+}
+
+fn fields(texts: Vec<String>, spans: Vec<SpanT>) -> Vec<Field> {
+    texts
+        .into_iter()
+        .zip(spans)
+        .map(|(text, span)| Field {
+            text,
+            span: span.map(|(start, end)| Span { start, end }),
+        })
+        .collect()
 }
 
 /// Rebuild an `Article` from `to_dict()` output (pickle support).
 #[pyfunction]
 fn _article_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyArticle> {
-    let spans_d: Bound<'_, PyDict> = get(d, "spans")?;
-    let mut spans = Vec::new();
-    for name in [
-        "title",
-        "subtitle",
-        "section",
-        "published",
-        "published_raw",
-        "dateline",
-        "agency",
-        "author",
-        "source",
-        "body",
-    ] {
-        let v: SpanT = match spans_d.get_item(name)? {
-            Some(v) if !v.is_none() => Some(v.extract()?),
-            _ => None,
-        };
-        spans.push((name, v));
-    }
+    let py = d.py();
+    let bad = |what: String| Class::Corpus.err(py, format!("article data: {what}"), None);
+    let kind: String = get(d, "kind")?;
     let extraction: String = get(d, "extraction")?;
-    let extraction = Extraction::from_name(&extraction)
-        .ok_or_else(|| {
-            pyo3::exceptions::PyValueError::new_err(format!("extraction {extraction:?}"))
-        })?
-        .as_str();
-    Ok(PyArticle {
-        kind: get(d, "kind")?,
-        extraction,
-        title: opt(d, "title")?,
-        subtitle: opt(d, "subtitle")?,
-        section: opt(d, "section")?,
-        published: opt(d, "published")?,
-        published_raw: opt(d, "published_raw")?,
-        dateline: opt(d, "dateline")?,
-        agency: opt(d, "agency")?,
-        author: opt(d, "author")?,
-        source: opt(d, "source")?,
-        paragraphs: get(d, "paragraphs")?,
-        paragraph_spans: get(d, "paragraph_spans")?,
-        boilerplate: get(d, "boilerplate")?,
-        boilerplate_spans: get(d, "boilerplate_spans")?,
-        segments: get(d, "segments")?,
-        spans,
-    })
+    let spans: HashMap<String, SpanT> = get(d, "spans")?;
+    let segments: Vec<(String, usize, usize)> = get(d, "segments")?;
+    let mut article = Article {
+        kind: InputKind::from_name(&kind).ok_or_else(|| bad(format!("kind {kind:?}")))?,
+        extraction: Extraction::from_name(&extraction)
+            .ok_or_else(|| bad(format!("extraction {extraction:?}")))?,
+        title: None,
+        subtitle: None,
+        section: None,
+        published: None,
+        published_raw: None,
+        dateline: None,
+        agency: None,
+        author: None,
+        source: None,
+        paragraphs: fields(get(d, "paragraphs")?, get(d, "paragraph_spans")?),
+        boilerplate: fields(get(d, "boilerplate")?, get(d, "boilerplate_spans")?),
+        segments: segments
+            .into_iter()
+            .map(|(k, start, end)| {
+                let kind =
+                    SegmentKind::from_name(&k).ok_or_else(|| bad(format!("segment {k:?}")))?;
+                Ok(Segment {
+                    kind,
+                    span: Span { start, end },
+                })
+            })
+            .collect::<PyResult<_>>()?,
+    };
+    for name in FieldName::ALL {
+        let text: Option<String> = get(d, name.as_str())?;
+        let span = spans.get(name.as_str()).copied().flatten();
+        let field = text.map(|text| Field {
+            text,
+            span: span.map(|(start, end)| Span { start, end }),
+        });
+        article.set(name, field);
+    }
+    Ok(article.into())
 }
 
 fn kind_of(py: Python<'_>, kind: Option<&str>) -> PyResult<Option<InputKind>> {
@@ -390,7 +300,7 @@ fn parse_article(
 /// Parse many articles in parallel; one `Article` per item, in order.
 #[pyfunction]
 #[pyo3(signature = (texts, *, kind = None, n_threads = None))]
-fn parse_articles<'py>(
+fn parse_article_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     kind: Option<OptionName>,
@@ -405,8 +315,10 @@ fn parse_articles<'py>(
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyArticle>()?;
+    let names: Vec<&str> = FieldName::ALL.iter().map(|f| f.as_str()).collect();
+    m.add("ARTICLE_FIELDS", PyTuple::new(m.py(), names)?)?;
     m.add_function(wrap_pyfunction!(parse_article, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_articles, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_article_batch, m)?)?;
     m.add_function(wrap_pyfunction!(_article_from_dict, m)?)?;
     Ok(())
 }

@@ -1,8 +1,8 @@
 //! `DateMention`, `extract_dates`, `extract_dates_batch`.
 
 use akhbar_core::calendar::Date;
-use akhbar_core::dates::mention::YEARS;
-use akhbar_core::dates::{find_dates, DateMention};
+use akhbar_core::mentions::dates::mention::YEARS;
+use akhbar_core::mentions::{find_dates, DateMention};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
@@ -36,6 +36,9 @@ pub struct PyDateMention {
     calendars_agree: Option<bool>,
     #[pyo3(get)]
     label: String,
+    /// Whether the value could be computed (the core's `DateMention::resolved`).
+    #[pyo3(get)]
+    resolved: bool,
 }
 
 type State = (
@@ -50,12 +53,13 @@ type State = (
     bool,
     Option<bool>,
     String,
+    bool,
 );
 
 #[pymethods]
 impl PyDateMention {
     #[new]
-    #[pyo3(signature = (text, start, end, value, calendar, granularity, hijri=None, conversion=None, relative=false, calendars_agree=None, label="DATE".to_string()))]
+    #[pyo3(signature = (text, start, end, value, calendar, granularity, hijri=None, conversion=None, relative=false, calendars_agree=None, label="DATE", resolved=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         text: String,
@@ -68,9 +72,11 @@ impl PyDateMention {
         conversion: Option<String>,
         relative: bool,
         calendars_agree: Option<bool>,
-        label: String,
+        label: &str,
+        resolved: Option<bool>,
     ) -> Self {
         Self {
+            resolved: resolved.unwrap_or(value.is_some()),
             text,
             start: start.0,
             end: end.0,
@@ -81,14 +87,8 @@ impl PyDateMention {
             conversion,
             relative,
             calendars_agree,
-            label,
+            label: label.to_string(),
         }
-    }
-
-    /// Whether the value could be computed.
-    #[getter]
-    fn resolved(&self) -> bool {
-        self.value.is_some()
     }
 
     /// Every field as a plain dict (for pandas / JSON).
@@ -104,7 +104,7 @@ impl PyDateMention {
         d.set_item("hijri", &self.hijri)?;
         d.set_item("conversion", &self.conversion)?;
         d.set_item("relative", self.relative)?;
-        d.set_item("resolved", self.resolved())?;
+        d.set_item("resolved", self.resolved)?;
         d.set_item("calendars_agree", self.calendars_agree)?;
         Ok(d)
     }
@@ -138,32 +138,17 @@ impl PyDateMention {
             m.relative,
             m.calendars_agree,
             m.label.clone(),
+            m.resolved,
         );
         Ok((slf.get_type().into_any(), state.into_pyobject(py)?))
     }
 }
 
-/// Character offsets → the mention's text, in one forward walk.
-pub fn span_texts(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Vec<String> {
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    spans
-        .map(|(s, e)| {
-            text[bytes[s.min(bytes.len() - 1)]..bytes[e.min(bytes.len() - 1)]].to_string()
-        })
-        .collect()
-}
-
-fn to_py(text: &str, found: Vec<DateMention>) -> Vec<PyDateMention> {
-    let texts = span_texts(text, found.iter().map(|m| (m.start, m.end)));
+fn to_py(found: Vec<DateMention>) -> Vec<PyDateMention> {
     found
         .into_iter()
-        .zip(texts)
-        .map(|(m, t)| PyDateMention {
-            text: t,
+        .map(|m| PyDateMention {
+            resolved: m.resolved(),
             start: m.start,
             end: m.end,
             value: m.iso(),
@@ -174,6 +159,7 @@ fn to_py(text: &str, found: Vec<DateMention>) -> Vec<PyDateMention> {
             relative: m.relative,
             calendars_agree: m.calendars_agree,
             label: m.label().to_string(),
+            text: m.text,
         })
         .collect()
 }
@@ -189,9 +175,8 @@ pub fn reference(obj: Option<&Bound<'_, PyAny>>, index: Option<usize>) -> PyResu
     let py = obj.py();
     let place = index.map(|i| format!("row {i}: ")).unwrap_or_default();
     let bad = |what: String| {
-        crate::errors::raise(
+        crate::errors::Class::Option.err(
             py,
-            "OptionError",
             format!("{place}reference must be a date or an ISO date string, got {what}"),
             index,
         )
@@ -255,7 +240,7 @@ fn extract_dates(
 ) -> PyResult<Vec<PyDateMention>> {
     let t = input::text(text, None)?;
     let r = self::reference(reference, None)?;
-    Ok(py.detach(|| to_py(&t, find_dates(&t, r))))
+    Ok(py.detach(|| to_py(find_dates(&t, r))))
 }
 
 /// Find the dates in many texts in parallel; one list per text, in order.
@@ -270,7 +255,7 @@ fn extract_dates_batch<'py>(
     let texts = input::texts(texts)?;
     let refs = self::references(py, references, texts.len())?;
     let items: Vec<(&String, Option<Date>)> = texts.iter().zip(refs).collect();
-    parallel::map_list(py, &items, n_threads, |(t, r)| to_py(t, find_dates(t, *r)))
+    parallel::map_list(py, &items, n_threads, |(t, r)| to_py(find_dates(t, *r)))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

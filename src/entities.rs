@@ -8,12 +8,14 @@ use akhbar_core::entities::clusters::Clusters;
 use akhbar_core::entities::extract::extract;
 use akhbar_core::entities::format::{from_bytes, to_bytes};
 use akhbar_core::entities::train::{score, tag_sentences, train, EpochReport, TrainOptions};
-use akhbar_core::entities::{evaluate_tags, read_conll, Entity, EvalCounts, Gazetteer, Model};
+use akhbar_core::entities::{
+    evaluate_tags, read_conll, Entity, EvalCounts, Gazetteer, Model, Tagger,
+};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
-use crate::errors::core_error;
+use crate::errors::{core_error, option_error};
 use crate::offset::Offset;
 use crate::{input, parallel};
 
@@ -111,15 +113,47 @@ impl PyEntity {
 }
 
 /// A named-entity tagger (immutable; share it freely between threads).
+///
+/// Any core [`Tagger`]; the methods that only a perceptron model has (its
+/// gazetteer, `O` bias, model file) reach it through `perceptron`.
 #[pyclass(name = "Tagger", module = "akhbar._core", frozen)]
 pub struct PyTagger {
-    inner: Arc<Model>,
+    tagger: Arc<dyn Tagger>,
+    perceptron: Option<Arc<Model>>,
+}
+
+impl From<Model> for PyTagger {
+    fn from(m: Model) -> Self {
+        let m = Arc::new(m);
+        Self {
+            tagger: Arc::clone(&m) as Arc<dyn Tagger>,
+            perceptron: Some(m),
+        }
+    }
 }
 
 impl PyTagger {
-    /// The core model, for other binding modules (the pipeline).
-    pub fn model(&self) -> Arc<Model> {
-        Arc::clone(&self.inner)
+    /// Wrap any core tagger (perceptron-only methods raise `OptionError`).
+    pub fn from_tagger(tagger: Arc<dyn Tagger>) -> Self {
+        Self {
+            tagger,
+            perceptron: None,
+        }
+    }
+
+    /// The core tagger, for other binding modules (the pipeline, `extract`).
+    pub fn tagger(&self) -> Arc<dyn Tagger> {
+        Arc::clone(&self.tagger)
+    }
+
+    /// The perceptron model, for the methods only it has.
+    fn perceptron(&self, py: Python<'_>, what: &str) -> PyResult<&Arc<Model>> {
+        self.perceptron.as_ref().ok_or_else(|| {
+            option_error(
+                py,
+                format!("{what} is only for the perceptron tagger (Tagger.load, Tagger.default)"),
+            )
+        })
     }
 }
 
@@ -155,12 +189,12 @@ impl PyTagger {
         let m = py
             .detach(|| Model::load(&path))
             .map_err(|e| core_error(py, e))?;
-        Ok(Self { inner: Arc::new(m) })
+        Ok(m.into())
     }
 
     /// The shipped model, loaded once per process.
     #[staticmethod]
-    fn default(py: Python<'_>) -> PyResult<Py<PyTagger>> {
+    pub fn default(py: Python<'_>) -> PyResult<Py<PyTagger>> {
         static DEFAULT: PyOnceLock<Py<PyTagger>> = PyOnceLock::new();
         DEFAULT
             .get_or_try_init(py, || {
@@ -176,8 +210,8 @@ impl PyTagger {
 
     /// Write the model file.
     fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
-        py.detach(|| self.inner.save(&path))
-            .map_err(|e| core_error(py, e))
+        let m = self.perceptron(py, "save")?;
+        py.detach(|| m.save(&path)).map_err(|e| core_error(py, e))
     }
 
     /// A copy with user gazetteer lists `{label: [phrase, ...]}`.
@@ -197,54 +231,54 @@ impl PyTagger {
         }
         let g = gazetteer_from(py, entries)?;
         let m = self
-            .inner
+            .perceptron(py, "with_gazetteer")?
             .with_gazetteer(&g)
             .map_err(|e| core_error(py, e))?;
-        Ok(Self { inner: Arc::new(m) })
+        Ok(m.into())
     }
 
     /// Entity types the model tags.
     #[getter]
-    fn labels(&self) -> Vec<String> {
-        self.inner.labels().types().to_vec()
+    pub fn labels(&self) -> Vec<String> {
+        self.tagger.labels().types().to_vec()
     }
 
     /// Subtracted from the `O` score when decoding (> 0: more recall).
     #[getter]
-    fn o_bias(&self) -> f32 {
-        self.inner.o_bias()
+    fn o_bias(&self, py: Python<'_>) -> PyResult<f32> {
+        Ok(self.perceptron(py, "o_bias")?.o_bias())
     }
 
     /// A copy that decodes with another `O` bias (a finite number).
     fn with_o_bias(&self, py: Python<'_>, o_bias: f32) -> PyResult<Self> {
-        let m = self
-            .inner
+        Ok(self
+            .perceptron(py, "with_o_bias")?
             .with_o_bias(o_bias)
-            .map_err(|e| core_error(py, e))?;
-        Ok(Self { inner: Arc::new(m) })
+            .map_err(|e| core_error(py, e))?
+            .into())
     }
 
     /// Number of weighted features.
     #[getter]
-    fn n_features(&self) -> usize {
-        self.inner.n_features()
+    fn n_features(&self, py: Python<'_>) -> PyResult<usize> {
+        Ok(self.perceptron(py, "n_features")?.n_features())
     }
 
     /// Gazetteer entries `(label, phrase)` the features read.
     #[getter]
-    fn gazetteer_size(&self) -> usize {
-        self.inner.gazetteer().len()
+    fn gazetteer_size(&self, py: Python<'_>) -> PyResult<usize> {
+        Ok(self.perceptron(py, "gazetteer_size")?.gazetteer().len())
     }
 
     /// Number of words with a cluster.
     #[getter]
-    fn cluster_size(&self) -> usize {
-        self.inner.clusters().len()
+    fn cluster_size(&self, py: Python<'_>) -> PyResult<usize> {
+        Ok(self.perceptron(py, "cluster_size")?.clusters().len())
     }
 
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyEntity>> {
         let t = input::text(text, None)?;
-        Ok(py.detach(|| to_py(extract(self.inner.as_ref(), &t))))
+        Ok(py.detach(|| to_py(extract(self.tagger.as_ref(), &t))))
     }
 
     #[pyo3(signature = (texts, *, n_threads = None))]
@@ -255,7 +289,7 @@ impl PyTagger {
         n_threads: Option<parallel::ThreadCount>,
     ) -> PyResult<Bound<'py, PyList>> {
         let texts = input::texts(texts)?;
-        let m = &self.inner;
+        let m = &self.tagger;
         parallel::map_list(py, &texts, n_threads, |t| to_py(extract(m.as_ref(), t)))
     }
 
@@ -269,7 +303,7 @@ impl PyTagger {
         n_threads: Option<parallel::ThreadCount>,
     ) -> PyResult<Vec<Vec<String>>> {
         let threads = parallel::threads(py, n_threads)?;
-        let m = &self.inner;
+        let m = self.perceptron(py, "tag_tokens")?;
         let tags = py
             .detach(|| tag_sentences(m, &sentences, threads))
             .map_err(|e| core_error(py, e))?;
@@ -289,7 +323,7 @@ impl PyTagger {
         n_threads: Option<parallel::ThreadCount>,
     ) -> PyResult<Py<PyAny>> {
         let threads = parallel::threads(py, n_threads)?;
-        let m = &self.inner;
+        let m = self.perceptron(py, "evaluate")?;
         let e = py
             .detach(|| {
                 let gold = read_conll(&path)?;
@@ -299,33 +333,39 @@ impl PyTagger {
         counts_to_py(py, &e)
     }
 
-    fn _to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, &to_bytes(&self.inner))
+    fn _to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        Ok(PyBytes::new(
+            py,
+            &to_bytes(self.perceptron(py, "pickling")?),
+        ))
     }
 
     #[staticmethod]
     fn _from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
         let m = from_bytes(data, "<bytes>").map_err(|e| core_error(py, e))?;
-        Ok(Self { inner: Arc::new(m) })
+        Ok(m.into())
     }
 
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let data = slf.get()._to_bytes(py);
+        let data = slf.get()._to_bytes(py)?;
         let ctor = slf.get_type().getattr("_from_bytes")?;
         Ok((ctor, PyTuple::new(py, [data])?))
     }
 
     fn __repr__(&self) -> String {
-        format!(
-            "Tagger(labels={:?}, features={}, gazetteer={}, clusters={})",
-            self.inner.labels().types(),
-            self.inner.n_features(),
-            self.inner.gazetteer().len(),
-            self.inner.clusters().len()
-        )
+        match &self.perceptron {
+            Some(m) => format!(
+                "Tagger(labels={:?}, features={}, gazetteer={}, clusters={})",
+                m.labels().types(),
+                m.n_features(),
+                m.gazetteer().len(),
+                m.clusters().len()
+            ),
+            None => format!("Tagger(labels={:?})", self.tagger.labels().types()),
+        }
     }
 }
 
@@ -396,12 +436,7 @@ fn _train<'py>(
         };
         out.append((r.epoch, r.mistakes, dev))?;
     }
-    Ok((
-        PyTagger {
-            inner: Arc::new(model),
-        },
-        out,
-    ))
+    Ok((model.into(), out))
 }
 
 /// Learn word clusters from the tokens of CoNLL files (tags ignored) and of
@@ -454,9 +489,8 @@ fn _score_tags(
     }
     for (i, (g, p)) in gold.iter().zip(&pred).enumerate() {
         if g.len() != p.len() {
-            return Err(crate::errors::raise(
+            return Err(crate::errors::Class::Option.err(
                 py,
-                "OptionError",
                 format!(
                     "sentence {i}: {} gold tags but {} predicted",
                     g.len(),

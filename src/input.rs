@@ -8,16 +8,15 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use crate::errors::raise;
+use crate::errors::Class;
 
 /// One text argument; `index` names the row in a batch.
 pub fn text(obj: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<String> {
     let py = obj.py();
     let s = obj.cast::<PyString>().map_err(|_| {
         let place = index.map(|i| format!("row {i}: ")).unwrap_or_default();
-        raise(
+        Class::InvalidText.err(
             py,
-            "InvalidTextError",
             format!("{place}expected str, got {}", type_name(obj)),
             index,
         )
@@ -42,10 +41,9 @@ fn replace_surrogates(s: &Bound<'_, PyString>) -> PyResult<String> {
 /// A batch of texts from any iterable of `str`.
 pub fn texts(obj: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     if obj.is_instance_of::<PyString>() {
-        return Err(raise(
+        return Err(Class::InvalidText.err(
             obj.py(),
-            "InvalidTextError",
-            "expected an iterable of str, got a single str".into(),
+            "expected an iterable of str, got a single str",
             None,
         ));
     }
@@ -62,12 +60,7 @@ pub fn option_text(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
     let py = obj.py();
     let s = obj.cast::<PyString>().map_err(|_| {
         let what = type_name(obj);
-        raise(
-            py,
-            "OptionError",
-            format!("{name} must be a str, got {what}"),
-            None,
-        )
+        Class::Option.err(py, format!("{name} must be a str, got {what}"), None)
     })?;
     s.to_str()
         .map(str::to_owned)
@@ -75,12 +68,7 @@ pub fn option_text(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
 }
 
 fn surrogate_error(py: Python<'_>, what: &str) -> PyErr {
-    raise(
-        py,
-        "OptionError",
-        format!("{what} holds a lone surrogate"),
-        None,
-    )
+    Class::Option.err(py, format!("{what} holds a lone surrogate"), None)
 }
 
 /// A str naming a choice (a preset, an option, a kind): a lone surrogate

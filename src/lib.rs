@@ -6,6 +6,7 @@ mod dates;
 mod entities;
 mod errors;
 mod input;
+mod mentions;
 mod normalize;
 mod numbers;
 mod offset;
@@ -26,5 +27,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     numbers::register(m)?;
     entities::register(m)?;
     m.add_function(wrap_pyfunction!(parallel::_thread_count, m)?)?;
+    mentions::register(m)?;
     Ok(())
 }

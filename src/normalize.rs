@@ -46,7 +46,10 @@ impl PyNormalizer {
 #[pymethods]
 impl PyNormalizer {
     #[new]
-    #[pyo3(signature = (preset = OptionName::from("search"), **options))]
+    #[pyo3(
+        signature = (preset = OptionName::from("search"), **options),
+        text_signature = "(preset='search', **options)"
+    )]
     fn new(
         py: Python<'_>,
         preset: OptionName,
@@ -161,9 +164,8 @@ pub struct PyOffsetMap {
 
 fn check(py: Python<'_>, i: usize, len: usize, what: &str) -> PyResult<()> {
     if i > len {
-        return Err(crate::errors::raise(
+        return Err(crate::errors::Class::Offset.err(
             py,
-            "OffsetError",
             format!("{what} offset {i} is outside 0..={len}"),
             None,
         ));
@@ -228,23 +230,9 @@ impl PyOffsetMap {
     }
 }
 
-/// Normalize one text with a preset and option overrides.
-#[pyfunction]
-#[pyo3(signature = (text, preset = OptionName::from("search"), **options))]
-fn normalize(
-    py: Python<'_>,
-    text: &Bound<'_, PyAny>,
-    preset: OptionName,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<String> {
-    let n = PyNormalizer::build(py, &preset.0, options)?;
-    n.normalize(py, text)
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyNormalizer>()?;
     m.add_class::<PyOffsetMap>()?;
-    m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(_normalizer_from_state, m)?)?;
     Ok(())
 }

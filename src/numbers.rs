@@ -1,11 +1,10 @@
 //! `NumberMention`, `extract_numbers`, `extract_numbers_batch`.
 
-use akhbar_core::dates::{find_numbers, NumberMention};
+use akhbar_core::mentions::{find_numbers, NumberKind, NumberMention};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::dates::span_texts;
-use crate::errors::option_error;
+use crate::errors::Class;
 use crate::input::OptionName;
 use crate::offset::Offset;
 use crate::{input, parallel};
@@ -21,8 +20,7 @@ pub struct PyNumberMention {
     #[pyo3(get)]
     end: usize,
     value: Option<f64>,
-    #[pyo3(get)]
-    kind: String,
+    kind: NumberKind,
     #[pyo3(get)]
     unit: Option<String>,
 }
@@ -40,13 +38,6 @@ impl std::hash::Hash for PyNumberMention {
     }
 }
 
-const KINDS: [(&str, &str); 4] = [
-    ("number", "NUMBER"),
-    ("percent", "PERCENT"),
-    ("money", "MONEY"),
-    ("quantity", "QUANTITY"),
-];
-
 /// An integral value as a Python int, anything else as a float.
 fn value_object<'py>(py: Python<'py>, v: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
     Ok(match v {
@@ -59,7 +50,10 @@ fn value_object<'py>(py: Python<'py>, v: Option<f64>) -> PyResult<Bound<'py, PyA
 #[pymethods]
 impl PyNumberMention {
     #[new]
-    #[pyo3(signature = (text, start, end, value, kind = OptionName::from("number"), unit = None))]
+    #[pyo3(
+        signature = (text, start, end, value, kind = OptionName::from("number"), unit = None),
+        text_signature = "(text, start, end, value, kind='number', unit=None)"
+    )]
     fn new(
         py: Python<'_>,
         text: String,
@@ -69,16 +63,15 @@ impl PyNumberMention {
         kind: OptionName,
         unit: Option<String>,
     ) -> PyResult<Self> {
-        let kind = kind.0.as_str();
-        if !KINDS.iter().any(|(k, _)| *k == kind) {
-            return Err(option_error(py, format!("unknown number kind {kind:?}")));
-        }
+        let kind = NumberKind::from_name(&kind.0).ok_or_else(|| {
+            Class::Option.err(py, format!("unknown number kind {:?}", kind.0), None)
+        })?;
         Ok(Self {
             text,
             start: start.0,
             end: end.0,
             value,
-            kind: kind.to_string(),
+            kind,
             unit,
         })
     }
@@ -89,13 +82,16 @@ impl PyNumberMention {
         value_object(py, self.value)
     }
 
+    /// What the number measures: number, percent, money or quantity.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.kind.as_str()
+    }
+
     /// The entity label: NUMBER, PERCENT, MONEY or QUANTITY.
     #[getter]
     fn label(&self) -> &'static str {
-        KINDS
-            .iter()
-            .find(|(k, _)| *k == self.kind)
-            .map_or("NUMBER", |(_, l)| l)
+        self.kind.label()
     }
 
     /// Every field as a plain dict (for pandas / JSON).
@@ -106,7 +102,7 @@ impl PyNumberMention {
         d.set_item("end", self.end)?;
         d.set_item("label", self.label())?;
         d.set_item("value", self.value(py)?)?;
-        d.set_item("kind", &self.kind)?;
+        d.set_item("kind", self.kind())?;
         d.set_item("unit", &self.unit)?;
         Ok(d)
     }
@@ -120,7 +116,9 @@ impl PyNumberMention {
         };
         Ok(format!(
             "NumberMention({text}, {}, {}, value={value}, kind='{}', unit={unit})",
-            self.start, self.end, self.kind
+            self.start,
+            self.end,
+            self.kind()
         ))
     }
 
@@ -134,7 +132,7 @@ impl PyNumberMention {
             m.start,
             m.end,
             m.value,
-            m.kind.clone(),
+            m.kind(),
             m.unit.clone(),
         )
             .into_pyobject(py)?;
@@ -142,17 +140,15 @@ impl PyNumberMention {
     }
 }
 
-fn to_py(text: &str, found: Vec<NumberMention>) -> Vec<PyNumberMention> {
-    let texts = span_texts(text, found.iter().map(|m| (m.start, m.end)));
+fn to_py(found: Vec<NumberMention>) -> Vec<PyNumberMention> {
     found
         .into_iter()
-        .zip(texts)
-        .map(|(m, t)| PyNumberMention {
-            text: t,
+        .map(|m| PyNumberMention {
+            text: m.text,
             start: m.start,
             end: m.end,
             value: m.value,
-            kind: m.kind.as_str().to_string(),
+            kind: m.kind,
             unit: m.unit,
         })
         .collect()
@@ -162,7 +158,7 @@ fn to_py(text: &str, found: Vec<NumberMention>) -> Vec<PyNumberMention> {
 #[pyfunction]
 fn extract_numbers(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyNumberMention>> {
     let t = input::text(text, None)?;
-    Ok(py.detach(|| to_py(&t, find_numbers(&t))))
+    Ok(py.detach(|| to_py(find_numbers(&t))))
 }
 
 /// Find the numbers in many texts in parallel; one list per text, in order.
@@ -174,7 +170,7 @@ fn extract_numbers_batch<'py>(
     n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<Bound<'py, PyList>> {
     let texts = input::texts(texts)?;
-    parallel::map_list(py, &texts, n_threads, |t| to_py(t, find_numbers(t)))
+    parallel::map_list(py, &texts, n_threads, |t| to_py(find_numbers(t)))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

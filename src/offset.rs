@@ -4,7 +4,7 @@
 use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
 
-use crate::errors::raise;
+use crate::errors::Class;
 
 /// A non-negative character offset taken from Python.
 #[derive(Clone, Copy)]
@@ -18,12 +18,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Offset {
             Ok(n) => Ok(Self(n)),
             Err(e) if e.is_instance_of::<PyOverflowError>(obj.py()) => {
                 let what = if obj.lt(0)? { "negative" } else { "too large" };
-                Err(raise(
-                    obj.py(),
-                    "OffsetError",
-                    format!("offset {} is {what}", obj.repr()?),
-                    None,
-                ))
+                Err(Class::Offset.err(obj.py(), format!("offset {} is {what}", obj.repr()?), None))
             }
             Err(e) => Err(e),
         }

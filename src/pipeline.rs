@@ -2,9 +2,7 @@
 //! as Arrow buffers (one `bytes` per buffer, no object per value) that the
 //! Python `Pipeline` wraps into Arrow arrays without copying.
 
-use std::sync::Arc;
-
-use akhbar_core::entities::Tagger;
+use akhbar_core::article::FieldName;
 use akhbar_core::pipeline::arrow::{ArrowColumn, IntoArrow};
 use akhbar_core::pipeline::{run, PipelineConfig, PlaceColumns, Tables};
 use pyo3::prelude::*;
@@ -55,27 +53,21 @@ fn articles<'py>(
     put(&d, "row", a.row)?;
     if c.parse {
         let f = &a.fields;
-        macro_rules! field {
-            ($name:ident) => {
-                put(
-                    &d,
-                    stringify!($name),
-                    f.iter().map(|x| x.$name.clone()).collect::<Vec<_>>(),
-                )?;
-            };
+        for (k, name) in FieldName::ALL.iter().enumerate() {
+            let values: Vec<Option<String>> = f.iter().map(|x| x.values[k].clone()).collect();
+            put(&d, name.as_str(), values)?;
         }
-        field!(title);
-        field!(subtitle);
-        field!(published);
-        field!(published_raw);
-        field!(section);
-        field!(dateline);
-        field!(agency);
-        field!(author);
-        field!(source);
-        field!(kind);
-        field!(n_paragraphs);
-        field!(n_boilerplate);
+        put(&d, "kind", f.iter().map(|x| x.kind).collect::<Vec<_>>())?;
+        put(
+            &d,
+            "n_paragraphs",
+            f.iter().map(|x| x.n_paragraphs).collect::<Vec<_>>(),
+        )?;
+        put(
+            &d,
+            "n_boilerplate",
+            f.iter().map(|x| x.n_boilerplate).collect::<Vec<_>>(),
+        )?;
     }
     put(&d, "body", a.body)?;
     put(&d, "n_chars", a.n_chars)?;
@@ -114,7 +106,7 @@ fn _run_pipeline<'py>(
         parse,
         normalizer: normalizer.map(|n| n.core().clone()),
         tokens,
-        entities: tagger.map(|t| t.model() as Arc<dyn Tagger>),
+        entities: tagger.map(|t| t.tagger()),
         dates,
         numbers,
     };
@@ -130,7 +122,7 @@ fn _run_pipeline<'py>(
         let d = place_columns(py, e.place)?;
         put(&d, "label", e.label)?;
         put(&d, "normalized", e.normalized)?;
-        put(&d, "group", e.group)?;
+        put(&d, "key", e.key)?;
         put(&d, "score", e.score)?;
         out.set_item("entities", d)?;
     }

@@ -1,10 +1,10 @@
 //! `Token`, `tokenize`, `tokenize_batch`.
 
-use akhbar_core::text::{tokenize, Token, TokenizeOptions};
+use akhbar_core::text::{tokenize, Clitic, Token, TokenKind, TokenizeOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
-use crate::errors::option_error;
+use crate::errors::Class;
 use crate::input::OptionName;
 use crate::offset::Offset;
 use crate::{input, parallel};
@@ -37,23 +37,21 @@ impl PyToken {
         kind: OptionName,
         clitic: Option<OptionName>,
     ) -> PyResult<Self> {
-        let (kind, clitic) = (kind.0.as_str(), clitic.as_ref().map(|c| c.0.as_str()));
-        let kind = KINDS
-            .iter()
-            .find(|k| **k == kind)
-            .ok_or_else(|| option_error(py, format!("unknown token kind {kind:?}")))?;
+        let kind = TokenKind::from_name(&kind.0).ok_or_else(|| {
+            Class::Option.err(py, format!("unknown token kind {:?}", kind.0), None)
+        })?;
         let clitic = match clitic {
             None => None,
-            Some("proclitic") => Some("proclitic"),
-            Some("enclitic") => Some("enclitic"),
-            Some(other) => return Err(option_error(py, format!("unknown clitic role {other:?}"))),
+            Some(OptionName(role)) => Some(Clitic::from_name(&role).ok_or_else(|| {
+                Class::Option.err(py, format!("unknown clitic role {role:?}"), None)
+            })?),
         };
         Ok(Self {
             text,
             start: start.0,
             end: end.0,
-            kind,
-            clitic,
+            kind: kind.as_str(),
+            clitic: clitic.map(Clitic::as_str),
         })
     }
 
@@ -78,18 +76,6 @@ impl PyToken {
         Ok((slf.get_type().into_any(), args))
     }
 }
-
-const KINDS: [&str; 9] = [
-    "word",
-    "number",
-    "punctuation",
-    "latin",
-    "symbol",
-    "url",
-    "email",
-    "hashtag",
-    "mention",
-];
 
 fn to_py(text: &str, tokens: Vec<Token>) -> Vec<PyToken> {
     // Tokens come in order, so one forward walk maps char offsets to bytes.

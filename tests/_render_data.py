@@ -39,7 +39,7 @@ class Entity:
     label: str
     normalized: str | None = None
     score: float | None = None
-    group: str | None = None
+    key: str | None = None
 
 
 @dataclass
@@ -104,7 +104,7 @@ def sample() -> tuple[Article, list[object]]:
         date("اليوم الثلاثاء", dt.date(2024, 3, 12)),
         number("٢٥٠٬٠٠٠ متر مكعب", "QUANTITY", 250000.0),
         number("١٫٢ مليار ريال", "MONEY", 1.2e9),
-        ent(body, "شركة المياه الوطنية", "ORG", group="org:water"),
+        ent(body, "شركة المياه الوطنية", "ORG", key="org:water"),
         ent(body, "سامي العتيبي", "PERS"),
         number("85%", "PERCENT", 85.0),
         date("15 كانون الثاني/يناير 2022", dt.date(2022, 1, 15)),

@@ -261,7 +261,7 @@ def test_large_page_and_errors() -> None:
     with pytest.raises(akhbar.OptionError):
         akhbar.parse_article("نص", kind="pdf")  # type: ignore[arg-type]
     with pytest.raises(akhbar.InvalidTextError) as info:
-        akhbar.parse_articles(["نص", None])  # type: ignore[list-item]
+        akhbar.parse_article_batch(["نص", None])  # type: ignore[list-item]
     assert info.value.index == 1
 
 
@@ -328,9 +328,17 @@ def test_article_object() -> None:
 
 def test_batch_is_thread_independent(news_sample: list[str]) -> None:
     texts = news_sample[:1500]
-    one = akhbar.parse_articles(texts, n_threads=1)
-    two = akhbar.parse_articles(texts, n_threads=2)
+    one = akhbar.parse_article_batch(texts, n_threads=1)
+    two = akhbar.parse_article_batch(texts, n_threads=2)
     assert one == two
     assert [a.to_dict() for a in one[:50]] == [
         akhbar.parse_article(t).to_dict() for t in texts[:50]
     ]
+
+
+def test_parse_articles_is_a_deprecated_alias() -> None:
+    texts = ["دمشق - سانا", "القاهرة - أ ف ب: نص"]
+    with pytest.warns(DeprecationWarning, match="parse_article_batch"):
+        old = akhbar.parse_articles(texts)
+    assert old == akhbar.parse_article_batch(texts)
+    assert [a.agency for a in old] == ["سانا", "أ ف ب"]

@@ -6,12 +6,16 @@ import datetime
 import os
 import pickle
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 import akhbar
 from akhbar import Normalizer
+from akhbar.writers import TableWriter
 
 
 @pytest.mark.parametrize("bad", [None, b"\xd8\xa7", 12, ["نص"]])
@@ -266,3 +270,31 @@ def test_training_int_options_are_checked(option: str, value: object, tmp_path: 
     conll.write_text("زار\tO\nأوباما\tB-PER\n\n", encoding="utf-8")
     with pytest.raises(akhbar.OptionError, match=option):
         akhbar.train_tagger(conll, **{option: value})  # type: ignore[arg-type]
+
+
+def test_bad_arguments_are_akhbar_errors_and_value_errors(tmp_path: Path) -> None:
+    # Each is an OptionError, so also a ValueError for callers that catch that.
+    bad_calls: list[Callable[[], object]] = [
+        lambda: akhbar.read_corpus(tmp_path / "corpus.xlsx"),
+        lambda: TableWriter(tmp_path / "out", "xlsx"),
+        lambda: akhbar.NumberMention("12", 0, 2, 12, kind="count"),
+        lambda: akhbar.Token("12", 0, 2, "digits"),
+        lambda: akhbar.Token("و", 0, 1, "word", clitic="prefix"),
+    ]
+    (tmp_path / "corpus.xlsx").write_bytes(b"")
+    for call in bad_calls:
+        with pytest.raises(akhbar.OptionError) as e:
+            call()
+        assert isinstance(e.value, ValueError)
+
+
+def test_missing_files_and_columns(tmp_path: Path) -> None:
+    with pytest.raises(akhbar.FileError, match="corpus not found") as e:
+        akhbar.read_corpus(tmp_path / "missing.jsonl")
+    assert isinstance(e.value, akhbar.CorpusNotFoundError)
+    assert isinstance(e.value, FileNotFoundError)
+    path = tmp_path / "corpus.parquet"
+    pq.write_table(pa.table({"body": ["نص"]}), path)
+    with pytest.raises(akhbar.CorpusError, match="no column 'text'") as c:
+        list(akhbar.read_corpus(path))
+    assert isinstance(c.value, ValueError)

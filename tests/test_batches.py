@@ -25,7 +25,7 @@ BATCHES = {
     "tokenize_batch": lambda t, n: akhbar.tokenize_batch(t, n_threads=n),
     "extract_dates_batch": lambda t, n: akhbar.extract_dates_batch(t, n_threads=n),
     "extract_numbers_batch": lambda t, n: akhbar.extract_numbers_batch(t, n_threads=n),
-    "parse_articles": lambda t, n: akhbar.parse_articles(t, n_threads=n),
+    "parse_article_batch": lambda t, n: akhbar.parse_article_batch(t, n_threads=n),
     "extract_batch": lambda t, n: akhbar.extract_batch(t, n_threads=n),
 }
 

@@ -181,13 +181,52 @@ def test_general_extract_holds_names_dates_and_numbers() -> None:
         ("30%", "PERCENT", "30"),
         ("12 مليون دولار", "MONEY", "12000000"),
     ]
-    assert [e.text for e in akhbar.extract(text, kinds={"DATE"})] == ["يوم 3 أغسطس 2015"]
+    assert [e.text for e in akhbar.extract(text, labels={"DATE"})] == ["يوم 3 أغسطس 2015"]
     # Names only: the tagger as trained on ANERcorp, which marks currencies MISC.
-    names = [(e.text, e.label) for e in akhbar.extract(text, kinds="names")]
+    names = [(e.text, e.label) for e in akhbar.extract(text, labels="names")]
     assert names == [("أوباما", "PERS"), ("القاهرة", "LOC"), ("دولار", "MISC")]
     assert akhbar.extract_batch([text, ""], n_threads=2) == [akhbar.extract(text), []]
     with pytest.raises(akhbar.OptionError, match="unknown entity labels"):
-        akhbar.extract(text, kinds={"PERSON"})
+        akhbar.extract(text, labels={"PERSON"})
+    with pytest.raises(akhbar.OptionError, match="labels must be"):
+        akhbar.extract(text, labels="dates")
+
+
+def test_kinds_is_a_deprecated_alias_of_labels() -> None:
+    text = "قتل 12 شخصا في بغداد"
+    with pytest.warns(DeprecationWarning, match="labels="):
+        old = akhbar.extract(text, kinds="names")
+    assert old == akhbar.extract(text, labels="names")
+    assert [e.text for e in old] == ["بغداد"]
+    with pytest.warns(DeprecationWarning):
+        batch = akhbar.extract_batch([text], kinds={"NUMBER"})
+    assert [[e.text for e in row] for row in batch] == [["12"]]
+
+
+def test_relative_dates_resolve_against_the_reference() -> None:
+    text = "وصل الوفد إلى بغداد أمس"
+    # 2015-08-10 was a Monday; the day before is 2015-08-09 (checked on a calendar).
+    got = [(e.text, e.label, e.normalized) for e in akhbar.extract(text, reference="2015-08-10")]
+    assert got == [("بغداد", "LOC", "بغداد"), ("أمس", "DATE", "2015-08-09")]
+    # Without a reference the value is unknown and the text stands for it.
+    assert akhbar.extract(text)[1].normalized == "أمس"
+    rows = akhbar.extract_batch([text, text], references=["2015-08-10", None])
+    assert [row[1].normalized for row in rows] == ["2015-08-09", "أمس"]
+    with pytest.raises(akhbar.OptionError, match="reference"):
+        akhbar.extract(text, reference="yesterday")
+
+
+def test_many_amounts_complete() -> None:
+    # 100,000 amounts whose currency word the tagger calls MISC: leaving each
+    # such name to its amount once compared every name with every amount
+    # (4,000 amounts took 3 s, growing with the square; this size took minutes).
+    n = 100_000
+    text = "، ".join(f"{i} مليون دولار" for i in range(1, n + 1))
+    ents = akhbar.extract(text)
+    assert len(ents) == n
+    assert all(e.label == "MONEY" for e in ents)
+    assert (ents[41].text, ents[41].normalized) == ("42 مليون دولار", "42000000")
+    assert ents[-1].key == f"MONEY:{n * 1_000_000}"
 
 
 def test_offsets_are_characters_with_marks_and_surrogates() -> None:
@@ -327,8 +366,10 @@ def test_bad_conll_lines(tmp_path: Path) -> None:
     with pytest.raises(akhbar.CorpusError, match=r"bad\.txt:2: not UTF-8"):
         akhbar.evaluate(Tagger.default(), p)
     p.write_text("قال O\nفي O\n", encoding="utf-8")
-    with pytest.raises(akhbar.OptionError, match="no entities"):
+    with pytest.raises(akhbar.TrainingError, match="no entities"):
         train_tagger(p)
+    with pytest.raises(akhbar.OptionError, match="epochs"):
+        train_tagger(p, epochs=0)
     with pytest.raises(akhbar.FileError, match=r"missing\.txt"):
         train_tagger(tmp_path / "missing.txt")
 

@@ -231,7 +231,7 @@ def test_empty_input_gives_empty_tables_with_columns() -> None:
     assert len(r.articles) == 0
     assert "normalized" in r.articles.columns
     place = ["doc_id", "start", "end", "raw_start", "raw_end", "text"]
-    assert list(r.entities.columns) == [*place, "label", "normalized", "group", "score"]
+    assert list(r.entities.columns) == [*place, "label", "normalized", "key", "score"]
     assert list(r.dates.columns) == [
         *place,
         "label",

@@ -181,7 +181,7 @@ def test_resolved_values_show_on_hover() -> None:
     assert titles["١٫٢ مليار ريال"] == "MONEY · = 1200000000"
     assert titles["85%"] == "PERCENT · = 85"
     assert titles["الدمام"] == "LOC · score 0.97"
-    assert titles["شركة المياه الوطنية"] == "ORG · group: org:water"
+    assert titles["شركة المياه الوطنية"] == "ORG · key: org:water"
     assert titles["وزير البيئة والمياه"] == "PERS · normalized: وزير البيئه والمياه"
     n = NumberMention("٢٫٥", 0, 3, "NUMBER", 2.5)
     [mark] = parse(akhbar.render_entities_html("٢٫٥ مليون", [n])).marks

@@ -108,7 +108,7 @@ numbers = akhbar.extract_numbers(article.body)
         "numbers",
     ),
     code("""
-names = akhbar.extract(article.body, kinds="names")
+names = akhbar.extract(article.body, labels="names")
 akhbar.render(article, entities=[*names, *dates, *numbers])
 """),
     md(
@@ -124,7 +124,7 @@ result.articles[["title", "published", "section", "source", "author", "n_words"]
     ),
     code(
         """
-result.entities[["text", "label", "normalized", "group", "score"]]
+result.entities[["text", "label", "normalized", "key", "score"]]
 """,
         "entity-table",
     ),

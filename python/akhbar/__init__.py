@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from akhbar import pandas_ext as _pandas_ext  # noqa: F401  (registers Series.akhbar)
 from akhbar._core import Article, Normalizer, OffsetMap, Token, __version__
-from akhbar.article import parse_article, parse_articles
+from akhbar.article import parse_article, parse_article_batch, parse_articles
 from akhbar.corpus import Corpus, read_corpus
 from akhbar.dates import (
     DateMention,
@@ -46,6 +46,7 @@ from akhbar.errors import (
     OffsetError,
     OptionError,
     OutputExistsError,
+    TrainingError,
 )
 from akhbar.pipeline import Pipeline, Result
 from akhbar.render import render, render_article_html, render_entities_html, to_displacy
@@ -75,6 +76,7 @@ __all__ = [
     "Result",
     "Tagger",
     "Token",
+    "TrainingError",
     "__version__",
     "evaluate",
     "extract",
@@ -86,6 +88,7 @@ __all__ = [
     "normalize",
     "normalize_batch",
     "parse_article",
+    "parse_article_batch",
     "parse_articles",
     "read_corpus",
     "render",

@@ -19,12 +19,13 @@ Example
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from typing import Literal
 
 from akhbar._core import Article
 from akhbar._core import parse_article as _parse_article
-from akhbar._core import parse_articles as _parse_articles
+from akhbar._core import parse_article_batch as _parse_article_batch
 
 InputKind = Literal["text", "html"]
 
@@ -73,7 +74,7 @@ def parse_article(
     return _parse_article(text_or_html, url=url, kind=kind)
 
 
-def parse_articles(
+def parse_article_batch(
     items: Iterable[str], *, kind: InputKind | None = None, n_threads: int | None = None
 ) -> list[Article]:
     """Parse many articles in parallel (GIL released); output order = input order.
@@ -84,7 +85,27 @@ def parse_articles(
 
     Examples
     --------
-    >>> [a.agency for a in parse_articles(["دمشق - سانا", "القاهرة - أ ف ب: نص"], n_threads=2)]
+    >>> texts = ["دمشق - سانا", "القاهرة - أ ف ب: نص"]
+    >>> [a.agency for a in parse_article_batch(texts, n_threads=2)]
     ['سانا', 'أ ف ب']
     """
-    return _parse_articles(items, kind=kind, n_threads=n_threads)
+    return _parse_article_batch(items, kind=kind, n_threads=n_threads)
+
+
+def parse_articles(
+    items: Iterable[str], *, kind: InputKind | None = None, n_threads: int | None = None
+) -> list[Article]:
+    """Deprecated name of :func:`parse_article_batch` (every batch call ends in ``_batch``).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     print([a.agency for a in parse_articles(["دمشق - سانا"])])
+    ['سانا']
+    """
+    warnings.warn(
+        "parse_articles is deprecated; use parse_article_batch", DeprecationWarning, stacklevel=2
+    )
+    return parse_article_batch(items, kind=kind, n_threads=n_threads)

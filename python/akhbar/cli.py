@@ -19,25 +19,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from typing import TextIO
+from collections.abc import Sequence
 
 from akhbar import __version__
 from akhbar._core import Normalizer
+from akhbar.cli_entities import add_parsers as add_entity_parsers
+from akhbar.cli_inputs import inputs
 from akhbar.errors import AkhbarError
 from akhbar.sample import sample_article
 from akhbar.text import tokenize
 
 PRESETS = ("search", "ner", "light", "none")
-
-
-def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, TextIO]]:
-    if not paths or paths == ["-"]:
-        yield "<stdin>", sys.stdin
-        return
-    for p in paths:
-        with open(p, encoding="utf-8", errors="surrogateescape") as fh:
-            yield p, fh
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -93,14 +85,14 @@ def _demo(args: argparse.Namespace) -> int:
 def _normalize(args: argparse.Namespace) -> int:
     overrides = {k: True for k in args.on} | {k: False for k in args.off}
     normalizer = Normalizer(args.preset, **overrides)
-    for _, fh in _inputs(args.files):
+    for _, fh in inputs(args.files):
         sys.stdout.write(normalizer.normalize(fh.read()))
         sys.stdout.write("\n")
     return 0
 
 
 def _tokenize(args: argparse.Namespace) -> int:
-    for _, fh in _inputs(args.files):
+    for _, fh in inputs(args.files):
         for t in tokenize(fh.read(), clitics=args.clitics):
             clitic = t.clitic or ""
             sys.stdout.write(f"{t.start}\t{t.end}\t{t.kind}\t{clitic}\t{t.text}\n")
@@ -136,7 +128,7 @@ def _process(args: argparse.Namespace) -> int:
         f"{totals['chars'] / 1e6 / max(secs, 1e-9):.2f} M chars/s) -> {args.output}",
         file=sys.stderr,
     )
-    return 1 if totals["errors"] and args.errors == "raise" else 0
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -189,8 +181,6 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--chunk-size", type=int, default=1000)
     pr.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     pr.set_defaults(run=_process)
-    from akhbar.cli_entities import add_parsers as add_entity_parsers
-
     add_entity_parsers(sub)
     return p
 

@@ -14,6 +14,7 @@ import sys
 import time
 from typing import Any
 
+from akhbar.cli_inputs import inputs
 from akhbar.entities import (
     EpochRecord,
     Tagger,
@@ -85,10 +86,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _entities(args: argparse.Namespace) -> int:
-    from akhbar.cli import _inputs
-
     tagger = _tagger(args.model)
-    for _, fh in _inputs(args.files):
+    for _, fh in inputs(args.files):
         for e in extract(fh.read(), tagger=tagger):
             sys.stdout.write(f"{e.start}\t{e.end}\t{e.label}\t{e.key}\t{e.text}\n")
     return 0

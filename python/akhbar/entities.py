@@ -20,20 +20,14 @@ True
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
-from akhbar._core import Entity, Tagger, _score_tags, _train
-from akhbar.dates import (
-    DateMention,
-    NumberMention,
-    extract_dates,
-    extract_dates_batch,
-    extract_numbers,
-    extract_numbers_batch,
-)
+from akhbar._core import Entity, Tagger, _extract, _extract_batch, _score_tags, _train
+from akhbar.dates import Reference
 from akhbar.errors import CorpusError, FileError, OptionError
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -67,68 +61,39 @@ def default_model_path() -> Path:
     return Path(__file__).resolve().parent / "data" / MODEL_FILE
 
 
-#: The labels of the tagger; the other kinds come from the date and number grammars.
+#: The labels of the shipped tagger; the other labels come from the date and number grammars.
 NAME_LABELS = ("PERS", "LOC", "ORG", "MISC")
-#: Every label the general :func:`extract` can give.
+#: Every label the general :func:`extract` gives with the shipped tagger.
 ALL_LABELS = (*NAME_LABELS, "DATE", "TIME", "NUMBER", "PERCENT", "MONEY", "QUANTITY")
 
-Kinds = str | Iterable[str]
+Labels = str | Iterable[str]
 
 
-def _labels(kinds: Kinds) -> frozenset[str]:
-    if kinds == "all":
-        return frozenset(ALL_LABELS)
-    if kinds == "names":
-        return frozenset(NAME_LABELS)
-    if isinstance(kinds, str):
-        raise OptionError(f"kinds must be 'all', 'names' or a set of labels, got {kinds!r}")
-    labels = frozenset(kinds)
-    unknown = labels - set(ALL_LABELS)
-    if unknown:
-        raise OptionError(f"unknown entity labels {sorted(unknown)}; known: {list(ALL_LABELS)}")
-    return labels
+def _labels(labels: Labels, kinds: Labels | None) -> Labels:
+    """``labels``, or the deprecated ``kinds`` when given."""
+    if kinds is None:
+        return labels
+    warnings.warn(
+        "kinds= is deprecated; use labels= (same values)", DeprecationWarning, stacklevel=3
+    )
+    return kinds
 
 
-def _tagger(tagger: Tagger | None) -> Tagger:
-    """The tagger asked for (the shipped one for None), or OptionError."""
-    if tagger is None:
-        return Tagger.default()
-    if not isinstance(tagger, Tagger):
+def _tagger(tagger: Tagger | None) -> Tagger | None:
+    """``tagger`` when it is a Tagger or None (the shipped one), else OptionError."""
+    if tagger is not None and not isinstance(tagger, Tagger):
         raise OptionError(f"tagger must be a Tagger or None, got {type(tagger).__name__}")
     return tagger
 
 
-def _value_entities(
-    dates: Sequence[DateMention], numbers: Sequence[NumberMention], labels: frozenset[str]
+def extract(
+    text: str,
+    *,
+    tagger: Tagger | None = None,
+    labels: Labels = "all",
+    reference: Reference = None,
+    kinds: Labels | None = None,
 ) -> list[Entity]:
-    """Date and number mentions as entities: ``normalized`` is the resolved value
-    (ISO 8601, or the number), the text when unresolved; ``score`` is 1.0 (a grammar
-    match); ``key`` groups equal values."""
-    out = []
-    mentions: list[DateMention | NumberMention] = [*dates, *numbers]
-    for m in mentions:
-        if m.label not in labels:
-            continue
-        value = m.value
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        norm = m.text if value is None else str(value)
-        out.append(Entity(m.text, m.start, m.end, m.label, norm, 1.0, f"{m.label}:{norm}"))
-    return out
-
-
-def _merge(names: list[Entity], values: list[Entity], labels: frozenset[str]) -> list[Entity]:
-    kept = [e for e in names if e.label in labels]
-    if not values:
-        return kept
-    # A name inside an amount ("دولار" in "12 مليون دولار", tagged MISC as in ANERcorp)
-    # is part of that amount: the amount is kept, the name dropped.
-    amounts = [v for v in values if v.label in ("MONEY", "QUANTITY", "PERCENT")]
-    kept = [e for e in kept if not any(v.start <= e.start and e.end <= v.end for v in amounts)]
-    return sorted([*kept, *values], key=lambda e: (e.start, -e.end, e.label))
-
-
-def extract(text: str, *, tagger: Tagger | None = None, kinds: Kinds = "all") -> list[Entity]:
     """Find the entities of one text: names (PERS, LOC, ORG, MISC) from the
     tagger, and dates, times, numbers, percentages, money and quantities
     (DATE, TIME, NUMBER, PERCENT, MONEY, QUANTITY) from the grammars, in text order.
@@ -139,10 +104,25 @@ def extract(text: str, *, tagger: Tagger | None = None, kinds: Kinds = "all") ->
     the article restored where لل dropped its alef (الامم المتحدة), and ``key`` is
     shared by the mentions of one entity in this text (اوباما/أوباما, كيم → ألكس
     كيم; الملك سلمان, سلمان → سلمان بن عبدالعزيز آل سعود; عبد ربه | منصور هادي
-    → عبد ربه منصور هادي). For dates and numbers, ``normalized`` is the resolved value (ISO 8601
-    for dates; relative dates need :func:`akhbar.extract_dates` with a
-    ``reference``) and ``score`` is 1.0. ``kinds``: ``"all"``, ``"names"``, or a
-    set of labels.
+    → عبد ربه منصور هادي). For dates and numbers, ``normalized`` is the
+    resolved value (ISO 8601 for dates, the number for figures; the text when
+    unresolved), ``score`` is 1.0 and ``key`` is ``LABEL:value``. A name
+    inside a reported amount ("دولار" in "12 مليون دولار") is left to the amount.
+
+    Parameters
+    ----------
+    text
+        The text.
+    tagger
+        The name tagger; the shipped one by default.
+    labels
+        ``"all"``, ``"names"`` (the tagger's labels), or a set of labels.
+        An unknown label raises :class:`akhbar.OptionError`.
+    reference
+        The date relative expressions (أمس، الأسبوع الماضي) are resolved
+        against, as in :func:`akhbar.extract_dates`.
+    kinds
+        Deprecated alias of ``labels``.
 
     Examples
     --------
@@ -150,51 +130,47 @@ def extract(text: str, *, tagger: Tagger | None = None, kinds: Kinds = "all") ->
     [('بغداد', 'بغداد'), ('لبنان', 'لبنان')]
     >>> [(e.text, e.label, e.normalized) for e in extract("قتل 12 شخصا في بغداد في 3 أغسطس 2015")]
     [('12', 'NUMBER', '12'), ('بغداد', 'LOC', 'بغداد'), ('3 أغسطس 2015', 'DATE', '2015-08-03')]
-    >>> [e.text for e in extract("قتل 12 شخصا في بغداد", kinds="names")]
+    >>> [e.text for e in extract("قتل 12 شخصا في بغداد", labels="names")]
     ['بغداد']
+    >>> [e.normalized for e in extract("وصل أمس", reference="2015-08-10")]
+    ['2015-08-09']
     >>> t = Tagger.default().with_gazetteer({"ORG": ["وحدات حماية الشعب"]})
     >>> [(e.text, e.normalized) for e in extract("هاجمت تركيا لوحدات حماية الشعب", tagger=t)]
     [('تركيا', 'تركيا'), ('وحدات حماية الشعب', 'وحدات حماية الشعب')]
     """
-    labels = _labels(kinds)
-    names = _tagger(tagger).extract(text) if labels & set(NAME_LABELS) else []
-    values: list[Entity] = []
-    if labels - set(NAME_LABELS):
-        values = _value_entities(extract_dates(text), extract_numbers(text), labels)
-    return _merge(names, values, labels)
+    return _extract(
+        text, tagger=_tagger(tagger), labels=_labels(labels, kinds), reference=reference
+    )
 
 
 def extract_batch(
     texts: Iterable[str],
     *,
     tagger: Tagger | None = None,
-    kinds: Kinds = "all",
+    labels: Labels = "all",
+    references: Iterable[Reference] | Reference = None,
     n_threads: int | None = None,
+    kinds: Labels | None = None,
 ) -> list[list[Entity]]:
     """Entities of many texts in parallel (GIL released); one list per text, in order.
 
-    As :func:`extract` for each text. ``n_threads`` defaults to
-    ``AKHBAR_NUM_THREADS`` or the number of CPUs; the output does not depend on it.
+    As :func:`extract` for each text; ``references`` is one reference for
+    every text, or one per text, as in :func:`akhbar.extract_dates_batch`.
+    ``n_threads`` defaults to ``AKHBAR_NUM_THREADS`` or the number of CPUs;
+    the output does not depend on it.
 
     Examples
     --------
     >>> [[e.text for e in row] for row in extract_batch(["قال أوباما في القاهرة", ""])]
     [['أوباما', 'القاهرة'], []]
     """
-    labels = _labels(kinds)
-    texts = texts if isinstance(texts, (list, tuple)) else list(texts)
-    if labels & set(NAME_LABELS):
-        names = _tagger(tagger).extract_batch(texts, n_threads=n_threads)
-    else:
-        names = [[] for _ in texts]
-    if not labels - set(NAME_LABELS):
-        return [_merge(row, [], labels) for row in names]
-    dates = extract_dates_batch(texts, n_threads=n_threads)
-    numbers = extract_numbers_batch(texts, n_threads=n_threads)
-    return [
-        _merge(row, _value_entities(d, n, labels), labels)
-        for row, d, n in zip(names, dates, numbers, strict=True)
-    ]
+    return _extract_batch(
+        texts,
+        tagger=_tagger(tagger),
+        labels=_labels(labels, kinds),
+        references=references,
+        n_threads=n_threads,
+    )
 
 
 def read_gazetteer(path: PathLike) -> dict[str, list[str]]:

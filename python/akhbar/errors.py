@@ -42,9 +42,14 @@ class ModelError(AkhbarError, ValueError):
 
 
 class CorpusError(AkhbarError, ValueError):
-    """A file that cannot be read as a corpus: a bad line in a CoNLL training/evaluation
-    or clusters file, a news corpus that is not gzip or Parquet as named, lacks its text
-    column, or breaks part-way (file and position named; ``index`` is the rows read)."""
+    """Bad content in an input file: a bad line in a CoNLL training/evaluation or
+    clusters file, a news corpus that is not gzip or Parquet as named, lacks its text
+    or id column, or breaks part-way (file and position named; ``index`` is the rows
+    read)."""
+
+
+class TrainingError(AkhbarError, ValueError):
+    """Training data a tagger cannot learn from (no entities, more than 127 entity types)."""
 
 
 class FileError(AkhbarError, OSError):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from akhbar._core import Normalizer, _run_pipeline, _thread_count
+from akhbar._core import ARTICLE_FIELDS, Normalizer, _run_pipeline, _thread_count
 from akhbar.corpus import Corpus, Unreadable, read_corpus
 from akhbar.entities import Tagger
 from akhbar.errors import CorpusError, InvalidTextError, OptionError
@@ -37,15 +37,7 @@ MENTION_TABLES = ("entities", "dates", "numbers")
 
 _STR, _INT = pa.large_string(), pa.int64()
 _ARTICLE_TYPES: dict[str, pa.DataType] = {
-    "title": _STR,
-    "subtitle": _STR,
-    "published": _STR,
-    "published_raw": _STR,
-    "section": _STR,
-    "dateline": _STR,
-    "agency": _STR,
-    "author": _STR,
-    "source": _STR,
+    **dict.fromkeys(ARTICLE_FIELDS, _STR),
     "kind": _STR,
     "n_paragraphs": _INT,
     "n_boilerplate": _INT,
@@ -64,7 +56,7 @@ _PLACE_TYPES: dict[str, pa.DataType] = {
 }
 _MENTION_TYPES: dict[str, dict[str, pa.DataType]] = {
     "entities": _PLACE_TYPES
-    | {"label": _STR, "normalized": _STR, "group": _STR, "score": pa.float64()},
+    | {"label": _STR, "normalized": _STR, "key": _STR, "score": pa.float64()},
     "dates": _PLACE_TYPES
     | {
         "label": _STR,

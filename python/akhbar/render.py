@@ -3,7 +3,7 @@
 The renderer duck-types: anything with ``text``, ``start``, ``end`` and a
 ``label`` (or a token's ``kind``) is a span; anything with ``title`` and
 ``body`` is an article. Optional attributes (``normalized``, ``value``,
-``score``, ``group``, ``clitic``) show on hover. Every text fragment is
+``score``, ``key``, ``clitic``) show on hover. Every text fragment is
 escaped, the direction (``dir``) is chosen from the text when it is rendered,
 and styles are inline so the HTML survives notebook sanitizers.
 
@@ -214,7 +214,7 @@ def _tip(span: object, label: str) -> str:
     for attr, name in (
         ("value", "="),
         ("normalized", "normalized"),
-        ("group", "group"),
+        ("key", "key"),
         ("clitic", "clitic"),
         ("score", "score"),
     ):

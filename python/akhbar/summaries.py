@@ -3,7 +3,7 @@
 The functions read the table shapes the pipeline produces:
 
 - ``entities``: ``doc_id, start, end, text, label`` and, when the stages give
-  them, ``normalized, group, score`` (only ``doc_id``, ``label``, ``text`` are required);
+  them, ``normalized, key, score`` (only ``doc_id``, ``label``, ``text`` are required);
 - ``articles``: ``doc_id`` (or ``id``, or the index), ``published``, ...
 
 An entity is counted under ``(label, key)`` where the key is the ``by`` column:

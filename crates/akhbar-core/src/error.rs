@@ -9,9 +9,6 @@ pub enum Error {
     UnknownOption(String),
     #[error("invalid thread count {0}: must be at least 1")]
     InvalidThreads(usize),
-    /// An option value outside its domain (a non-finite float, a share above 1).
-    #[error("{0}")]
-    InvalidOption(String),
     /// A model file that cannot be used (corrupt, truncated, wrong version).
     #[error("{path}: {reason}")]
     ModelFile { path: String, reason: String },
@@ -25,9 +22,25 @@ pub enum Error {
     /// A file that cannot be read or written.
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
-    /// Bad training settings or data (no sentences, unknown label ...).
+    /// A bad setting: zero epochs, a non-finite float, a share above 1, a bad
+    /// gazetteer entry, a gazetteer label the model does not tag.
     #[error("{0}")]
-    Training(String),
+    InvalidOption(String),
+    /// Training data a tagger cannot learn from (no entities, too many types).
+    #[error("{0}")]
+    TrainingData(String),
+    /// Labels asked for that no tagger or grammar gives.
+    #[error("unknown entity labels {}; known: {}", quoted(unknown), quoted(known))]
+    UnknownLabels {
+        unknown: Vec<String>,
+        known: Vec<String>,
+    },
+}
+
+/// `['A', 'B']`, as Python prints a list of strings.
+fn quoted(items: &[String]) -> String {
+    let inner: Vec<String> = items.iter().map(|s| format!("'{s}'")).collect();
+    format!("[{}]", inner.join(", "))
 }
 
 /// Result with the core error.

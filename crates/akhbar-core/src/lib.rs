@@ -5,13 +5,16 @@
 //! - [`batch`]: order-preserving parallel batches.
 //! - [`pipeline`]: all stages per article in one pass, column-wise tables.
 //! - [`entities`]: the named-entity tagger (training, model files, scoring).
+//! - [`calendar`]: Gregorian dates and Hijri conversion.
+//! - [`mentions`]: names, dates, times, numbers and amounts of a text in one
+//!   scan ([`mentions::dates`], [`mentions::numbers`]).
 
 pub mod article;
 pub mod batch;
 pub mod calendar;
-pub mod dates;
 pub mod entities;
 pub mod error;
+pub mod mentions;
 pub mod pipeline;
 pub mod text;
 

@@ -1,7 +1,7 @@
 //! The one place the article parser asks the shared date grammar
-//! ([`crate::dates`]) for date mentions; no date grammar lives in `article`.
+//! ([`crate::mentions::dates`]) for date mentions; no date grammar lives in `article`.
 
-use crate::dates::{find_dates, Granularity};
+use crate::mentions::dates::{find_dates, Granularity};
 
 /// A date mention inside a searched string, in byte offsets of that string.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -181,10 +181,6 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
     let mut candidate: Option<(usize, usize)> = None; // (end byte, parts kept)
     let mut awaiting_value = false;
     let mut i = 0;
-    let word_text = |t: &Tok| match *t {
-        Tok::Word(s, e) => Some(&text[s..e]),
-        _ => None,
-    };
     let push = |parts: &mut Vec<Part>,
                 kind: Kind,
                 s: usize,
@@ -204,48 +200,12 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
     while i < toks.len() {
         match &toks[i] {
             Tok::Word(..) => {
-                // Longest lexicon term starting here (up to four words).
-                let mut best: Option<(usize, Term)> = None;
-                let mut joined = String::new();
-                for n in 0..4 {
-                    match toks.get(i + n).and_then(word_text) {
-                        Some(w) => {
-                            joined.push_str(&key(w));
-                            if let Some(t) = lexicon::term(&joined) {
-                                best = Some((n + 1, t));
-                            }
-                        }
-                        None => break,
-                    }
-                }
-                // «…» right after a dash or colon (or at the start) names an outlet:
-                // "القاهرة - «الخليج الجديد»:".
-                // Likewise "(…)" between a one-to-three-word place at the start and
-                // a dash: "الدمام (أخبار الساحل) - …" names the outlet.
+                let mut best = longest_term(text, &toks, i);
                 let mut paren_outlet = false;
-                if i > 0 {
-                    if let Tok::Sep(Sep::Open, bs, _) = toks[i - 1] {
-                        let guillemet = text[bs..].starts_with(['«', '“']);
-                        let after_sep =
-                            i == 1 || matches!(toks[i - 2], Tok::Sep(Sep::Dash | Sep::Colon, ..));
-                        let n = toks[i..]
-                            .iter()
-                            .take_while(|t| matches!(t, Tok::Word(..)))
-                            .count();
-                        let closed = matches!(toks.get(i + n), Some(Tok::Sep(Sep::Close, ..)));
-                        let longer = !matches!(best, Some((m, _)) if m >= n);
-                        let paren = text[bs..].starts_with('(')
-                            && (2..=4).contains(&i)
-                            && toks[..i - 1].iter().all(|t| matches!(t, Tok::Word(..)))
-                            && matches!(toks.get(i + n + 1), Some(Tok::Sep(Sep::Dash, ..)));
-                        if (guillemet && after_sep || paren)
-                            && closed
-                            && (1..=4).contains(&n)
-                            && longer
-                        {
-                            best = Some((n, Term::Outlet));
-                            paren_outlet = paren;
-                        }
+                if let Some((n, paren)) = bracketed_outlet(text, &toks, i) {
+                    if !matches!(best, Some((m, _)) if m >= n) {
+                        best = Some((n, Term::Outlet));
+                        paren_outlet = paren;
                     }
                 }
                 // A term counts only at the start, or after a separator or a date:
@@ -322,26 +282,7 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
                             dashed = true;
                         }
                         candidate = Some((cend, parts.len()));
-                        // Go on only when what follows is more header: a colon, or a
-                        // few words reaching a separator, a date or the end.
-                        let mut k = j;
-                        let mut ahead = 0;
-                        let more = loop {
-                            match toks.get(k) {
-                                None => break ahead <= 3,
-                                Some(Tok::Word(..)) => {
-                                    ahead += 1;
-                                    if ahead > 4 {
-                                        break false;
-                                    }
-                                }
-                                Some(Tok::Sep(Sep::Colon | Sep::Dash, ..)) => break true,
-                                Some(Tok::Date(..)) => break true,
-                                Some(Tok::Sep(..)) => break ahead == 0,
-                            }
-                            k += 1;
-                        };
-                        if !more {
+                        if !more_header(&toks, j) {
                             break;
                         }
                         if dashed {
@@ -424,12 +365,80 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
     if whole && !text[hend..end].trim().is_empty() {
         return None;
     }
+    if !is_header(text, &parts, hend == end) || words > MAX_WORDS {
+        return None;
+    }
+    Some(Header {
+        end: hend,
+        fields: assign(text, merge(text, parts)),
+    })
+}
+
+/// The longest lexicon term (up to four words) starting at word `i`.
+fn longest_term(text: &str, toks: &[Tok], i: usize) -> Option<(usize, Term)> {
+    let mut best = None;
+    let mut joined = String::new();
+    for n in 0..4 {
+        let Some(Tok::Word(s, e)) = toks.get(i + n) else {
+            break;
+        };
+        joined.push_str(&key(&text[*s..*e]));
+        if let Some(t) = lexicon::term(&joined) {
+            best = Some((n + 1, t));
+        }
+    }
+    best
+}
+
+/// An outlet named in brackets at word `i`: «…» right after a dash or colon
+/// (or at the start), "القاهرة - «الخليج الجديد»:"; or "(…)" between a
+/// one-to-three-word place at the start and a dash, "الدمام (أخبار الساحل) - …".
+/// Returns its length in words and whether it is the parenthesized form.
+fn bracketed_outlet(text: &str, toks: &[Tok], i: usize) -> Option<(usize, bool)> {
+    let Tok::Sep(Sep::Open, bs, _) = toks[i.checked_sub(1)?] else {
+        return None;
+    };
+    let guillemet = text[bs..].starts_with(['«', '“']);
+    let after_sep = i == 1 || matches!(toks[i - 2], Tok::Sep(Sep::Dash | Sep::Colon, ..));
+    let n = toks[i..]
+        .iter()
+        .take_while(|t| matches!(t, Tok::Word(..)))
+        .count();
+    let closed = matches!(toks.get(i + n), Some(Tok::Sep(Sep::Close, ..)));
+    let paren = text[bs..].starts_with('(')
+        && (2..=4).contains(&i)
+        && toks[..i - 1].iter().all(|t| matches!(t, Tok::Word(..)))
+        && matches!(toks.get(i + n + 1), Some(Tok::Sep(Sep::Dash, ..)));
+    ((guillemet && after_sep || paren) && closed && (1..=4).contains(&n)).then_some((n, paren))
+}
+
+/// After an agency or outlet, whether what follows token `j` is more header:
+/// a colon, or a few words reaching a separator, a date or the end.
+fn more_header(toks: &[Tok], j: usize) -> bool {
+    let mut ahead = 0;
+    for t in &toks[j.min(toks.len())..] {
+        match t {
+            Tok::Word(..) => {
+                ahead += 1;
+                if ahead > 4 {
+                    return false;
+                }
+            }
+            Tok::Sep(Sep::Colon | Sep::Dash, ..) | Tok::Date(..) => return true,
+            Tok::Sep(..) => return ahead == 0,
+        }
+    }
+    ahead <= 3
+}
+
+/// Whether the parts read make a header: a known term or date, or
+/// ("الرياض - محمد الحيدر") a whole short line of a place and a known name.
+fn is_header(text: &str, parts: &[Part], whole_line: bool) -> bool {
     let known = parts.iter().any(|p| {
         matches!(p.kind, Kind::Term(_) | Kind::Date(_))
             || (p.kind == Kind::DateLike && parts.iter().any(|q| matches!(q.kind, Kind::Term(_))))
     });
-    // "الرياض - محمد الحيدر": a whole short line of a place and a known name.
-    let byline_pair = hend == end
+    let byline_pair = whole_line
         && parts.len() == 2
         && parts
             .iter()
@@ -439,13 +448,7 @@ pub fn parse(text: &str, start: usize, end: usize, whole: bool) -> Option<Header
             let ws: Vec<&str> = p.words.iter().map(|&(s, e)| &text[s..e]).collect();
             lexicon::looks_like_person(&ws)
         });
-    if !(known || byline_pair) || words > MAX_WORDS {
-        return None;
-    }
-    Some(Header {
-        end: hend,
-        fields: assign(text, merge(text, parts)),
-    })
+    known || byline_pair
 }
 
 /// Join a place with its country ("دمشق، سوريا", "تبليسي (جورجيا)") and a

@@ -9,6 +9,7 @@
 mod blocks;
 mod dates_link;
 mod draft;
+mod fields;
 mod header;
 mod html;
 mod lexicon;
@@ -17,6 +18,7 @@ mod text;
 use draft::{Draft, Piece, Slot, Value};
 
 pub use blocks::CharIndex;
+pub use fields::FieldName;
 pub use html::encoding::decode as decode_html;
 
 /// A character range `[start, end)` of the original input.
@@ -60,6 +62,13 @@ impl SegmentKind {
             Self::Paragraph => "paragraph",
             Self::Boilerplate => "boilerplate",
         }
+    }
+
+    /// The kind named `name` (as [`SegmentKind::as_str`] gives it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Title, Self::Field, Self::Paragraph, Self::Boilerplate]
+            .into_iter()
+            .find(|k| k.as_str() == name)
     }
 }
 

@@ -4,31 +4,12 @@
 use std::sync::OnceLock;
 
 use super::clean_span::clean_first_word;
+use super::entity::Entity;
 use super::group::assign_keys;
 use super::labels::spans;
 use super::tagger::Tagger;
 use crate::text::tokenize::tokenize_chars;
 use crate::text::{NormalizeOptions, Normalizer, TokenizeOptions};
-
-/// An entity mention.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entity {
-    /// Start (character offset into the original text).
-    pub start: usize,
-    /// End (exclusive, character offset).
-    pub end: usize,
-    /// The original text of the mention.
-    pub text: String,
-    /// Entity type: PERS, LOC, ORG, MISC ...
-    pub label: String,
-    /// Normalized form ("ner" preset); a dropped article alef is restored
-    /// (لأمم → الامم).
-    pub normalized: String,
-    /// Confidence in [0, 1]: the mean marginal probability of its tags.
-    pub score: f32,
-    /// Key shared by the mentions of one entity in the same text.
-    pub key: String,
-}
 
 fn ner_normalizer() -> &'static Normalizer {
     static N: OnceLock<Normalizer> = OnceLock::new();

@@ -71,13 +71,15 @@ impl Gazetteer {
             return Ok(());
         }
         if words.len() > MAX_WORDS {
-            return Err(Error::Training(format!(
+            return Err(Error::InvalidOption(format!(
                 "gazetteer phrase {phrase:?} has {} words (at most {MAX_WORDS})",
                 words.len()
             )));
         }
         if label.is_empty() || label.chars().any(char::is_whitespace) {
-            return Err(Error::Training(format!("bad gazetteer label {label:?}")));
+            return Err(Error::InvalidOption(format!(
+                "bad gazetteer label {label:?}"
+            )));
         }
         let l = match self.labels.iter().position(|x| x == label) {
             Some(l) => l,
@@ -86,7 +88,7 @@ impl Gazetteer {
                 self.labels.len() - 1
             }
             None => {
-                return Err(Error::Training(format!(
+                return Err(Error::InvalidOption(format!(
                     "too many gazetteer labels (at most {MAX_LABELS})"
                 )))
             }

@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::extract::Entity;
+use super::entity::Entity;
 use crate::text::{NormalizeOptions, Normalizer};
 
 fn search_normalizer() -> &'static Normalizer {

@@ -10,6 +10,7 @@ pub mod cluster_learn;
 pub mod clusters;
 pub mod conll;
 pub mod doc;
+pub mod entity;
 pub mod eval;
 pub mod extract;
 pub mod features;
@@ -24,8 +25,8 @@ pub mod train;
 pub mod viterbi;
 
 pub use conll::{read_conll, Sentence};
+pub use entity::Entity;
 pub use eval::{evaluate_tags, Counts, EvalCounts};
-pub use extract::Entity;
 pub use gazetteer::Gazetteer;
 pub use labels::Labels;
 pub use model::Model;

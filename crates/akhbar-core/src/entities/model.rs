@@ -76,7 +76,7 @@ impl Model {
     pub fn with_gazetteer(&self, extra: &Gazetteer) -> Result<Model> {
         for l in extra.labels() {
             if self.labels.type_index(l).is_none() {
-                return Err(Error::Training(format!(
+                return Err(Error::InvalidOption(format!(
                     "gazetteer label {l:?} is not one of the model's labels ({})",
                     self.labels.types().join(", ")
                 )));

@@ -46,7 +46,7 @@ pub struct EntityColumns {
     pub place: PlaceColumns,
     pub label: Vec<String>,
     pub normalized: Vec<String>,
-    pub group: Vec<String>,
+    pub key: Vec<String>,
     pub score: Vec<f32>,
 }
 
@@ -95,7 +95,7 @@ impl Tables {
             text,
             label,
             normalized,
-            group,
+            key,
             score,
         } in doc.entities
         {
@@ -103,7 +103,7 @@ impl Tables {
             t.place.push(row, place, text);
             t.label.push(label);
             t.normalized.push(normalized);
-            t.group.push(group);
+            t.key.push(key);
             t.score.push(score);
         }
         for d in doc.dates {

@@ -1,10 +1,9 @@
 //! One article through every enabled stage.
 
 use super::config::PipelineConfig;
-use crate::article::{parse, Article, Field};
+use crate::article::{parse, Article, Field, FieldName};
 use crate::calendar::Date;
-use crate::dates::{find_dates, find_numbers};
-use crate::entities::extract::extract;
+use crate::mentions::{find_mentions, LabelFilter};
 use crate::text::{tokenize, TokenKind, TokenizeOptions};
 
 /// Where a mention is: offsets into the body, and into the original input
@@ -23,7 +22,8 @@ pub struct EntityRow {
     pub text: String,
     pub label: String,
     pub normalized: String,
-    pub group: String,
+    /// Shared by the mentions of one entity in the article.
+    pub key: String,
     pub score: f32,
 }
 
@@ -53,15 +53,8 @@ pub struct NumberRow {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fields {
     pub kind: Option<&'static str>,
-    pub title: Option<String>,
-    pub subtitle: Option<String>,
-    pub section: Option<String>,
-    pub published: Option<String>,
-    pub published_raw: Option<String>,
-    pub dateline: Option<String>,
-    pub agency: Option<String>,
-    pub author: Option<String>,
-    pub source: Option<String>,
+    /// The value of each of [`FieldName::ALL`], in that order.
+    pub values: [Option<String>; FieldName::ALL.len()],
     pub n_paragraphs: Option<usize>,
     pub n_boilerplate: Option<usize>,
 }
@@ -135,14 +128,6 @@ fn verbatim(p: &Field, input: &[char]) -> Option<usize> {
         .then_some(span.start)
 }
 
-fn text_of(field: &Option<Field>) -> Option<String> {
-    field.as_ref().map(|f| f.text.clone())
-}
-
-fn slice(chars: &[char], start: usize, end: usize) -> String {
-    chars[start..end].iter().collect()
-}
-
 /// Run every enabled stage of `config` on one article.
 pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
     let n_chars = input.chars().count();
@@ -162,15 +147,7 @@ pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
         };
         doc.fields = Fields {
             kind: Some(article.kind.as_str()),
-            title: text_of(&article.title),
-            subtitle: text_of(&article.subtitle),
-            section: text_of(&article.section),
-            published: article.published.clone(),
-            published_raw: text_of(&article.published_raw),
-            dateline: text_of(&article.dateline),
-            agency: text_of(&article.agency),
-            author: text_of(&article.author),
-            source: text_of(&article.source),
+            values: FieldName::ALL.map(|f| article.value(f).map(String::from)),
             n_paragraphs: Some(article.paragraphs.len()),
             n_boilerplate: Some(article.boilerplate.len()),
         };
@@ -179,13 +156,6 @@ pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
     } else {
         (input.to_string(), BodyMap::identity(n_chars), None)
     };
-    // Mention texts are cut from the body's characters (dates and numbers only).
-    let chars: Vec<char> = if config.dates || config.numbers {
-        body.chars().collect()
-    } else {
-        Vec::new()
-    };
-
     if config.tokens {
         let tokens = tokenize(&body, TokenizeOptions::default());
         let words = tokens
@@ -198,58 +168,44 @@ pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
     if let Some(normalizer) = &config.normalizer {
         doc.normalized = Some(normalizer.normalize(&body));
     }
-    if let Some(model) = &config.entities {
-        doc.entities = extract(model.as_ref(), &body)
-            .into_iter()
-            .map(|e| EntityRow {
-                place: map.place(e.start, e.end),
-                text: e.text,
-                label: e.label,
-                normalized: e.normalized,
-                group: e.key,
-                score: e.score,
-            })
-            .collect();
-    }
-    if config.dates {
-        doc.dates = find_dates(&body, reference)
-            .into_iter()
-            .map(|d| DateRow {
-                place: map.place(d.start, d.end),
-                text: slice(&chars, d.start, d.end),
-                label: d.label(),
-                value: d.iso(),
-                calendar: d.calendar.as_str(),
-                granularity: d.granularity.as_str(),
-                relative: d.relative,
-            })
-            .collect();
-    }
-    if config.numbers {
-        doc.numbers = find_numbers(&body)
-            .into_iter()
-            .map(|n| NumberRow {
-                place: map.place(n.start, n.end),
-                text: slice(&chars, n.start, n.end),
-                label: n.kind.label(),
-                value: n.value,
-                unit: n.unit,
-            })
-            .collect();
-    }
-    // A name inside an amount ("ريال" in "١٫٢ مليار ريال", MISC in ANERcorp's
-    // scheme) is part of the amount, as in the general `extract`.
-    let amounts: Vec<Place> = doc
-        .numbers
-        .iter()
-        .filter(|n| matches!(n.label, "MONEY" | "QUANTITY" | "PERCENT"))
-        .map(|n| n.place)
+    let labels = LabelFilter::kinds(config.entities.is_some(), config.dates, config.numbers);
+    let found = find_mentions(&body, config.entities.as_deref(), &labels, reference);
+    doc.entities = found
+        .names
+        .into_iter()
+        .map(|e| EntityRow {
+            place: map.place(e.start, e.end),
+            text: e.text,
+            label: e.label,
+            normalized: e.normalized,
+            key: e.key,
+            score: e.score,
+        })
         .collect();
-    doc.entities.retain(|e| {
-        !amounts
-            .iter()
-            .any(|a| a.start <= e.place.start && e.place.end <= a.end)
-    });
+    doc.dates = found
+        .dates
+        .into_iter()
+        .map(|d| DateRow {
+            place: map.place(d.start, d.end),
+            label: d.label(),
+            value: d.iso(),
+            calendar: d.calendar.as_str(),
+            granularity: d.granularity.as_str(),
+            relative: d.relative,
+            text: d.text,
+        })
+        .collect();
+    doc.numbers = found
+        .numbers
+        .into_iter()
+        .map(|n| NumberRow {
+            place: map.place(n.start, n.end),
+            text: n.text,
+            label: n.kind.label(),
+            value: n.value,
+            unit: n.unit,
+        })
+        .collect();
     doc.body = body;
     doc
 }
@@ -258,6 +214,10 @@ pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
 mod tests {
     use super::*;
     use crate::text::{NormalizeOptions, Normalizer};
+
+    fn slice(chars: &[char], start: usize, end: usize) -> String {
+        chars[start..end].iter().collect()
+    }
 
     #[test]
     fn stages_are_switches() {

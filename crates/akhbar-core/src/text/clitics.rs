@@ -24,6 +24,13 @@ pub enum Clitic {
 }
 
 impl Clitic {
+    /// The role named `name` (as [`Clitic::as_str`] gives it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Clitic::Proclitic, Clitic::Enclitic]
+            .into_iter()
+            .find(|c| c.as_str() == name)
+    }
+
     /// The lower-case name used in Python.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -26,6 +26,24 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
+    /// Every kind.
+    pub const ALL: [TokenKind; 9] = [
+        TokenKind::Word,
+        TokenKind::Number,
+        TokenKind::Punctuation,
+        TokenKind::Latin,
+        TokenKind::Symbol,
+        TokenKind::Url,
+        TokenKind::Email,
+        TokenKind::Hashtag,
+        TokenKind::Mention,
+    ];
+
+    /// The kind named `name` (as [`TokenKind::as_str`] gives it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// The lower-case name used in Python.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -137,6 +137,8 @@ pub struct DateMention {
     /// Start, end: character (code point) offsets into the text searched.
     pub start: usize,
     pub end: usize,
+    /// The mention as written (the characters `start..end` of the text).
+    pub text: String,
     pub granularity: Granularity,
     pub calendar: CalendarKind,
     /// The Gregorian value; `None` when it cannot be computed (a relative

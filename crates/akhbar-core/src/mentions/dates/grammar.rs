@@ -1,14 +1,14 @@
 //! The date grammar: calendar dates written with month names or digits, in
 //! either calendar, and the dual Hijri/Gregorian form of wire datelines.
 //!
-//! Rules read the token view of [`super::scan`]; each returns a [`Found`]
+//! Rules read the token view of [`crate::mentions::scan`]; each returns a [`Found`]
 //! spanning whole tokens (less a stripped proclitic on the first one).
 
 use super::mention::{CalendarKind, Granularity, HijriValue, Time, Value};
-use super::names::{names, NameKind, NameMatch};
-use super::numwords;
-use super::scan::Tok;
 use crate::calendar::{hijri, Conversion, Date, HijriDate};
+use crate::mentions::names::{names, NameKind, NameMatch};
+
+use crate::mentions::scan::Tok;
 
 /// A match of one rule, in tokens, with its value.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +54,7 @@ const HIJRI_SUFFIX: &[&str] = &["ه", "هجري", "هجريه", "للهجره", 
 /// Words naming a year before its number (عام 2015، سنة 1436 هـ).
 pub(crate) const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "عامي", "سنتي"];
 /// Prepositions of time before a bare year.
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "في",
     "منذ",
     "حتي",
@@ -178,7 +178,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A month of either calendar.
-    fn month(&self, i: usize) -> Option<(NameMatch, CalendarKind)> {
+    pub fn month(&self, i: usize) -> Option<(NameMatch, CalendarKind)> {
         if let Some(m) = self.gmonth(i) {
             return Some((m, CalendarKind::Gregorian));
         }
@@ -187,7 +187,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A calendar suffix at `i`: the calendar and the token after it.
-    fn suffix(&self, i: usize) -> Option<(CalendarKind, usize)> {
+    pub fn suffix(&self, i: usize) -> Option<(CalendarKind, usize)> {
         if self.exact(i, GREG_SUFFIX) {
             Some((CalendarKind::Gregorian, i + 1))
         } else if self.exact(i, HIJRI_SUFFIX) {
@@ -199,7 +199,7 @@ impl<'a> Ctx<'a> {
 
     /// A year number at `i` (after a month or a year word), its calendar
     /// suffix if any, and the token after.
-    fn year(&self, i: usize) -> Option<(i32, Option<CalendarKind>, usize)> {
+    pub fn year(&self, i: usize) -> Option<(i32, Option<CalendarKind>, usize)> {
         let (y, digits) = self.int(i)?;
         if !(3..=4).contains(&digits) || y == 0 {
             return None;
@@ -211,13 +211,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// A day of the month (1..=31, one or two digits) at `i`.
-    fn day(&self, i: usize) -> Option<u32> {
+    pub fn day(&self, i: usize) -> Option<u32> {
         let (d, digits) = self.int(i)?;
         ((1..=31).contains(&d) && digits <= 2).then_some(d as u32)
     }
 
     /// A year after a month: "2015", "، 2015", "من عام 2015", "عام 1436 هـ".
-    fn year_after_month(&self, i: usize) -> Option<(i32, Option<CalendarKind>, usize)> {
+    pub fn year_after_month(&self, i: usize) -> Option<(i32, Option<CalendarKind>, usize)> {
         let mut k = i;
         if self.punct(k, ',') {
             k += 1;
@@ -483,62 +483,6 @@ impl<'a> Ctx<'a> {
         Some(first)
     }
 
-    /// A bare four-digit year after a preposition of time: "في 2015", "منذ 2011",
-    /// "حتى 2020", "مطلع 2016". Only the number is the mention.
-    pub fn year_after_preposition(&self, i: usize) -> Option<Found> {
-        self.word(i, PREPOSITIONS)?;
-        let (y, digits) = self.int(i + 1)?;
-        if digits != 4 || !(1900..=2100).contains(&y) {
-            return None;
-        }
-        // "في 2015 حالة" would be a count: a year is followed by punctuation, a
-        // verb or a preposition, never by "%" or a scale word.
-        if let Some(n) = self.on_line(i + 2) {
-            let percent = n.is_punct('%')
-                || self.exact(i + 2, &["بالميه", "بالمايه"])
-                || self.exact(i + 2, &["في"]) && self.exact(i + 3, &["الميه", "المايه"]);
-            if percent || numwords::read(self.toks, i + 2).is_some() {
-                return None;
-            }
-        }
-        let mut f = Found::new(i + 1, 0, i + 2, Granularity::Year);
-        f.value = Some(Value::Year(y as i32));
-        Some(f)
-    }
-
-    /// A year with a year word or a calendar suffix: "عام 2015", "العام 2015",
-    /// "2015م", "1436هـ", "سنة 1436 هـ".
-    pub fn year_expr(&self, i: usize) -> Option<Found> {
-        let (skip, mut k) = match self.word(i, YEAR_WORDS) {
-            Some(s) => (s, i + 1),
-            None => (0, i),
-        };
-        // "بحلول عام .2020": a sentence-final dot displaced before the number by
-        // right-to-left layout.
-        if k > i && self.punct(k, '.') && self.on_line(k + 1).is_some_and(|t| t.s == self.toks[k].e)
-        {
-            k += 1;
-        }
-        let (y, suffix, next) = self.year(k)?;
-        if k == i && suffix.is_none() {
-            return None;
-        }
-        let cal = match suffix {
-            Some(c) => c,
-            // "العام 1436" without هـ: a year of the 14th/15th century AH is how a
-            // reader takes it (news rarely names Gregorian years 1340–1500).
-            None if (1340..=1500).contains(&y) => CalendarKind::Hijri,
-            None => CalendarKind::Gregorian,
-        };
-        if cal == CalendarKind::Gregorian && !(1000..=2200).contains(&y) {
-            return None;
-        }
-        let mut f = Found::new(i, skip, next, Granularity::Year);
-        f.calendar = cal;
-        self.set_value(&mut f, Some(y), None, None, Place::Nearest);
-        Some(f)
-    }
-
     /// A calendar date followed by the same date in the other calendar:
     /// "25 شوال 1436 هـ الموافق 10 أغسطس 2015 م" → one mention.
     pub fn dual(&self, first: Found) -> Found {
@@ -680,284 +624,4 @@ pub(crate) fn place_in_year(r: Date, month: u32, day: Option<u32>, place: Place)
         }),
     };
     pick.map(|c| c.0)
-}
-
-impl Ctx<'_> {
-    /// "و2015" right after a year mention ("عامي 2014 و2015").
-    pub fn year_after_and(&self, i: usize) -> Option<Found> {
-        if !self.exact(i, &["و"]) {
-            return None;
-        }
-        let (y, suffix, next) = self.year(i + 1)?;
-        let cal = suffix.unwrap_or(if (1340..=1500).contains(&y) {
-            CalendarKind::Hijri
-        } else {
-            CalendarKind::Gregorian
-        });
-        let mut f = Found::new(i + 1, 0, next, Granularity::Year);
-        f.calendar = cal;
-        self.set_value(&mut f, Some(y), None, None, Place::Nearest);
-        Some(f)
-    }
-}
-
-impl Ctx<'_> {
-    /// Two consecutive years: "1435/1436هـ" (an academic or fiscal year),
-    /// "2015-2016", "العام الدراسي 1435 /1436هـ". The value spans both.
-    pub fn year_pair(&self, i: usize) -> Option<Found> {
-        let (skip, k) = match self.word(i, YEAR_WORDS) {
-            Some(s) => (s, i + 1),
-            None => (0, i),
-        };
-        let (y1, d1) = self.int(k)?;
-        if d1 != 4 || !(self.punct(k + 1, '/') || self.punct(k + 1, '-')) {
-            return None;
-        }
-        let (y2, d2) = self.int(k + 2)?;
-        if d2 != 4 || y2 != y1 + 1 {
-            return None;
-        }
-        let (y1, y2) = (y1 as i32, y2 as i32);
-        let (cal, next) = match self.suffix(k + 3) {
-            Some((c, n)) => (c, n),
-            None if (1340..=1500).contains(&y1) => (CalendarKind::Hijri, k + 3),
-            None if (1000..=2200).contains(&y1) => (CalendarKind::Gregorian, k + 3),
-            None => return None,
-        };
-        let mut f = Found::new(i, skip, next, Granularity::Year);
-        f.calendar = cal;
-        match cal {
-            CalendarKind::Gregorian => {
-                f.value = Some(Value::Range(Date::new(y1, 1, 1)?, Date::new(y2, 12, 31)?));
-            }
-            CalendarKind::Hijri => {
-                f.hijri = Some(HijriValue {
-                    year: Some(y1),
-                    month: None,
-                    day: None,
-                });
-                if let (Some((a, _, c)), Some((_, b, _))) =
-                    (hijri::year_span(y1), hijri::year_span(y2))
-                {
-                    f.value = Some(Value::Range(a, b));
-                    f.conversion = Some(c);
-                }
-            }
-        }
-        Some(f)
-    }
-}
-
-/// Ordinal day words (masculine, as يوم): الأول … العاشر, الحادي (عشر …).
-fn ordinal_unit(w: &str) -> Option<u32> {
-    Some(match w {
-        "الاول" | "الحادي" => 1,
-        "الثاني" => 2,
-        "الثالث" => 3,
-        "الرابع" => 4,
-        "الخامس" => 5,
-        "السادس" => 6,
-        "السابع" => 7,
-        "الثامن" => 8,
-        "التاسع" => 9,
-        "العاشر" => 10,
-        "العشرين" => 20,
-        "الثلاثين" => 30,
-        _ => return None,
-    })
-}
-
-impl Ctx<'_> {
-    /// A day written as an ordinal before "من" + month: "السادس من أغسطس",
-    /// "الحادي والعشرين من"، "الـ12 من أغسطس". Returns the day and the month's token.
-    fn ordinal_day(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.on_line(i)?;
-        let (d, k) = if t.text == "ال" {
-            // "الـ12": the article, tatweel removed, then the digits.
-            let (d, digits) = self.int(i + 1)?;
-            if digits > 2 || self.toks[i + 1].s != t.e {
-                return None;
-            }
-            (d as u32, i + 2)
-        } else {
-            let mut d = ordinal_unit(t.form_any_bare())?;
-            let mut k = i + 1;
-            if d < 10 && self.exact(k, &["عشر"]) {
-                d += 10;
-                k += 1;
-            } else if d < 10 && self.exact(k, &["والعشرين"]) {
-                d += 20;
-                k += 1;
-            } else if d < 10 && self.exact(k, &["والثلاثين"]) {
-                d += 30;
-                k += 1;
-            }
-            (d, k)
-        };
-        if !(1..=31).contains(&d) || !self.exact(k, &["من"]) {
-            return None;
-        }
-        Some((d, k + 1))
-    }
-
-    /// A month named alone: "فبراير الماضي", "في يوليو تموز", "شهر رمضان المبارك
-    /// الماضي", "لشهري مايو أيار ويونيو حزيران". Gregorian months need a
-    /// preposition, شهر, a placement or a preceding month; Hijri months (also
-    /// names: رجب، رمضان) need شهر or a placement.
-    pub fn month_alone(&self, i: usize) -> Option<Found> {
-        let (k, skip, head) = match self.word(i, &["شهر", "شهري"]) {
-            Some(s) => (i + 1, s, true),
-            None => (i, 0, false),
-        };
-        let (m, cal) = self.month(k)?;
-        let skip = if head { skip } else { m.skip };
-        let mut next = m.next;
-        if cal == CalendarKind::Hijri
-            && self.exact(next, &["المبارك", "الكريم", "المعظم", "الحرام"])
-        {
-            next += 1;
-        }
-        let place = self.placement(next);
-        let after_prep = k > 0 && self.exact(k - 1, PREPOSITIONS);
-        let after_month = m.skip > 0
-            && k > 0
-            && self.toks[k.saturating_sub(2)..k].iter().any(|t| {
-                names()
-                    .at(std::slice::from_ref(t), 0, NameKind::GMonth)
-                    .is_some()
-            });
-        let ok = match cal {
-            CalendarKind::Gregorian => head || place.is_some() || after_prep || after_month,
-            CalendarKind::Hijri => head || place.is_some(),
-        };
-        if !ok {
-            return None;
-        }
-        if place.is_some() {
-            next += 1;
-        }
-        let mut f = Found::new(i, skip, next, Granularity::Month);
-        f.calendar = cal;
-        f.relative = true;
-        let place = place.unwrap_or(Place::Nearest);
-        match cal {
-            CalendarKind::Gregorian => {
-                f.value = self
-                    .reference
-                    .and_then(|r| place_in_year(r, m.value, None, place));
-            }
-            CalendarKind::Hijri => {
-                f.hijri = Some(HijriValue {
-                    year: None,
-                    month: Some(m.value),
-                    day: None,
-                });
-                if let Some((a, b, c)) = self
-                    .reference
-                    .and_then(|r| hijri_month_near(r, m.value, place))
-                {
-                    f.value = Some(Value::Range(a, b));
-                    f.conversion = Some(c);
-                }
-            }
-        }
-        Some(f)
-    }
-}
-
-/// The Hijri month `month` nearest the reference (a past one counting single,
-/// a future one double), or the last one ended before / first one after it.
-fn hijri_month_near(r: Date, month: u32, place: Place) -> Option<(Date, Date, Conversion)> {
-    let h = hijri_year_of(r)?;
-    let spans: Vec<(Date, Date, Conversion)> = (h - 1..=h + 1)
-        .filter_map(|y| hijri::month_span(y, month))
-        .collect();
-    match place {
-        Place::Past => spans.iter().rev().find(|s| s.1 < r).copied(),
-        Place::Next => spans.iter().find(|s| s.0 > r).copied(),
-        Place::Nearest => spans
-            .iter()
-            .min_by_key(|s| {
-                if s.0 <= r && r <= s.1 {
-                    0
-                } else if s.0 > r {
-                    2 * (s.0.to_days() - r.to_days())
-                } else {
-                    r.to_days() - s.1.to_days()
-                }
-            })
-            .copied(),
-    }
-}
-
-/// Tens of a decade word: "الخمسينات", "خمسينيات", "التسعينيات" → 50, 90.
-fn decade_word(w: &str) -> Option<i32> {
-    let w = w.strip_prefix("ال").unwrap_or(w);
-    let stem = w.strip_suffix("يات").or_else(|| w.strip_suffix("ات"))?;
-    Some(match stem {
-        "عشرين" => 20,
-        "ثلاثين" => 30,
-        "اربعين" => 40,
-        "خمسين" => 50,
-        "ستين" => 60,
-        "سبعين" => 70,
-        "ثمانين" => 80,
-        "تسعين" => 90,
-        _ => return None,
-    })
-}
-
-impl Ctx<'_> {
-    /// A century ("القرن العشرين", "القرن التاسع عشر", "القرن الـ19", "القرن
-    /// الماضي") or a decade ("الخمسينات", "ثمانينيات القرن الماضي"). A decade
-    /// with no century is taken in the 20th century, as a reader of news does.
-    pub fn decade_or_century(&self, i: usize) -> Option<Found> {
-        let t = self.on_line(i)?;
-        if let Some(tens) = decade_word(t.form_any_bare()) {
-            let skip = if decade_word(&t.text).is_some() { 0 } else { 1 };
-            let mut f = Found::new(i, skip, i + 1, Granularity::Decade);
-            let mut century = 20;
-            let mut k = i + 1;
-            if self.exact(k, &["من"]) && self.exact(k + 1, &["القرن"]) {
-                k += 1;
-            }
-            if let Some((c, next)) = self.century_at(k) {
-                century = c;
-                f.next = next;
-            }
-            f.value = Some(Value::Decade((century - 1) * 10 + tens / 10));
-            return Some(f);
-        }
-        let (c, next) = self.century_at(i)?;
-        let mut f = Found::new(i, t.form("القرن").unwrap_or(0), next, Granularity::Century);
-        f.value = Some(Value::Century(c - 1));
-        Some(f)
-    }
-
-    /// "القرن العشرين" (and its number) at `i`, with the token after it.
-    fn century_at(&self, i: usize) -> Option<(i32, usize)> {
-        self.on_line(i)?.form("القرن")?;
-        let k = i + 1;
-        if self.exact(k, &["الماضي"]) {
-            // Without a reference, news is read as written in the 21st century.
-            return Some((self.reference.map_or(21, |r| r.year / 100 + 1) - 1, k + 1));
-        }
-        if self.exact(k, &["الحالي", "الجاري"]) {
-            return Some((self.reference.map_or(21, |r| r.year / 100 + 1), k + 1));
-        }
-        if self.exact(k, &["ال"]) {
-            let (n, digits) = self.int(k + 1)?;
-            return (digits <= 2 && (1..=21).contains(&n)).then_some((n as i32, k + 2));
-        }
-        let mut n = ordinal_unit(&self.on_line(k)?.text)? as i32;
-        let mut next = k + 1;
-        if n < 10 && self.exact(next, &["عشر"]) {
-            n += 10;
-            next += 1;
-        } else if n < 10 && self.exact(next, &["والعشرين"]) {
-            n += 20;
-            next += 1;
-        }
-        (1..=21).contains(&n).then_some((n, next))
-    }
 }

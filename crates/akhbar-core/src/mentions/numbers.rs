@@ -8,6 +8,8 @@
 //! date or time, ordinals ("الـ16"), phone numbers and codes ("F-16") are
 //! not numbers.
 
+use super::dates::date_matches;
+use super::dates::grammar::Found;
 use super::names::{names, NameKind};
 use super::numwords::{self, fraction};
 use super::scan::{Scan, Tok};
@@ -27,6 +29,19 @@ pub enum NumberKind {
 }
 
 impl NumberKind {
+    /// Every kind.
+    pub const ALL: [NumberKind; 4] = [
+        NumberKind::Number,
+        NumberKind::Percent,
+        NumberKind::Money,
+        NumberKind::Quantity,
+    ];
+
+    /// The kind named `name` (as [`NumberKind::as_str`] gives it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// The lower-case name used in Python.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -53,11 +68,38 @@ impl NumberKind {
 pub struct NumberMention {
     pub start: usize,
     pub end: usize,
+    /// The mention as written (the characters `start..end` of the text).
+    pub text: String,
     /// The value; `None` for vague counts (عشرات، مئات، بضعة).
     pub value: Option<f64>,
     pub kind: NumberKind,
     /// Currency code or word, measure unit, "%" or the counted noun (as written).
     pub unit: Option<String>,
+}
+
+impl NumberMention {
+    /// The value as text, as Python prints it: whole values as integers
+    /// ("12000000"), others in the shortest form that reads back the same
+    /// ("4.56", "1e-05"). `None` for vague counts.
+    pub fn value_text(&self) -> Option<String> {
+        self.value.map(number_text)
+    }
+}
+
+fn number_text(v: f64) -> String {
+    if v == 0.0 {
+        "0".to_string()
+    } else if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else if v.abs() < 1e-4 {
+        // Python's repr switches to an exponent below 1e-4: "1e-05".
+        let s = format!("{v:e}");
+        let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        format!("{mantissa}e-{:02}", exp.abs())
+    } else {
+        v.to_string()
+    }
 }
 
 /// Measure units (normalized forms) and the unit name reported.
@@ -154,139 +196,47 @@ fn percent(toks: &[Tok], i: usize) -> Option<usize> {
 /// Find the numbers in `text`. Offsets are characters of `text`.
 pub fn find_numbers(text: &str) -> Vec<NumberMention> {
     let scan = Scan::new(text);
-    let dates = super::date_matches(&scan, None);
+    let dates = date_matches(&scan, None);
+    numbers_in(&scan, &dates)
+}
+
+/// The numbers of a prepared text, outside the tokens of the date matches `dates`.
+pub(crate) fn numbers_in(scan: &Scan, dates: &[Found]) -> Vec<NumberMention> {
     let toks = &scan.toks;
-    let mut in_date = vec![false; toks.len()];
-    for f in &dates {
-        for slot in &mut in_date[f.first..f.next] {
-            *slot = true;
-        }
-    }
-    let at = |k: usize| toks.get(k).filter(|t| !t.line_before);
+    let in_date = date_tokens(toks.len(), dates);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if in_date[i] {
-            i += 1;
-            continue;
-        }
-        let Some(found) = read_at(toks, i) else {
+        let found = (!in_date[i]).then(|| read_at(toks, i)).flatten();
+        let Some((mut r, pre_percent)) = found else {
             i += 1;
             continue;
         };
-        let (mut r, pre_percent) = found;
         if (r.first..r.next).any(|k| in_date[k]) {
             i += 1;
             continue;
         }
-        // "(15) مليار ريال", "\"5000\" ريال": a closing mark between the number
-        // and its scale or unit, when the number was opened by it.
-        if r.first > 0
-            && toks[r.first - 1].kind == TokenKind::Punctuation
-            && matches!(toks[r.first - 1].text.as_str(), "(" | "\"")
-            && at(r.next).is_some_and(|t| matches!(t.text.as_str(), ")" | "\""))
-        {
-            let close = r.next;
-            if let Some(n) = at(close + 1) {
-                let scaled = numwords::scale_of(&n.text).filter(|_| r.value.is_some());
-                if let Some(mult) = scaled {
-                    r.value = r.value.map(|v| v * mult);
-                    r.next = close + 2;
-                } else if names().at(toks, close + 1, NameKind::Currency).is_some()
-                    || names()
-                        .at(toks, close + 1, NameKind::CurrencyWord)
-                        .is_some()
-                    || measure(&n.text).is_some()
-                {
-                    r.next = close + 1;
-                }
-            }
-        }
-        let mut kind = NumberKind::Number;
-        let mut unit = None;
-        let mut end = r.next;
-        let first = if pre_percent { r.first - 1 } else { r.first };
-        if pre_percent {
-            kind = NumberKind::Percent;
-            unit = Some("%".to_string());
-        } else if let Some(k) = percent(toks, r.next) {
-            kind = NumberKind::Percent;
-            unit = Some("%".to_string());
-            end = k;
-        } else if let Some(m) = names()
-            .at(toks, r.next, NameKind::Currency)
-            .or_else(|| names().at(toks, r.next, NameKind::CurrencyWord))
-            .filter(|m| m.skip == 0 && at(r.next).is_some())
-        {
-            kind = NumberKind::Money;
-            let code = &names().currency_codes[m.value as usize];
-            unit = Some(if code == "-" {
-                scan.original_text(text, toks[r.next].s, toks[m.next - 1].e)
-            } else {
-                code.clone()
-            });
-            end = m.next;
-        } else if let Some(u) = at(r.next).and_then(|t| measure(&t.text)) {
-            kind = NumberKind::Quantity;
-            let mut e = r.next + 1;
-            let mut name = u.to_string();
-            // "كيلو مترات", "كيلو غراماً": the prefix written apart.
-            if at(r.next).is_some_and(|t| t.text == "كيلو") {
-                if let Some(second) = at(e).and_then(|t| measure(&t.text)) {
-                    if second == "متر" {
-                        name = "كيلومتر".to_string();
-                        e += 1;
-                    } else if second == "غرام" {
-                        e += 1;
-                    }
-                }
-            }
-            if at(e).is_some_and(|t| {
-                matches!(
-                    t.text.as_str(),
-                    "مربع" | "مربعا" | "مكعب" | "مكعبا" | "مئويه"
-                )
-            }) {
-                name = format!(
-                    "{u} {}",
-                    if at(e).unwrap().text.starts_with("مربع") {
-                        "مربع"
-                    } else if at(e).unwrap().text.starts_with("مكعب") {
-                        "مكعب"
-                    } else {
-                        "مئوية"
-                    }
-                );
-                e += 1;
-            }
-            unit = Some(name);
-            end = e;
-        } else if let Some(n) = at(r.next) {
-            let counted = n.kind == TokenKind::Word
-                && !NOT_NOUNS.contains(&n.text.as_str())
-                && !n.text.starts_with('و')
-                && (r.value.is_none() || !n.text.starts_with("ال"))
-                && numwords::read(toks, r.next).is_none();
-            if counted || r.value.is_none() && n.text.starts_with("ال") {
-                unit = Some(scan.original_text(text, n.s, n.e));
-            }
-            // A count cannot be fractional: "209.020 عبوة" is 209,020 boxes.
-            let t = &toks[r.first];
-            if counted && end == r.first + 1 && t.int.is_none() && thousands_dot(&t.text) {
-                r.value = t.text.replace('.', "").parse().ok();
-            }
-        }
+        close_mark(toks, &mut r);
+        let (kind, unit, end) = if pre_percent {
+            (NumberKind::Percent, Some("%".to_string()), r.next)
+        } else {
+            measured(scan, &mut r)
+        };
         // A vague word with nothing counted ("آلاف" alone) is not a mention; "العشرات" is.
         if r.value.is_none() && unit.is_none() && !numwords::definite_vague(&toks[r.first].text) {
             i += 1;
             continue;
         }
-        let s = toks[first].s + if pre_percent { 0 } else { r.skip };
+        let s = if pre_percent {
+            toks[r.first - 1].s
+        } else {
+            toks[r.first].s + r.skip
+        };
         let (start, stop) = scan.original(s, toks[end - 1].e);
-        r.next = end;
         out.push(NumberMention {
             start,
             end: stop,
+            text: scan.slice(start, stop).to_string(),
             value: r.value,
             kind,
             unit,
@@ -294,6 +244,126 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
         i = end;
     }
     out
+}
+
+/// Which of `n` tokens lie inside one of the date matches.
+fn date_tokens(n: usize, dates: &[Found]) -> Vec<bool> {
+    let mut in_date = vec![false; n];
+    for f in dates {
+        for slot in &mut in_date[f.first..f.next] {
+            *slot = true;
+        }
+    }
+    in_date
+}
+
+/// The token at `k`, unless a line break comes before it.
+fn on_line(toks: &[Tok], k: usize) -> Option<&Tok> {
+    toks.get(k).filter(|t| !t.line_before)
+}
+
+/// "(15) مليار ريال", "\"5000\" ريال": a closing mark between the number and
+/// its scale or unit, when the number was opened by it, is taken into `r`.
+fn close_mark(toks: &[Tok], r: &mut Read) {
+    let opened = r.first > 0
+        && toks[r.first - 1].kind == TokenKind::Punctuation
+        && matches!(toks[r.first - 1].text.as_str(), "(" | "\"");
+    let closed = on_line(toks, r.next).is_some_and(|t| matches!(t.text.as_str(), ")" | "\""));
+    if !opened || !closed {
+        return;
+    }
+    let close = r.next;
+    let Some(n) = on_line(toks, close + 1) else {
+        return;
+    };
+    let scaled = numwords::scale_of(&n.text).filter(|_| r.value.is_some());
+    if let Some(mult) = scaled {
+        r.value = r.value.map(|v| v * mult);
+        r.next = close + 2;
+    } else if names().at(toks, close + 1, NameKind::Currency).is_some()
+        || names()
+            .at(toks, close + 1, NameKind::CurrencyWord)
+            .is_some()
+        || measure(&n.text).is_some()
+    {
+        r.next = close + 1;
+    }
+}
+
+/// What follows the number decides what it measures: a percent sign, a
+/// currency, a measure unit, or else the noun it counts. Returns the kind,
+/// the unit and the token after the mention.
+fn measured(scan: &Scan, r: &mut Read) -> (NumberKind, Option<String>, usize) {
+    let toks = &scan.toks;
+    if let Some(end) = percent(toks, r.next) {
+        return (NumberKind::Percent, Some("%".to_string()), end);
+    }
+    if let Some(m) = names()
+        .at(toks, r.next, NameKind::Currency)
+        .or_else(|| names().at(toks, r.next, NameKind::CurrencyWord))
+        .filter(|m| m.skip == 0 && on_line(toks, r.next).is_some())
+    {
+        let code = &names().currency_codes[m.value as usize];
+        let unit = if code == "-" {
+            scan.original_text(toks[r.next].s, toks[m.next - 1].e)
+        } else {
+            code.clone()
+        };
+        return (NumberKind::Money, Some(unit), m.next);
+    }
+    if let Some((unit, end)) = quantity(toks, r.next) {
+        return (NumberKind::Quantity, Some(unit), end);
+    }
+    (NumberKind::Number, counted_noun(scan, r), r.next)
+}
+
+/// A measure unit at token `i` ("كيلومترا", "كيلو مترات", "متر مربع"): its
+/// name and the token after it.
+fn quantity(toks: &[Tok], i: usize) -> Option<(String, usize)> {
+    let at = |k: usize| on_line(toks, k);
+    let u = at(i).and_then(|t| measure(&t.text))?;
+    let mut e = i + 1;
+    let mut name = u.to_string();
+    // "كيلو مترات", "كيلو غراماً": the prefix written apart.
+    if at(i).is_some_and(|t| t.text == "كيلو") {
+        if let Some(second) = at(e).and_then(|t| measure(&t.text)) {
+            if second == "متر" {
+                name = "كيلومتر".to_string();
+                e += 1;
+            } else if second == "غرام" {
+                e += 1;
+            }
+        }
+    }
+    let shape = at(e).and_then(|t| match t.text.as_str() {
+        "مربع" | "مربعا" => Some("مربع"),
+        "مكعب" | "مكعبا" => Some("مكعب"),
+        "مئويه" => Some("مئوية"),
+        _ => None,
+    });
+    if let Some(shape) = shape {
+        name = format!("{u} {shape}");
+        e += 1;
+    }
+    Some((name, e))
+}
+
+/// The noun a plain number counts ("672 ضربة" → "ضربة"), as written; a
+/// count read with a thousands dot becomes whole ("209.020 عبوة").
+fn counted_noun(scan: &Scan, r: &mut Read) -> Option<String> {
+    let toks = &scan.toks;
+    let n = on_line(toks, r.next)?;
+    let counted = n.kind == TokenKind::Word
+        && !NOT_NOUNS.contains(&n.text.as_str())
+        && !n.text.starts_with('و')
+        && (r.value.is_none() || !n.text.starts_with("ال"))
+        && numwords::read(toks, r.next).is_none();
+    // A count cannot be fractional: "209.020 عبوة" is 209,020 boxes.
+    let t = &toks[r.first];
+    if counted && r.next == r.first + 1 && t.int.is_none() && thousands_dot(&t.text) {
+        r.value = t.text.replace('.', "").parse().ok();
+    }
+    (counted || r.value.is_none() && n.text.starts_with("ال")).then(|| scan.original_text(n.s, n.e))
 }
 
 /// Words (normalized) after which a plain number names a thing rather than
@@ -329,87 +399,12 @@ struct Read {
 
 fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
     let t = &toks[i];
-    // Ordinals ("الـ16", "المرتبة الـ 3") and codes glued to Latin ("F-16", "G20").
-    if t.kind == TokenKind::Number && i > 0 {
-        let p = &toks[i - 1];
-        if p.text == "ال" && !t.line_before {
-            return None;
-        }
-        let glued = p.e == t.s;
-        if glued
-            && (p.kind == TokenKind::Latin
-                || p.is_punct('-') && i > 1 && toks[i - 2].kind == TokenKind::Latin)
-        {
-            return None;
-        }
-        if glued && p.kind == TokenKind::Number {
-            return None;
-        }
-        // Identifiers, not quantities: "بوينغ 777", "إم إتش 370", "طراز 300",
-        // "المادة رقم 5", "نموذج «101/ أ»".
-        if t.int.is_some() && !t.line_before && IDENTIFIER_CUES.contains(&p.text.as_str()) {
-            return None;
-        }
-        let slash_code = toks.get(i + 1).is_some_and(|n| n.is_punct('/'))
-            && toks
-                .get(i + 2)
-                .is_some_and(|n| n.kind == TokenKind::Word && n.text.chars().count() == 1);
-        if t.int.is_some() && slash_code {
-            return None;
-        }
+    if t.kind == TokenKind::Number && names_no_count(toks, i) {
+        return None;
     }
-    if t.kind == TokenKind::Number {
-        // Phone numbers and codes: a leading zero, or nine digits and more.
-        if t.int.is_some() && (t.text.starts_with('0') && t.text.len() > 1 || t.text.len() >= 9) {
-            return None;
-        }
-        if let Some(n) = toks.get(i + 1) {
-            if n.e == n.s + 1
-                && n.s == t.e
-                && (n.is_punct('-') || n.is_punct('/'))
-                && toks
-                    .get(i + 2)
-                    .is_some_and(|x| x.kind == TokenKind::Number && x.s == n.e)
-            {
-                // "2-1", "1/2": scores, ratios, references — not read as one value.
-                return None;
-            }
-        }
-    }
-    // A fraction word, alone or before a scale word ("نصف مليون").
     if t.kind == TokenKind::Word {
-        let f = std::iter::once((0, t.text.as_str()))
-            .chain(t.bares.iter().map(|(n, b)| (*n, b.as_str())))
-            .find_map(|(n, w)| fraction(w).map(|v| (n, v)));
-        // "ونصف" after a count belongs to it ("مترين ونصف"); "ونصف مليون" is a number.
-        let scaled = toks
-            .get(i + 1)
-            .is_some_and(|n| !n.line_before && numwords::scale_of(&n.text).is_some());
-        if let Some((skip, v)) = f.filter(|(skip, _)| *skip == 0 || scaled) {
-            if let Some(r) =
-                numwords::read(toks, i + 1).filter(|r| r.words && !toks[i + 1].line_before)
-            {
-                if let Some(scale) = r.value.filter(|x| [1e3, 1e6, 1e9].contains(x)) {
-                    return Some((
-                        Read {
-                            first: i,
-                            next: r.next,
-                            skip,
-                            value: Some(v * scale),
-                        },
-                        false,
-                    ));
-                }
-            }
-            return Some((
-                Read {
-                    first: i,
-                    next: i + 1,
-                    skip,
-                    value: Some(v),
-                },
-                false,
-            ));
+        if let Some(r) = fraction_at(toks, i) {
+            return Some((r, false));
         }
     }
     let r = numwords::read(toks, i)?;
@@ -424,6 +419,85 @@ fn read_at(toks: &[Tok], i: usize) -> Option<(Read, bool)> {
         },
         pre,
     ))
+}
+
+/// Whether the digits at `i` name or order rather than count: an ordinal
+/// ("الـ16"), a code ("F-16", "G20", "101/ أ"), an identifier ("بوينغ 777"),
+/// a phone number, a score or ratio ("2-1", "1/2").
+fn names_no_count(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if i > 0 {
+        let p = &toks[i - 1];
+        // Ordinals ("الـ16", "المرتبة الـ 3") and codes glued to Latin ("F-16", "G20").
+        if p.text == "ال" && !t.line_before {
+            return true;
+        }
+        let glued = p.e == t.s;
+        if glued
+            && (p.kind == TokenKind::Latin
+                || p.is_punct('-') && i > 1 && toks[i - 2].kind == TokenKind::Latin)
+        {
+            return true;
+        }
+        if glued && p.kind == TokenKind::Number {
+            return true;
+        }
+        // Identifiers, not quantities: "بوينغ 777", "إم إتش 370", "طراز 300",
+        // "المادة رقم 5", "نموذج «101/ أ»".
+        if t.int.is_some() && !t.line_before && IDENTIFIER_CUES.contains(&p.text.as_str()) {
+            return true;
+        }
+        let slash_code = toks.get(i + 1).is_some_and(|n| n.is_punct('/'))
+            && toks
+                .get(i + 2)
+                .is_some_and(|n| n.kind == TokenKind::Word && n.text.chars().count() == 1);
+        if t.int.is_some() && slash_code {
+            return true;
+        }
+    }
+    // Phone numbers and codes: a leading zero, or nine digits and more.
+    if t.int.is_some() && (t.text.starts_with('0') && t.text.len() > 1 || t.text.len() >= 9) {
+        return true;
+    }
+    // "2-1", "1/2": scores, ratios, references — not read as one value.
+    toks.get(i + 1).is_some_and(|n| {
+        n.e == n.s + 1
+            && n.s == t.e
+            && (n.is_punct('-') || n.is_punct('/'))
+            && toks
+                .get(i + 2)
+                .is_some_and(|x| x.kind == TokenKind::Number && x.s == n.e)
+    })
+}
+
+/// A fraction word at `i`, alone or before a scale word ("نصف", "نصف مليون").
+fn fraction_at(toks: &[Tok], i: usize) -> Option<Read> {
+    let t = &toks[i];
+    let f = std::iter::once((0, t.text.as_str()))
+        .chain(t.bares.iter().map(|(n, b)| (*n, b.as_str())))
+        .find_map(|(n, w)| fraction(w).map(|v| (n, v)));
+    // "ونصف" after a count belongs to it ("مترين ونصف"); "ونصف مليون" is a number.
+    let scaled = toks
+        .get(i + 1)
+        .is_some_and(|n| !n.line_before && numwords::scale_of(&n.text).is_some());
+    let (skip, v) = f.filter(|(skip, _)| *skip == 0 || scaled)?;
+    let scale = numwords::read(toks, i + 1)
+        .filter(|r| r.words && !toks[i + 1].line_before)
+        .and_then(|r| Some((r.value.filter(|x| [1e3, 1e6, 1e9].contains(x))?, r.next)));
+    Some(match scale {
+        Some((scale, next)) => Read {
+            first: i,
+            next,
+            skip,
+            value: Some(v * scale),
+        },
+        None => Read {
+            first: i,
+            next: i + 1,
+            skip,
+            value: Some(v),
+        },
+    })
 }
 
 /// "209.020": one dot followed by exactly three digits.
@@ -590,5 +664,18 @@ mod tests {
             nums("بين أسبوع إلى عشرة أيام"),
             vec![n("عشرة", 10.0, "number", Some("أيام"))]
         );
+    }
+
+    #[test]
+    fn values_as_text() {
+        // Checked against Python's str(int(v)) / str(v).
+        assert_eq!(number_text(12e6), "12000000");
+        assert_eq!(number_text(4.56), "4.56");
+        assert_eq!(number_text(0.25), "0.25");
+        assert_eq!(number_text(1.5e6), "1500000");
+        assert_eq!(number_text(1e-5), "1e-05");
+        assert_eq!(number_text(2.5e-7), "2.5e-07");
+        assert_eq!(number_text(1e22), "10000000000000000000000");
+        assert_eq!(number_text(0.1 + 0.2), "0.30000000000000004");
     }
 }

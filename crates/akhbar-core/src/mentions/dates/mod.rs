@@ -6,7 +6,7 @@
 //!
 //! ```
 //! use akhbar_core::calendar::Date;
-//! use akhbar_core::dates::find_dates;
+//! use akhbar_core::mentions::dates::find_dates;
 //! let text = "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس";
 //! let found = find_dates(text, None);
 //! assert_eq!(found.len(), 1);
@@ -18,23 +18,20 @@
 //! assert_eq!(d[0].iso().as_deref(), Some("2015-08-03"));
 //! ```
 
-mod grammar;
+pub(crate) mod grammar;
 pub mod mention;
-mod names;
-mod numbers;
-mod numwords;
+mod months;
 mod relative;
-mod scan;
 #[cfg(test)]
 mod tests;
 mod time;
+mod years;
 
 pub use mention::{CalendarKind, DateMention, Granularity, HijriValue, Time, Value};
-pub use numbers::{find_numbers, NumberKind, NumberMention};
 
+use super::scan::Scan;
 use crate::calendar::Date;
 use grammar::{Ctx, Found};
-use scan::Scan;
 
 /// Find the dates and times in `text`. Relative expressions (أمس، الأسبوع
 /// الماضي، يوم الأحد) and dates without a year are resolved against
@@ -115,13 +112,14 @@ fn match_at(ctx: &Ctx<'_>, i: usize, after_year: bool) -> Option<Found> {
         .or_else(|| ctx.year_after_preposition(i))
 }
 
-fn to_mention(scan: &Scan, f: Found) -> DateMention {
+pub(crate) fn to_mention(scan: &Scan, f: Found) -> DateMention {
     let s = scan.toks[f.first].s + f.skip;
     let e = scan.toks[f.next - 1].e;
     let (start, end) = scan.original(s, e);
     DateMention {
         start,
         end,
+        text: scan.slice(start, end).to_string(),
         granularity: f.granularity,
         calendar: f.calendar,
         // A value no ISO date can hold ("أمس" on 0001-01-01) is left unresolved.

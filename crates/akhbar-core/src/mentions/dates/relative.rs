@@ -5,9 +5,9 @@
 
 use super::grammar::{Ctx, Found, Place};
 use super::mention::{Granularity, Value};
-use super::names::NameKind;
-use super::numwords;
 use crate::calendar::Date;
+use crate::mentions::names::NameKind;
+use crate::mentions::numwords;
 
 /// Parts of the day that may precede اليوم/أمس/غداً ("مساء أمس").
 const DAY_PARTS: &[&str] = &[

@@ -2,7 +2,6 @@
 //! the `search` preset (alef forms, ة/ه, digits and Arabic punctuation folded),
 //! tokenized by the shared tokenizer, with spans mapped back to the original.
 
-use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::text::tokenize::tokenize_chars;
@@ -97,25 +96,35 @@ fn bare_forms(w: &str) -> Vec<(usize, String)> {
 }
 
 /// A text prepared for the grammars.
-pub(crate) struct Scan {
+pub(crate) struct Scan<'t> {
     pub toks: Vec<Tok>,
     map: OffsetMap,
-    /// Byte offset of every character of the original text and of its end,
-    /// built on the first [`Scan::original_text`] call.
-    bytes: OnceCell<Vec<usize>>,
+    /// The original text, and the byte offset of each of its characters (and of its end).
+    text: &'t str,
+    bytes: Vec<usize>,
 }
 
-impl Scan {
+impl<'t> Scan<'t> {
     /// Normalize and tokenize `text`.
-    pub fn new(text: &str) -> Self {
+    pub fn new(text: &'t str) -> Self {
         let (norm, map) = normalizer().normalize_with_map(text);
-        Self::from_normalized(&norm, map)
+        let bytes = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        Self {
+            toks: Self::tokens(&norm),
+            map,
+            text,
+            bytes,
+        }
     }
 
-    fn from_normalized(norm: &str, map: OffsetMap) -> Self {
+    fn tokens(norm: &str) -> Vec<Tok> {
         let cs: Vec<char> = norm.chars().collect();
         let mut prev_end = 0;
-        let toks = tokenize_chars(&cs, Default::default())
+        tokenize_chars(&cs, Default::default())
             .into_iter()
             .map(|t| {
                 let line_before = cs[prev_end.min(t.start)..t.start].contains(&'\n');
@@ -142,12 +151,7 @@ impl Scan {
                     line_before,
                 }
             })
-            .collect();
-        Self {
-            toks,
-            map,
-            bytes: OnceCell::new(),
-        }
+            .collect()
     }
 
     /// Tokenize a lexicon entry the way running text is tokenized.
@@ -165,17 +169,14 @@ impl Scan {
         self.map.to_original_span(s, e)
     }
 
-    /// The original substring behind normalized span `[s, e)` of `text`.
-    /// Takes O(length of the span), so mentions cost the same anywhere in a long text.
-    pub fn original_text(&self, text: &str, s: usize, e: usize) -> String {
+    /// The original text of original character span `[a, b)`.
+    pub fn slice(&self, a: usize, b: usize) -> &'t str {
+        &self.text[self.bytes[a]..self.bytes[b]]
+    }
+
+    /// The original text behind normalized span `[s, e)`.
+    pub fn original_text(&self, s: usize, e: usize) -> String {
         let (a, b) = self.original(s, e);
-        let bytes = self.bytes.get_or_init(|| {
-            text.char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(text.len()))
-                .collect()
-        });
-        let at = |c: usize| bytes[c.min(bytes.len() - 1)];
-        text[at(a)..at(b)].to_string()
+        self.slice(a, b).to_string()
     }
 }
