@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::errors::{option_error, Class};
+use crate::input::OptionName;
 use crate::{input, parallel};
 
 type SpanT = Option<(usize, usize)>;
@@ -277,10 +278,14 @@ fn kind_of(py: Python<'_>, kind: Option<&str>) -> PyResult<Option<InputKind>> {
 fn parse_article(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
-    url: Option<String>,
-    kind: Option<&str>,
+    url: Option<&Bound<'_, PyAny>>,
+    kind: Option<OptionName>,
 ) -> PyResult<PyArticle> {
-    let mut kind = kind_of(py, kind)?;
+    let mut kind = kind_of(py, kind.as_ref().map(|k| k.0.as_str()))?;
+    let url = match url.filter(|u| !u.is_none()) {
+        Some(u) => Some(input::option_text(u, "url")?),
+        None => None,
+    };
     let t = if let Ok(b) = text.cast::<PyBytes>() {
         kind = kind.or(Some(InputKind::Html));
         let bytes = b.as_bytes();
@@ -298,10 +303,10 @@ fn parse_article(
 fn parse_article_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
-    kind: Option<&str>,
-    n_threads: Option<usize>,
+    kind: Option<OptionName>,
+    n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let kind = kind_of(py, kind)?;
+    let kind = kind_of(py, kind.as_ref().map(|k| k.0.as_str()))?;
     let texts = input::texts(texts)?;
     parallel::map_list(py, &texts, n_threads, |t| {
         PyArticle::from(article::parse(t, kind, None))

@@ -1,11 +1,13 @@
 //! `DateMention`, `extract_dates`, `extract_dates_batch`.
 
 use akhbar_core::calendar::Date;
+use akhbar_core::mentions::dates::mention::YEARS;
 use akhbar_core::mentions::{find_dates, DateMention};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::errors::option_error;
+use crate::offset::Offset;
 use crate::{input, parallel};
 
 /// A date or time mention with character offsets into the original string.
@@ -61,8 +63,8 @@ impl PyDateMention {
     #[allow(clippy::too_many_arguments)]
     fn new(
         text: String,
-        start: usize,
-        end: usize,
+        start: Offset,
+        end: Offset,
         value: Option<String>,
         calendar: String,
         granularity: String,
@@ -76,8 +78,8 @@ impl PyDateMention {
         Self {
             resolved: resolved.unwrap_or(value.is_some()),
             text,
-            start,
-            end,
+            start: start.0,
+            end: end.0,
             value,
             calendar,
             granularity,
@@ -162,8 +164,9 @@ fn to_py(found: Vec<DateMention>) -> Vec<PyDateMention> {
         .collect()
 }
 
-/// A reference date from None, an ISO string ("2015-08-11", "2015-08-11 13:42:51")
-/// or a `datetime.date` / `datetime.datetime`.
+/// A reference date from None, an ISO string ("2015-08-11", "2015-08-11 13:42:51",
+/// "2015-08-11T13:42:51+03:00"; the time, when there is one, must be valid) or a
+/// `datetime.date` / `datetime.datetime`, in the years 0001–9999.
 pub fn reference(obj: Option<&Bound<'_, PyAny>>, index: Option<usize>) -> PyResult<Option<Date>> {
     let Some(obj) = obj else { return Ok(None) };
     if obj.is_none() {
@@ -179,15 +182,12 @@ pub fn reference(obj: Option<&Bound<'_, PyAny>>, index: Option<usize>) -> PyResu
         )
     };
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = s.to_str()?;
-        let head = s.get(..10).unwrap_or(s);
-        let rest = s.get(10..).unwrap_or("");
-        if rest.is_empty() || rest.starts_with(' ') || rest.starts_with('T') {
-            if let Some(d) = Date::from_iso(head) {
-                return Ok(Some(d));
-            }
-        }
-        return Err(bad(format!("{s:?}")));
+        let Ok(s) = s.to_str() else {
+            return Err(bad("a str with a lone surrogate".into()));
+        };
+        return Date::from_iso_datetime(s)
+            .map(Some)
+            .ok_or_else(|| bad(format!("{s:?}")));
     }
     let parts = (|| -> PyResult<(i32, u32, u32)> {
         Ok((
@@ -198,16 +198,10 @@ pub fn reference(obj: Option<&Bound<'_, PyAny>>, index: Option<usize>) -> PyResu
     })();
     match parts {
         Ok((y, m, d)) => Date::new(y, m, d)
+            .filter(|d| YEARS.contains(&d.year))
             .map(Some)
             .ok_or_else(|| bad(format!("{y}-{m}-{d}"))),
-        Err(_) => {
-            let what = obj
-                .get_type()
-                .name()
-                .map(|n| n.to_string())
-                .unwrap_or_else(|_| "object".into());
-            Err(bad(what))
-        }
+        Err(_) => Err(bad(input::type_name(obj))),
     }
 }
 
@@ -256,7 +250,7 @@ fn extract_dates_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     references: Option<&Bound<'py, PyAny>>,
-    n_threads: Option<usize>,
+    n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<Bound<'py, PyList>> {
     let texts = input::texts(texts)?;
     let refs = self::references(py, references, texts.len())?;

@@ -17,6 +17,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::errors::{core_error, option_error};
+use crate::offset::Offset;
 use crate::{input, parallel};
 
 /// An entity mention with character offsets into the original text.
@@ -59,8 +60,8 @@ impl PyEntity {
     #[pyo3(signature = (text, start, end, label, normalized, score, key))]
     fn new(
         text: String,
-        start: usize,
-        end: usize,
+        start: Offset,
+        end: Offset,
         label: String,
         normalized: String,
         score: f64,
@@ -68,8 +69,8 @@ impl PyEntity {
     ) -> Self {
         Self {
             text,
-            start,
-            end,
+            start: start.0,
+            end: end.0,
             label,
             normalized,
             score,
@@ -376,11 +377,12 @@ impl PyTagger {
         Ok(self.perceptron(py, "o_bias")?.o_bias())
     }
 
-    /// A copy that decodes with another `O` bias.
+    /// A copy that decodes with another `O` bias (a finite number).
     fn with_o_bias(&self, py: Python<'_>, o_bias: f32) -> PyResult<Self> {
         Ok(self
             .perceptron(py, "with_o_bias")?
             .with_o_bias(o_bias)
+            .map_err(|e| core_error(py, e))?
             .into())
     }
 
@@ -412,7 +414,7 @@ impl PyTagger {
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
-        n_threads: Option<usize>,
+        n_threads: Option<parallel::ThreadCount>,
     ) -> PyResult<Bound<'py, PyList>> {
         let texts = input::texts(texts)?;
         let m = &self.tagger;
@@ -426,7 +428,7 @@ impl PyTagger {
         &self,
         py: Python<'_>,
         sentences: Vec<Vec<String>>,
-        n_threads: Option<usize>,
+        n_threads: Option<parallel::ThreadCount>,
     ) -> PyResult<Vec<Vec<String>>> {
         let threads = parallel::threads(py, n_threads)?;
         let tagger = self.tagger();
@@ -446,7 +448,7 @@ impl PyTagger {
         py: Python<'_>,
         path: PathBuf,
         label_map: Vec<(String, Option<String>)>,
-        n_threads: Option<usize>,
+        n_threads: Option<parallel::ThreadCount>,
     ) -> PyResult<Py<PyAny>> {
         let threads = parallel::threads(py, n_threads)?;
         let tagger = self.tagger();
@@ -530,7 +532,7 @@ fn _train<'py>(
     word_dropout: f64,
     o_bias: f32,
     ensemble: usize,
-    n_threads: Option<usize>,
+    n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<(PyTagger, Bound<'py, PyList>)> {
     let threads = parallel::threads(py, n_threads)?;
     let gazetteer = gazetteer_from(py, gazetteer)?;

@@ -9,6 +9,7 @@ mod input;
 mod mentions;
 mod normalize;
 mod numbers;
+mod offset;
 mod parallel;
 mod pipeline;
 mod tokenize;
@@ -25,6 +26,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dates::register(m)?;
     numbers::register(m)?;
     entities::register(m)?;
+    m.add_function(wrap_pyfunction!(parallel::_thread_count, m)?)?;
     mentions::register(m)?;
     Ok(())
 }

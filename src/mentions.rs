@@ -13,6 +13,7 @@ use pyo3::types::{PyList, PyString};
 use crate::dates::{reference, references};
 use crate::entities::{PyEntity, PyTagger};
 use crate::errors::{core_error, option_error};
+use crate::input::OptionName;
 use crate::{input, parallel};
 
 /// `labels`: "all", "names" or an iterable of labels. Returns the filter and
@@ -28,8 +29,9 @@ fn query(
             None => PyTagger::default(py)?.get().tagger(),
         })
     };
-    let filter = if let Ok(s) = labels.cast::<PyString>() {
-        match s.to_str()? {
+    let filter = if labels.is_instance_of::<PyString>() {
+        let OptionName(name) = labels.extract()?;
+        match name.as_str() {
             "all" => LabelFilter::all(),
             "names" => LabelFilter::names(),
             other => {
@@ -98,7 +100,7 @@ fn _extract_batch<'py>(
     tagger: Option<PyRef<'py, PyTagger>>,
     labels: &Bound<'py, PyAny>,
     references: Option<&Bound<'py, PyAny>>,
-    n_threads: Option<usize>,
+    n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<Bound<'py, PyList>> {
     let texts = input::texts(texts)?;
     let refs = self::references(py, references, texts.len())?;

@@ -5,6 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::errors::core_error;
+use crate::input::OptionName;
+use crate::offset::Offset;
 use crate::{input, parallel};
 
 /// An immutable, picklable normalizer.
@@ -19,7 +21,7 @@ impl PyNormalizer {
         let mut opts = NormalizeOptions::preset(preset).map_err(|e| core_error(py, e))?;
         if let Some(options) = options {
             for (k, v) in options.iter() {
-                let name: String = k.extract()?;
+                let OptionName(name) = k.extract()?;
                 let value = v.extract::<bool>().map_err(|_| {
                     crate::errors::option_error(
                         py,
@@ -44,9 +46,16 @@ impl PyNormalizer {
 #[pymethods]
 impl PyNormalizer {
     #[new]
-    #[pyo3(signature = (preset = "search", **options))]
-    fn new(py: Python<'_>, preset: &str, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        Self::build(py, preset, options)
+    #[pyo3(
+        signature = (preset = OptionName::from("search"), **options),
+        text_signature = "(preset='search', **options)"
+    )]
+    fn new(
+        py: Python<'_>,
+        preset: OptionName,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        Self::build(py, &preset.0, options)
     }
 
     /// The preset this normalizer started from.
@@ -75,7 +84,7 @@ impl PyNormalizer {
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
-        n_threads: Option<usize>,
+        n_threads: Option<parallel::ThreadCount>,
     ) -> PyResult<Bound<'py, PyList>> {
         let texts = input::texts(texts)?;
         parallel::map_list(py, &texts, n_threads, |t| self.inner.normalize(t))
@@ -176,36 +185,36 @@ impl PyOffsetMap {
         self.inner.original_len()
     }
 
-    fn to_original(&self, py: Python<'_>, offset: usize) -> PyResult<usize> {
-        check(py, offset, self.inner.normalized_len(), "normalized")?;
-        Ok(self.inner.to_original_offset(offset))
+    fn to_original(&self, py: Python<'_>, offset: Offset) -> PyResult<usize> {
+        check(py, offset.0, self.inner.normalized_len(), "normalized")?;
+        Ok(self.inner.to_original_offset(offset.0))
     }
 
-    fn to_normalized(&self, py: Python<'_>, offset: usize) -> PyResult<usize> {
-        check(py, offset, self.inner.original_len(), "original")?;
-        Ok(self.inner.to_normalized_offset(offset))
+    fn to_normalized(&self, py: Python<'_>, offset: Offset) -> PyResult<usize> {
+        check(py, offset.0, self.inner.original_len(), "original")?;
+        Ok(self.inner.to_normalized_offset(offset.0))
     }
 
     fn to_original_span(
         &self,
         py: Python<'_>,
-        start: usize,
-        end: usize,
+        start: Offset,
+        end: Offset,
     ) -> PyResult<(usize, usize)> {
-        check(py, start, self.inner.normalized_len(), "normalized")?;
-        check(py, end, self.inner.normalized_len(), "normalized")?;
-        Ok(self.inner.to_original_span(start, end))
+        check(py, start.0, self.inner.normalized_len(), "normalized")?;
+        check(py, end.0, self.inner.normalized_len(), "normalized")?;
+        Ok(self.inner.to_original_span(start.0, end.0))
     }
 
     fn to_normalized_span(
         &self,
         py: Python<'_>,
-        start: usize,
-        end: usize,
+        start: Offset,
+        end: Offset,
     ) -> PyResult<(usize, usize)> {
-        check(py, start, self.inner.original_len(), "original")?;
-        check(py, end, self.inner.original_len(), "original")?;
-        Ok(self.inner.to_normalized_span(start, end))
+        check(py, start.0, self.inner.original_len(), "original")?;
+        check(py, end.0, self.inner.original_len(), "original")?;
+        Ok(self.inner.to_normalized_span(start.0, end.0))
     }
 
     fn __len__(&self) -> usize {

@@ -5,6 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::errors::Class;
+use crate::input::OptionName;
+use crate::offset::Offset;
 use crate::{input, parallel};
 
 /// A number, percentage, amount of money or quantity, with character offsets.
@@ -48,22 +50,26 @@ fn value_object<'py>(py: Python<'py>, v: Option<f64>) -> PyResult<Bound<'py, PyA
 #[pymethods]
 impl PyNumberMention {
     #[new]
-    #[pyo3(signature = (text, start, end, value, kind = "number", unit = None))]
+    #[pyo3(
+        signature = (text, start, end, value, kind = OptionName::from("number"), unit = None),
+        text_signature = "(text, start, end, value, kind='number', unit=None)"
+    )]
     fn new(
         py: Python<'_>,
         text: String,
-        start: usize,
-        end: usize,
+        start: Offset,
+        end: Offset,
         value: Option<f64>,
-        kind: &str,
+        kind: OptionName,
         unit: Option<String>,
     ) -> PyResult<Self> {
-        let kind = NumberKind::from_name(kind)
-            .ok_or_else(|| Class::Option.err(py, format!("unknown number kind {kind:?}"), None))?;
+        let kind = NumberKind::from_name(&kind.0).ok_or_else(|| {
+            Class::Option.err(py, format!("unknown number kind {:?}", kind.0), None)
+        })?;
         Ok(Self {
             text,
-            start,
-            end,
+            start: start.0,
+            end: end.0,
             value,
             kind,
             unit,
@@ -161,7 +167,7 @@ fn extract_numbers(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyNu
 fn extract_numbers_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
-    n_threads: Option<usize>,
+    n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<Bound<'py, PyList>> {
     let texts = input::texts(texts)?;
     parallel::map_list(py, &texts, n_threads, |t| to_py(find_numbers(t)))

@@ -3,33 +3,83 @@
 //! input is caught by `akhbar_core::batch` and raised as `akhbar.InternalError`
 //! (naming the row in a batch), never as `pyo3_runtime.PanicException`.
 
-use pyo3::exceptions::PyRuntimeError;
+use akhbar_core::batch::max_threads;
+use pyo3::exceptions::{PyOverflowError, PyRuntimeError};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyBool, PyInt, PyList};
 
-use crate::errors::core_error;
+use crate::errors::{core_error, option_error};
 
 /// Items per chunk between signal checks.
 const CHUNK: usize = 2048;
 
-/// The thread count: the argument, else `AKHBAR_NUM_THREADS`, else rayon's default.
-pub fn threads(py: Python<'_>, n_threads: Option<usize>) -> PyResult<Option<usize>> {
+/// A thread count argument: a positive int. Zero, negatives, bools and
+/// non-ints raise `OptionError`; counts too large for a machine word are kept
+/// as `usize::MAX` (then clamped by [`threads`]).
+pub struct ThreadCount(usize);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for ThreadCount {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let py = obj.py();
+        let bad = || {
+            let shown = obj
+                .repr()
+                .map(|r| r.to_string())
+                .unwrap_or_else(|_| "?".into());
+            option_error(
+                py,
+                format!("n_threads must be a positive int or None, got {shown}"),
+            )
+        };
+        if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
+            return Err(bad());
+        }
+        match obj.extract::<i64>() {
+            Ok(n) if n >= 1 => Ok(Self(usize::try_from(n).unwrap_or(usize::MAX))),
+            Ok(_) => Err(bad()),
+            Err(e) if e.is_instance_of::<PyOverflowError>(py) && obj.gt(0)? => Ok(Self(usize::MAX)),
+            Err(_) => Err(bad()),
+        }
+    }
+}
+
+/// The thread count a batch runs on: the argument, else `AKHBAR_NUM_THREADS`,
+/// else `None` (rayon's global pool); counts above the CPUs available are
+/// clamped to them (`akhbar_core::batch::max_threads`).
+pub fn threads(py: Python<'_>, n_threads: Option<ThreadCount>) -> PyResult<Option<usize>> {
     let n = match n_threads {
-        Some(n) => Some(n),
+        Some(ThreadCount(n)) => Some(n),
         None => match std::env::var("AKHBAR_NUM_THREADS") {
-            Ok(v) if !v.trim().is_empty() => Some(v.trim().parse::<usize>().map_err(|_| {
-                crate::errors::option_error(
-                    py,
-                    format!("AKHBAR_NUM_THREADS={v:?} is not a positive integer"),
-                )
-            })?),
+            Ok(v) if !v.trim().is_empty() => Some(env_count(py, &v)?),
             _ => None,
         },
     };
-    if n == Some(0) {
-        return Err(core_error(py, akhbar_core::Error::InvalidThreads(0)));
+    Ok(n.map(|n| n.min(max_threads())))
+}
+
+/// `AKHBAR_NUM_THREADS`: a positive integer (huge ones are clamped later).
+fn env_count(py: Python<'_>, v: &str) -> PyResult<usize> {
+    let t = v.trim();
+    let digits = t.strip_prefix('+').unwrap_or(t);
+    if digits.is_empty()
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || digits.bytes().all(|b| b == b'0')
+    {
+        return Err(option_error(
+            py,
+            format!("AKHBAR_NUM_THREADS={v:?} is not a positive integer"),
+        ));
     }
-    Ok(n)
+    Ok(digits.parse::<usize>().unwrap_or(usize::MAX))
+}
+
+/// The thread count a batch would run on (for checking a setting early).
+#[pyfunction]
+#[pyo3(signature = (n_threads = None))]
+pub fn _thread_count(py: Python<'_>, n_threads: Option<ThreadCount>) -> PyResult<Option<usize>> {
+    threads(py, n_threads)
 }
 
 /// Run `f` (one input's work, or a whole call's) without the GIL, a panic in
@@ -44,13 +94,12 @@ where
 }
 
 /// Map `f` over `items` in parallel without the GIL; output order = input order.
-pub fn map<T, U, F>(py: Python<'_>, items: &[T], n_threads: Option<usize>, f: F) -> PyResult<Vec<U>>
+fn map<T, U, F>(py: Python<'_>, items: &[T], threads: Option<usize>, f: F) -> PyResult<Vec<U>>
 where
     T: Sync,
     U: Send,
     F: Fn(&T) -> U + Sync + Send,
 {
-    let threads = threads(py, n_threads)?;
     let mut out = Vec::with_capacity(items.len());
     for (k, chunk) in items.chunks(CHUNK).enumerate() {
         let part = py
@@ -69,7 +118,7 @@ where
 pub fn map_list<'py, T, U, F>(
     py: Python<'py>,
     items: &[T],
-    n_threads: Option<usize>,
+    n_threads: Option<ThreadCount>,
     f: F,
 ) -> PyResult<Bound<'py, PyList>>
 where

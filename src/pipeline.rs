@@ -100,7 +100,7 @@ fn _run_pipeline<'py>(
     tagger: Option<PyRef<'py, PyTagger>>,
     dates: bool,
     numbers: bool,
-    n_threads: Option<usize>,
+    n_threads: Option<parallel::ThreadCount>,
     _panic_on: Option<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let texts = input::texts(texts)?;

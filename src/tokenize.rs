@@ -5,6 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
 use crate::errors::Class;
+use crate::input::OptionName;
+use crate::offset::Offset;
 use crate::{input, parallel};
 
 /// A token with character offsets into the original string.
@@ -30,23 +32,24 @@ impl PyToken {
     fn new(
         py: Python<'_>,
         text: String,
-        start: usize,
-        end: usize,
-        kind: &str,
-        clitic: Option<&str>,
+        start: Offset,
+        end: Offset,
+        kind: OptionName,
+        clitic: Option<OptionName>,
     ) -> PyResult<Self> {
-        let kind = TokenKind::from_name(kind)
-            .ok_or_else(|| Class::Option.err(py, format!("unknown token kind {kind:?}"), None))?;
+        let kind = TokenKind::from_name(&kind.0).ok_or_else(|| {
+            Class::Option.err(py, format!("unknown token kind {:?}", kind.0), None)
+        })?;
         let clitic = match clitic {
             None => None,
-            Some(role) => Some(Clitic::from_name(role).ok_or_else(|| {
+            Some(OptionName(role)) => Some(Clitic::from_name(&role).ok_or_else(|| {
                 Class::Option.err(py, format!("unknown clitic role {role:?}"), None)
             })?),
         };
         Ok(Self {
             text,
-            start,
-            end,
+            start: start.0,
+            end: end.0,
             kind: kind.as_str(),
             clitic: clitic.map(Clitic::as_str),
         })
@@ -119,7 +122,7 @@ fn tokenize_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     clitics: bool,
-    n_threads: Option<usize>,
+    n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<Bound<'py, PyList>> {
     let texts = input::texts(texts)?;
     let options = TokenizeOptions { clitics };

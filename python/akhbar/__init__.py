@@ -46,12 +46,14 @@ from akhbar.entities import (
 from akhbar.errors import (
     AkhbarError,
     CorpusError,
+    CorpusNotFoundError,
     FileError,
     InternalError,
     InvalidTextError,
     ModelError,
     OffsetError,
     OptionError,
+    OutputExistsError,
     TrainingError,
 )
 from akhbar.render import render, render_article_html, render_entities_html, to_displacy
@@ -85,6 +87,7 @@ __all__ = [
     "Article",
     "Corpus",
     "CorpusError",
+    "CorpusNotFoundError",
     "DateMention",
     "Entity",
     "EvaluationReport",
@@ -98,6 +101,7 @@ __all__ = [
     "OffsetError",
     "OffsetMap",
     "OptionError",
+    "OutputExistsError",
     "Pipeline",
     "Result",
     "Tagger",

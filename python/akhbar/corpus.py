@@ -2,9 +2,16 @@
 
 A :class:`Corpus` is a lazy, re-iterable view of ``(doc_id, text)`` pairs. Files are
 streamed chunk by chunk, so a 10 GB JSONL file is never loaded whole. A row that
-cannot be read (a broken JSON line, a missing text field) is not dropped: it comes
-through as an :class:`Unreadable` value that the pipeline reports in its errors
-table (or raises, by the caller's error policy).
+cannot be read (a broken JSON line, one nested too deeply, a missing text or id
+field) is not dropped: it comes through as an :class:`Unreadable` value that the
+pipeline reports in its errors table (or raises, by the caller's error policy); its
+``doc_id`` is None when ids come from ``id_column``, so ids keep one type.
+
+A file that breaks part-way (a truncated ``.gz``, a corrupt Parquet row group)
+raises :class:`akhbar.CorpusError` naming the file and the rows read before the
+break, which were all yielded. Problems knowable up front (a ``.gz`` that is not
+gzip, a Parquet file that is corrupt or lacks the text or id column, a CSV header
+without them) raise it from :func:`read_corpus` itself.
 
 Example
 -------
@@ -23,14 +30,19 @@ import csv
 import gzip
 import json
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from akhbar.errors import CorpusError, FileError, OptionError
+from akhbar.errors import CorpusError, CorpusNotFoundError, OptionError
+
+if TYPE_CHECKING:
+    import pyarrow.parquet as pq
 
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
+_DELIMITERS = {"csv": ",", "tsv": "\t"}
 
 
 @dataclass(frozen=True)
@@ -43,10 +55,11 @@ class Unreadable:
         return self.reason
 
 
-def _open_text(path: Path) -> IO[str]:
+def _open_text(path: Path, newline: str | None = "") -> IO[str]:
+    """Open a text file, gzipped when its name ends in ``.gz``; ``newline`` as for ``open``."""
     if path.name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline="")
-    return open(path, encoding="utf-8", errors="surrogateescape", newline="")
+        return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline=newline)
+    return open(path, encoding="utf-8", errors="surrogateescape", newline=newline)
 
 
 def _kind(path: Path) -> str:
@@ -68,12 +81,51 @@ def _kind(path: Path) -> str:
     raise OptionError(f"{path}: unknown corpus format (use a directory, .jsonl, .csv, .parquet)")
 
 
+#: What reading a broken file raises part-way: truncated or corrupt gzip, I/O
+#: errors, malformed CSV, corrupt Parquet data.
+_BROKEN = (EOFError, OSError, zlib.error, csv.Error, ValueError)
+
+
+def _check_gzip(path: Path) -> None:
+    """Raise CorpusError when a ``.gz`` file does not start like gzip."""
+    if path.name.endswith(".gz"):
+        with open(path, "rb") as fh:
+            magic = fh.read(2)
+        if magic and magic != b"\x1f\x8b":
+            raise CorpusError(f"{path}: not a gzip file (it does not start with gzip's magic)")
+
+
+def _parquet_file(path: Path, columns: list[str]) -> pq.ParquetFile:
+    """Open a Parquet file that has ``columns``, or raise CorpusError."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as e:
+        raise CorpusError(f"{path}: not a readable Parquet file ({e})") from e
+    missing = [c for c in columns if c not in pf.schema_arrow.names]
+    if missing:
+        raise CorpusError(f"{path}: no column {missing[0]!r} (has {pf.schema_arrow.names})")
+    return pf
+
+
+def _csv_header(path: Path, delimiter: str) -> list[str] | None:
+    """The header of a CSV/TSV file (None when the file is empty)."""
+    try:
+        with _open_text(path) as fh:
+            return next(csv.reader(fh, delimiter=delimiter), None)
+    except _BROKEN as e:
+        raise CorpusError(f"{path}: unreadable header ({e})") from e
+
+
 @dataclass(frozen=True)
 class Corpus:
     """A corpus on disk, read lazily as ``(doc_id, text)`` pairs.
 
-    ``doc_id`` is the ``id_column`` value when given, else the file's relative path
-    (directories), else the row number (0-based) in the file.
+    ``doc_id`` is the ``id_column`` value when given (None for a row that cannot
+    be read or has no id), else the file's relative path (directories), else the
+    row number (0-based) in the file.
     """
 
     path: Path
@@ -82,14 +134,43 @@ class Corpus:
 
     def __iter__(self) -> Iterator[tuple[Any, Any]]:
         kind = _kind(self.path)
+        n = 0
+        try:
+            for pair in self._rows(kind):
+                yield pair
+                n += 1
+        except _BROKEN as e:
+            if isinstance(e, CorpusError):
+                raise
+            raise CorpusError(f"{self.path}: unreadable after {n} rows ({e!r})", n) from e
+
+    def check(self) -> None:
+        """Raise :class:`akhbar.CorpusError` for what is wrong before reading a row."""
+        kind = _kind(self.path)
+        if kind == "dir":
+            return
+        _check_gzip(self.path)
+        if kind == "parquet":
+            _parquet_file(self.path, self._columns())
+        elif kind in ("csv", "tsv"):
+            header = _csv_header(self.path, _DELIMITERS[kind])
+            missing = [c for c in self._columns() if header is not None and c not in header]
+            if missing:
+                raise CorpusError(f"{self.path}: no column {missing[0]!r} (has {header})")
+
+    def _columns(self) -> list[str]:
+        return [self.text_column] + ([self.id_column] if self.id_column else [])
+
+    def _rows(self, kind: str) -> Iterator[tuple[Any, Any]]:
         if kind == "dir":
             yield from self._dir()
         elif kind == "text":
-            yield self.path.name, self.path.read_text(encoding="utf-8", errors="surrogateescape")
+            with _open_text(self.path, newline=None) as fh:  # as Path.read_text reads
+                yield self.path.name, fh.read()
         elif kind == "jsonl":
             yield from self._jsonl()
         elif kind in ("csv", "tsv"):
-            yield from self._csv(delimiter="\t" if kind == "tsv" else ",")
+            yield from self._csv(delimiter=_DELIMITERS[kind])
         else:
             yield from self._parquet()
 
@@ -101,9 +182,7 @@ class Corpus:
         if kind == "text":
             return 1
         if kind == "parquet":
-            import pyarrow.parquet as pq
-
-            return int(pq.ParquetFile(self.path).metadata.num_rows)
+            return int(_parquet_file(self.path, []).metadata.num_rows)
         return None
 
     def _files(self) -> Iterator[Path]:
@@ -119,10 +198,15 @@ class Corpus:
             except OSError as e:
                 yield rel, Unreadable(f"{f}: {e}")
 
+    def _unreadable(self, n: int, reason: str) -> tuple[Any, Unreadable]:
+        """A row that cannot be read: no id when ids come from a column."""
+        return (None if self.id_column else n), Unreadable(reason)
+
     def _pick(self, row: dict[str, Any], n: int, where: str) -> tuple[Any, Any]:
-        doc_id = row.get(self.id_column, n) if self.id_column else n
-        if self.text_column not in row:
-            return doc_id, Unreadable(f"{where}: no {self.text_column!r} field")
+        for column in self._columns():
+            if column not in row:
+                return self._unreadable(n, f"{where}: no {column!r} field")
+        doc_id = row[self.id_column] if self.id_column else n
         return doc_id, row[self.text_column]
 
     def _jsonl(self) -> Iterator[tuple[Any, Any]]:
@@ -135,12 +219,14 @@ class Corpus:
                 try:
                     row = json.loads(line)
                 except json.JSONDecodeError as e:
-                    yield n, Unreadable(f"{where}: invalid JSON ({e.msg})")
+                    yield self._unreadable(n, f"{where}: invalid JSON ({e.msg})")
+                except RecursionError:
+                    yield self._unreadable(n, f"{where}: JSON nested too deeply")
                 else:
                     if isinstance(row, dict):
                         yield self._pick(row, n, where)
                     else:
-                        yield n, Unreadable(f"{where}: not a JSON object")
+                        yield self._unreadable(n, f"{where}: not a JSON object")
                 n += 1
 
     def _csv(self, delimiter: str) -> Iterator[tuple[Any, Any]]:
@@ -151,16 +237,9 @@ class Corpus:
                 yield self._pick(row, n, f"{self.path}: row {n + 1}")
 
     def _parquet(self) -> Iterator[tuple[Any, Any]]:
-        import pyarrow.parquet as pq
-
-        pf = pq.ParquetFile(self.path)
-        columns = [self.text_column] + ([self.id_column] if self.id_column else [])
-        missing = [c for c in columns if c not in pf.schema_arrow.names]
-        if missing:
-            names = pf.schema_arrow.names
-            raise CorpusError(f"{self.path}: no column {missing[0]!r} (has {names})")
+        pf = _parquet_file(self.path, self._columns())
         n = 0
-        for batch in pf.iter_batches(batch_size=4096, columns=columns):
+        for batch in pf.iter_batches(batch_size=4096, columns=self._columns()):
             texts = batch.column(self.text_column).to_pylist()
             if self.id_column:
                 ids = batch.column(self.id_column).to_pylist()
@@ -176,7 +255,11 @@ def read_corpus(
     """Open a corpus for streaming: a directory of .txt/.html files, a JSONL, CSV/TSV
     or Parquet file (``.gz`` allowed for text formats).
 
-    Nothing is read until the corpus is iterated; iterate it again to re-read.
+    Nothing is read until the corpus is iterated (iterate it again to re-read),
+    except what shows a file cannot be read: a missing path raises
+    :class:`akhbar.CorpusNotFoundError`, an unknown format
+    :class:`akhbar.OptionError`, a ``.gz`` that is not gzip, a corrupt Parquet file
+    or a missing text/id column :class:`akhbar.CorpusError`.
 
     Examples
     --------
@@ -189,6 +272,7 @@ def read_corpus(
     """
     p = Path(path)
     if not p.exists():
-        raise FileError(f"corpus not found: {p}")
-    _kind(p)  # fail early on an unknown format
-    return Corpus(p, text_column=text_column, id_column=id_column)
+        raise CorpusNotFoundError(f"corpus not found: {p}")
+    corpus = Corpus(p, text_column=text_column, id_column=id_column)
+    corpus.check()
+    return corpus

@@ -28,7 +28,7 @@ from typing import Union
 
 from akhbar._core import Entity, Tagger, _extract, _extract_batch, _score_tags, _train
 from akhbar.dates import Reference
-from akhbar.errors import CorpusError, FileError
+from akhbar.errors import CorpusError, FileError, OptionError
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -77,6 +77,13 @@ def _labels(labels: Labels, kinds: Labels | None) -> Labels:
         "kinds= is deprecated; use labels= (same values)", DeprecationWarning, stacklevel=3
     )
     return kinds
+
+
+def _tagger(tagger: Tagger | None) -> Tagger | None:
+    """``tagger`` when it is a Tagger or None (the shipped one), else OptionError."""
+    if tagger is not None and not isinstance(tagger, Tagger):
+        raise OptionError(f"tagger must be a Tagger or None, got {type(tagger).__name__}")
+    return tagger
 
 
 def extract(
@@ -131,7 +138,9 @@ def extract(
     >>> [(e.text, e.normalized) for e in extract("هاجمت تركيا لوحدات حماية الشعب", tagger=t)]
     [('تركيا', 'تركيا'), ('وحدات حماية الشعب', 'وحدات حماية الشعب')]
     """
-    return _extract(text, tagger=tagger, labels=_labels(labels, kinds), reference=reference)
+    return _extract(
+        text, tagger=_tagger(tagger), labels=_labels(labels, kinds), reference=reference
+    )
 
 
 def extract_batch(
@@ -157,7 +166,7 @@ def extract_batch(
     """
     return _extract_batch(
         texts,
-        tagger=tagger,
+        tagger=_tagger(tagger),
         labels=_labels(labels, kinds),
         references=references,
         n_threads=n_threads,
@@ -370,6 +379,14 @@ def train_tagger(
     >>> t.labels
     ['LOC', 'PERS']
     """
+    for name, value, least, limit in (
+        ("epochs", epochs, 1, 2**32),
+        ("seed", seed, 0, 2**64),
+        ("min_count", min_count, 1, 2**32),
+        ("ensemble", ensemble, 1, 2**32),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int) or not least <= value < limit:
+            raise OptionError(f"{name} must be an int in {least}..{limit - 1}, got {value!r}")
     files = [train_files] if isinstance(train_files, (str, os.PathLike)) else list(train_files)
     if gazetteer is None:
         lists: Mapping[str, Iterable[str]] = {}

@@ -42,8 +42,10 @@ class ModelError(AkhbarError, ValueError):
 
 
 class CorpusError(AkhbarError, ValueError):
-    """Bad content in an input file: a bad line in a CoNLL training/evaluation file or a
-    clusters file (file and line named), a corpus file without the text column."""
+    """Bad content in an input file: a bad line in a CoNLL training/evaluation or
+    clusters file, a news corpus that is not gzip or Parquet as named, lacks its text
+    or id column, or breaks part-way (file and position named; ``index`` is the rows
+    read)."""
 
 
 class TrainingError(AkhbarError, ValueError):
@@ -60,3 +62,11 @@ class InternalError(AkhbarError, RuntimeError):
     In a batch, ``index`` is the row; :meth:`akhbar.Pipeline.process` with
     ``errors="skip"`` or ``"null"`` records it in the errors table instead.
     """
+
+
+class CorpusNotFoundError(FileError, FileNotFoundError):
+    """A corpus path that does not exist."""
+
+
+class OutputExistsError(FileError, FileExistsError):
+    """An output path already taken by something else (a file where a directory goes)."""

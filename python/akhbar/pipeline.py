@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any, Literal
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from akhbar._core import ARTICLE_FIELDS, Normalizer, _run_pipeline
+from akhbar._core import ARTICLE_FIELDS, Normalizer, _run_pipeline, _thread_count
 from akhbar.corpus import Corpus, Unreadable, read_corpus
 from akhbar.entities import Tagger
-from akhbar.errors import InternalError, InvalidTextError, OptionError
+from akhbar.errors import CorpusError, InternalError, InvalidTextError, OptionError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -70,12 +70,53 @@ _MENTION_TYPES: dict[str, dict[str, pa.DataType]] = {
 _ERROR_TYPES: dict[str, pa.DataType] = {"position": _INT, "error": _STR}
 
 
-def _doc_ids(ids: Sequence[Any]) -> pa.Array:
-    """The ids as an Arrow array: positions (int64) when there are none, str when all null."""
+def _doc_ids(ids: Sequence[Any], like: pa.DataType | None) -> pa.Array:
+    """The ids of a chunk as one Arrow array, of one type for the whole run.
+
+    ``like`` is the type of the run's earlier chunks (None for the first). Ids of
+    mixed types become strings; nulls and, when the run's ids are strings, other
+    ids take ``like``; ids that cannot (strings after ints) become strings, and
+    the run's earlier chunks are then converted too (see :func:`_same_ids`). A
+    first chunk of null ids is str.
+    """
     if not ids:
-        return pa.array([], type=pa.int64())
-    arr = pa.array(ids)
-    return arr.cast(pa.string()) if pa.types.is_null(arr.type) else arr
+        return pa.array([], type=like or pa.int64())
+    try:
+        arr = pa.array(ids)
+    except (pa.ArrowException, ValueError, TypeError, OverflowError):
+        # Mixed types, ints beyond int64, strs with lone surrogates.
+        return _str_ids(ids)
+    if like is None:
+        return arr.cast(pa.string()) if pa.types.is_null(arr.type) else arr
+    if arr.type == like:
+        return arr
+    if pa.types.is_null(arr.type):
+        return arr.cast(like)
+    return _str_ids(ids)
+
+
+def _str_ids(ids: Sequence[Any]) -> pa.Array:
+    """The ids as strings; a lone surrogate (which Arrow cannot store) becomes U+FFFD."""
+    return pa.array([None if i is None else _storable(str(i)) for i in ids], type=pa.string())
+
+
+def _storable(s: str) -> str:
+    return s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _same_ids(tables: list[pa.Table]) -> list[pa.Table]:
+    """Tables whose ``doc_id`` columns all have the last one's type (strings after
+    a change of type: ints of earlier chunks become their decimal strings)."""
+    if not tables:
+        return tables
+    final = tables[-1].schema.field("doc_id").type
+    out = []
+    for t in tables:
+        i = t.schema.get_field_index("doc_id")
+        if t.schema.field(i).type != final:
+            t = t.set_column(i, "doc_id", _str_ids(t.column(i).to_pylist()).cast(final))
+        out.append(t)
+    return out
 
 
 _ARROW_TYPES = {
@@ -197,7 +238,8 @@ class Pipeline:
         Date/time and number/percent/money/quantity mentions (``dates``, ``numbers``).
     n_threads
         Threads for the Rust work; None means ``AKHBAR_NUM_THREADS`` or all CPUs.
-        Results do not depend on it.
+        Counts above the CPUs available are clamped to them; zero, negative and
+        non-int counts raise :class:`akhbar.OptionError`. Results do not depend on it.
     chunk_size
         Articles per chunk: the unit of parallel work, of progress, of Ctrl-C
         checks, and of memory when streaming.
@@ -227,6 +269,7 @@ n_threads=None, chunk_size=1000)
     def __post_init__(self) -> None:
         if self.chunk_size < 1:
             raise OptionError(f"chunk_size must be >= 1, got {self.chunk_size}")
+        _thread_count(self.n_threads)  # OptionError for a bad count, now
         norm = self.normalize
         if isinstance(norm, str):
             norm = Normalizer(norm)
@@ -314,7 +357,9 @@ n_threads=None, chunk_size=1000)
             chunks = [self._run_chunk([], 0, errors, n_threads)]
         names = ("articles", *MENTION_TABLES, "errors")
         tables = {
-            n: pa.concat_tables([c.tables[n] for c in chunks], promote_options="permissive")
+            n: pa.concat_tables(
+                _same_ids([c.tables[n] for c in chunks]), promote_options="permissive"
+            )
             for n in names
         }
         return Result(**{n: _convert(t, output) for n, t in tables.items()})
@@ -334,16 +379,24 @@ n_threads=None, chunk_size=1000)
         pairs, total = _pairs(data, ids)
         bar = _progress(progress, total, self.chunk_size)
         position = 0
+        id_type: pa.DataType | None = None
         try:
             while True:
-                batch = list(itertools.islice(pairs, self.chunk_size))
-                if not batch:
+                batch, broken = _take(pairs, self.chunk_size)
+                if broken is not None and errors != "raise":
+                    # The rest of the file is one error row; the rows before it stay.
+                    batch.append((None, Unreadable(str(broken))))
+                if batch:
+                    chunk = self._run_chunk(batch, position, errors, n_threads, id_type)
+                    id_type = chunk.tables["articles"].schema.field("doc_id").type
+                    position += len(batch)
+                    if bar is not None:
+                        bar.update(len(batch))
+                    yield chunk
+                if broken is not None and errors == "raise":
+                    raise broken
+                if broken is not None or not batch:
                     break
-                chunk = self._run_chunk(batch, position, errors, n_threads)
-                position += len(batch)
-                if bar is not None:
-                    bar.update(len(batch))
-                yield chunk
         finally:
             if bar is not None:
                 bar.close()
@@ -354,6 +407,7 @@ n_threads=None, chunk_size=1000)
         position: int,
         errors: ErrorPolicy,
         n_threads: int | None,
+        id_type: pa.DataType | None = None,
     ) -> _Chunk:
         good: list[int] = []
         good_texts: list[str] = []
@@ -375,7 +429,7 @@ n_threads=None, chunk_size=1000)
             **self._stage_args(),
             n_threads=self.n_threads if n_threads is None else n_threads,
         )
-        all_ids = _doc_ids([doc_id for doc_id, _ in batch])
+        all_ids = _doc_ids([doc_id for doc_id, _ in batch], id_type)
         # Mention rows index the texts sent; a document that failed inside
         # akhbar has no rows and becomes an error like an unreadable input.
         sent_ids = all_ids.take(pa.array(good, type=pa.int64()))
@@ -453,7 +507,8 @@ n_threads=None, chunk_size=1000)
     ) -> dict[str, int]:
         """Stream ``data`` through the pipeline into ``out_dir/<table>.<format>``,
         one chunk in memory at a time; returns the row count of every table plus
-        ``input`` (rows read) and ``chars``.
+        ``input`` (rows read) and ``chars``. ``out_dir`` is created when missing; a
+        file in its place raises :class:`akhbar.OutputExistsError` (a ``FileExistsError``).
 
         Examples
         --------
@@ -555,6 +610,19 @@ def _pairs(data: Any, ids: Iterable[Any] | None) -> tuple[Iterator[tuple[Any, An
     if ids is None:
         return enumerate(texts), total
     return zip(ids, texts, strict=True), total
+
+
+def _take(
+    pairs: Iterator[tuple[Any, Any]], n: int
+) -> tuple[list[tuple[Any, Any]], CorpusError | None]:
+    """Up to ``n`` pairs, and the error of a corpus file that broke part-way."""
+    batch: list[tuple[Any, Any]] = []
+    try:
+        for pair in itertools.islice(pairs, n):
+            batch.append(pair)
+    except CorpusError as e:
+        return batch, e
+    return batch, None
 
 
 def _progress(progress: bool | None, total: int | None, chunk: int) -> Any:

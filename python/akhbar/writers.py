@@ -21,7 +21,7 @@ from typing import IO, Any
 
 import pyarrow as pa
 
-from akhbar.errors import OptionError
+from akhbar.errors import FileError, OptionError, OutputExistsError
 
 FORMATS = ("parquet", "csv", "jsonl")
 
@@ -36,7 +36,12 @@ class TableWriter:
         self.format = format
         self._open: dict[str, Any] = {}
         self._schemas: dict[str, pa.Schema] = {}
-        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except FileExistsError as e:
+            raise OutputExistsError(f"{out_dir}: exists and is not a directory") from e
+        except OSError as e:
+            raise FileError(f"{out_dir}: cannot create the output directory ({e})") from e
 
     def path(self, name: str) -> Path:
         """The file a table goes to."""
@@ -45,7 +50,13 @@ class TableWriter:
     def write(self, name: str, table: pa.Table) -> None:
         """Append ``table`` to the file of ``name`` (created on first write)."""
         if name in self._schemas:
-            table = table.cast(self._schemas[name])
+            try:
+                table = table.cast(self._schemas[name])
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
+                raise OptionError(
+                    f"{name}: a chunk's columns do not match the first chunk's "
+                    f"(ids of mixed types? pass ids of one type): {e}"
+                ) from e
         else:
             self._schemas[name] = table.schema
         if self.format == "jsonl":

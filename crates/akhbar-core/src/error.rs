@@ -22,8 +22,8 @@ pub enum Error {
     /// A file that cannot be read or written.
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
-    /// A bad setting: zero epochs, a bad gazetteer entry, a gazetteer label
-    /// the model does not tag.
+    /// A bad setting: zero epochs, a non-finite float, a share above 1, a bad
+    /// gazetteer entry, a gazetteer label the model does not tag.
     #[error("{0}")]
     InvalidOption(String),
     /// Training data a tagger cannot learn from (no entities, too many types).

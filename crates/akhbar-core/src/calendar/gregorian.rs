@@ -47,6 +47,43 @@ impl Date {
         Self::new(num(0..4)? as i32, num(5..7)?, num(8..10)?)
     }
 
+    /// The date of an ISO 8601 date or date-time: `YYYY-MM-DD`, optionally
+    /// followed by `T` or a space, `HH:MM`, `:SS`, a fraction `.fff` and a
+    /// zone `Z` / `±HH:MM`. `None` when any part is malformed or impossible
+    /// (`2015-08-10T25:00`) or the year is 0000.
+    pub fn from_iso_datetime(s: &str) -> Option<Self> {
+        let date = Self::from_iso(s.get(..10)?).filter(|d| d.year >= 1)?;
+        let rest = s.get(10..)?.as_bytes();
+        if rest.is_empty() {
+            return Some(date);
+        }
+        if rest[0] != b'T' && rest[0] != b' ' {
+            return None;
+        }
+        let mut t = Clock(&rest[1..]);
+        t.two(24)?;
+        t.byte(b':')?;
+        t.two(60)?;
+        if t.byte(b':').is_some() {
+            t.two(60)?;
+            if t.byte(b'.').is_some() {
+                t.digits()?;
+            }
+        }
+        match t.0.first() {
+            None => {}
+            Some(b'Z') => t.0 = &t.0[1..],
+            Some(b'+' | b'-') => {
+                t.0 = &t.0[1..];
+                t.two(24)?;
+                t.byte(b':')?;
+                t.two(60)?;
+            }
+            Some(_) => return None,
+        }
+        t.0.is_empty().then_some(date)
+    }
+
     /// `YYYY-MM-DD`.
     pub fn to_iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -102,6 +139,36 @@ impl Date {
     }
 }
 
+/// A cursor over the time part of an ISO date-time.
+struct Clock<'a>(&'a [u8]);
+
+impl Clock<'_> {
+    /// Two digits making a number below `limit`.
+    fn two(&mut self, limit: u32) -> Option<u32> {
+        let (a, b) = (*self.0.first()?, *self.0.get(1)?);
+        if !a.is_ascii_digit() || !b.is_ascii_digit() {
+            return None;
+        }
+        self.0 = &self.0[2..];
+        let n = u32::from(a - b'0') * 10 + u32::from(b - b'0');
+        (n < limit).then_some(n)
+    }
+
+    /// The byte `c`, consumed when it is next.
+    fn byte(&mut self, c: u8) -> Option<()> {
+        let rest = self.0.strip_prefix(&[c])?;
+        self.0 = rest;
+        Some(())
+    }
+
+    /// One or more digits.
+    fn digits(&mut self) -> Option<()> {
+        let n = self.0.iter().take_while(|b| b.is_ascii_digit()).count();
+        self.0 = &self.0[n..];
+        (n > 0).then_some(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +183,39 @@ mod tests {
         assert_eq!(Date::from_iso("2015-13-01"), None);
         assert_eq!(Date::from_iso("2015-1-01"), None);
         assert_eq!(Date::new(2015, 2, 31), None);
+    }
+
+    #[test]
+    fn iso_datetimes() {
+        let d = Date::new(2015, 8, 10);
+        for ok in [
+            "2015-08-10",
+            "2015-08-10T13:42",
+            "2015-08-10 13:42:51",
+            "2015-08-10T23:59:59.123456",
+            "2015-08-10T00:00Z",
+            "2015-08-10T13:42:51+03:00",
+            "2015-08-10T13:42-05:30",
+        ] {
+            assert_eq!(Date::from_iso_datetime(ok), d, "{ok}");
+        }
+        for bad in [
+            "2015-08-10T25:00",
+            "2015-08-10T13:60",
+            "2015-08-10T13:42:61",
+            "2015-08-10T13",
+            "2015-08-10T13:42:51.",
+            "2015-08-10T13:42+3",
+            "2015-08-10T13:42 ",
+            "2015-08-10x13:42",
+            "2015-08-10 ",
+            "0000-01-01",
+            "2015-02-29",
+            "2015-08-1",
+            "",
+        ] {
+            assert_eq!(Date::from_iso_datetime(bad), None, "{bad}");
+        }
     }
 
     #[test]

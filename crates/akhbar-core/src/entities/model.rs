@@ -222,11 +222,12 @@ impl Model {
         self.o_bias
     }
 
-    /// A copy that decodes with another `O` bias.
-    pub fn with_o_bias(&self, o_bias: f32) -> Model {
+    /// A copy that decodes with another `O` bias; it must be finite (a model
+    /// file holds only finite numbers).
+    pub fn with_o_bias(&self, o_bias: f32) -> Result<Model> {
         let mut m = self.clone();
-        m.o_bias = o_bias;
-        m
+        m.o_bias = check_o_bias(o_bias)?;
+        Ok(m)
     }
 
     /// Transitions of the stage whose emissions `tag_document` returns.
@@ -272,5 +273,16 @@ impl Model {
             }
         }
         repair(tags);
+    }
+}
+
+/// `o_bias` when finite, else [`Error::InvalidOption`].
+pub fn check_o_bias(o_bias: f32) -> Result<f32> {
+    if o_bias.is_finite() {
+        Ok(o_bias)
+    } else {
+        Err(Error::InvalidOption(format!(
+            "o_bias must be a finite number, got {o_bias}"
+        )))
     }
 }

@@ -14,7 +14,7 @@ use super::features::{features, sentence_info, SentenceFeatures, IDENTITY};
 use super::gazetteer::Gazetteer;
 use super::hash::KeyMap;
 use super::labels::{parse_tag, repair, Labels};
-use super::model::Model;
+use super::model::{check_o_bias, Model};
 use super::tagger::Tagger;
 use super::viterbi::{transition_index, viterbi};
 use crate::batch;
@@ -65,6 +65,21 @@ impl Default for TrainOptions {
             o_bias: 0.0,
             ensemble: 1,
         }
+    }
+}
+
+impl TrainOptions {
+    /// Refuse float settings outside their domain: a non-finite `o_bias`, a
+    /// `word_dropout` outside 0..=1 (or NaN).
+    pub fn check(&self) -> Result<()> {
+        check_o_bias(self.o_bias)?;
+        if !(0.0..=1.0).contains(&self.word_dropout) {
+            return Err(Error::InvalidOption(format!(
+                "word_dropout must be between 0 and 1, got {}",
+                self.word_dropout
+            )));
+        }
+        Ok(())
     }
 }
 
@@ -141,6 +156,7 @@ pub fn train(
     opts: &TrainOptions,
     progress: &mut dyn FnMut(&EpochReport),
 ) -> Result<Model> {
+    opts.check()?;
     if opts.ensemble <= 1 {
         return train_one(main, aux, dev, opts, progress);
     }
@@ -224,7 +240,7 @@ fn train_one(
     let no_report = &mut |_: &EpochReport| {};
 
     if !opts.two_stage {
-        let report = |m: &Model| dev_score(&m.with_o_bias(opts.o_bias), dev, opts);
+        let report = |m: &Model| dev_score(&m.with_o_bias(opts.o_bias)?, dev, opts);
         let mut first = fit(&labels, &keys, &gold, &all, n_main, opts, report, progress)?;
         first.gazetteer = opts.gazetteer.clone();
         first.clusters = opts.clusters.clone();

@@ -102,12 +102,17 @@ impl BodyMap {
         Self { pieces }
     }
 
+    /// The input span of body span `start..end`, when it lies within one
+    /// verbatim paragraph. The pieces are sorted and disjoint, so the only one
+    /// that can hold it is the last that starts at or before `start`: a binary
+    /// search, O(log paragraphs) per mention.
     fn place(&self, start: usize, end: usize) -> Place {
-        let raw = self
-            .pieces
-            .iter()
-            .find(|(s, e, _)| *s <= start && end <= *e)
-            .and_then(|&(s, _, raw)| raw.map(|r| (r + start - s, r + end - s)));
+        let after = self.pieces.partition_point(|&(s, _, _)| s <= start);
+        let raw = after
+            .checked_sub(1)
+            .map(|i| self.pieces[i])
+            .filter(|&(_, e, _)| end <= e)
+            .and_then(|(s, _, raw)| raw.map(|r| (r + start - s, r + end - s)));
         Place { start, end, raw }
     }
 }
@@ -246,6 +251,29 @@ mod tests {
         assert_eq!(n.value, Some(3.0));
         // The span is into the body, which is the input here.
         assert_eq!(n.place.raw, Some((n.place.start, n.place.end)));
+    }
+
+    #[test]
+    fn place_finds_the_paragraph_holding_a_span() {
+        // Body "ab\n\n\n\ncde\n\nfg": paragraphs at 0..2, 4..4 (empty),
+        // 6..9 (rebuilt, not verbatim), 11..13; input offsets 10, 20, -, 40.
+        let map = BodyMap {
+            pieces: vec![
+                (0, 2, Some(10)),
+                (4, 4, Some(20)),
+                (6, 9, None),
+                (11, 13, Some(40)),
+            ],
+        };
+        assert_eq!(map.place(0, 2).raw, Some((10, 12)));
+        assert_eq!(map.place(1, 2).raw, Some((11, 12)));
+        assert_eq!(map.place(4, 4).raw, Some((20, 20)));
+        assert_eq!(map.place(7, 8).raw, None); // a rebuilt paragraph
+        assert_eq!(map.place(12, 13).raw, Some((41, 42)));
+        assert_eq!(map.place(1, 5).raw, None); // across paragraphs
+        assert_eq!(map.place(3, 3).raw, None); // in the separator
+        assert_eq!(map.place(13, 14).raw, None); // past the end
+        assert_eq!(BodyMap { pieces: Vec::new() }.place(0, 0).raw, None);
     }
 
     #[test]

@@ -63,7 +63,23 @@ pub enum Value {
     Range(Date, Date),
 }
 
+/// The years an ISO value may name: four digits, as Python's `datetime` and
+/// most date libraries read them.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
 impl Value {
+    /// Whether every year the value names is in [`YEARS`] (centuries 0..=99
+    /// and decades 0..=999 cover years 0–9999 and are kept).
+    pub fn in_range(&self) -> bool {
+        match *self {
+            Value::Century(c) => (0..=99).contains(&c),
+            Value::Decade(d) => (0..=999).contains(&d),
+            Value::Year(y) | Value::Month(y, _) | Value::Week(y, _) => YEARS.contains(&y),
+            Value::Day(d) => YEARS.contains(&d.year),
+            Value::Range(a, b) => YEARS.contains(&a.year) && YEARS.contains(&b.year),
+        }
+    }
+
     /// ISO 8601: `2017`, `2017-12`, `2017-12-03`, `2015-W33`, `19`, `198`,
     /// or `2015-06-18/2015-07-16` for an interval.
     pub fn iso(&self) -> String {
@@ -126,7 +142,8 @@ pub struct DateMention {
     pub granularity: Granularity,
     pub calendar: CalendarKind,
     /// The Gregorian value; `None` when it cannot be computed (a relative
-    /// expression without a reference date, a day and month without a year).
+    /// expression without a reference date, a day and month without a year,
+    /// a value outside the years 0001–9999).
     pub value: Option<Value>,
     /// The Hijri date as written, for Hijri mentions.
     pub hijri: Option<HijriValue>,

@@ -122,7 +122,8 @@ pub(crate) fn to_mention(scan: &Scan, f: Found) -> DateMention {
         text: scan.slice(start, end).to_string(),
         granularity: f.granularity,
         calendar: f.calendar,
-        value: f.value,
+        // A value no ISO date can hold ("أمس" on 0001-01-01) is left unresolved.
+        value: f.value.filter(Value::in_range),
         hijri: f.hijri,
         conversion: f.conversion,
         relative: f.relative,

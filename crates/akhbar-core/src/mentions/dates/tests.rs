@@ -146,6 +146,31 @@ fn impossible_dates_have_no_value() {
 }
 
 #[test]
+fn values_outside_years_1_to_9999_are_unresolved() {
+    // The day before 0001-01-01, 500 years before it, the day after 9999-12-31:
+    // no four-digit ISO date, so no value; the mention is still found, relative.
+    for (text, reference) in [
+        ("وصل أمس", "0001-01-01"),
+        ("بدأ منذ 500 عام", "0001-01-01"),
+        ("يصل غدا", "9999-12-31"),
+    ] {
+        let m = find_dates(text, Date::from_iso(reference));
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        assert!(m[0].relative, "{text}");
+        assert_eq!(m[0].iso(), None, "{text} on {reference}");
+    }
+    // Inside the range they resolve as usual.
+    assert_eq!(
+        spans("وصل أمس", Some("0001-01-02")),
+        vec![pair("أمس", "0001-01-01")]
+    );
+    assert_eq!(
+        spans("يصل غدا", Some("9999-12-30")),
+        vec![pair("غدا", "9999-12-31")]
+    );
+}
+
+#[test]
 fn day_and_month_without_year_use_the_reference() {
     assert_eq!(
         spans("في 3 أغسطس الجاري", Some("2015-08-10")),
