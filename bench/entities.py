@@ -2,6 +2,7 @@
 
     python bench/entities.py --bert-python ~/bert-venv/bin/python
     python bench/entities.py --articles 3000 --sentences 256 --runs 3
+    python bench/entities.py --neural build/neural/m3 --bert-python ~/bert-venv/bin/python
 
 Part 1 runs ``akhbar.extract_batch`` over the first ``--articles`` non-empty articles
 of the ../shared news corpus on 1 and 2 threads (median of ``--runs``) and reports
@@ -18,6 +19,9 @@ format) through ``akhbar.Tagger.from_pretrained(...).tag_tokens`` on the same wo
 (30,000 pieces, the size of CAMeLBERT's) is trained on the benchmark articles
 themselves, so sequence lengths are realistic. Batches of 32 sentences sorted by
 length (little padding), no gradients.
+With ``--neural DIR`` (a model folder written by ``akhbar-neural train``), the
+contextual tagger (``akhbar.Tagger.load_neural``) runs beside the shipped one in
+both parts, on the same texts and thread counts.
 BERT runs in a child process of ``--bert-python`` (a venv with torch and
 transformers, kept out of ``make test``), in the same benchmark run. Ratios are
 akhbar tokens/s over BERT tokens/s on the same sentences and thread count. torch gets
@@ -64,6 +68,14 @@ def timed(f: object, runs: int) -> float:
         f()  # type: ignore[operator]
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
+
+
+def seconds_by_threads(tagger: object, texts: list[str], runs: int) -> dict[int, float]:
+    """Median seconds of ``tagger.extract_batch(texts)`` on 1 and 2 threads."""
+    return {
+        threads: timed(lambda: tagger.extract_batch(texts, n_threads=threads), runs)  # type: ignore[attr-defined]  # noqa: B023
+        for threads in (1, 2)
+    }
 
 
 def bert_child(args: argparse.Namespace) -> None:
@@ -127,6 +139,7 @@ def main() -> None:
     ap.add_argument("--sentences", type=int, default=256)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--bert-python", help="python of a venv with torch + transformers")
+    ap.add_argument("--neural", type=Path, help="an akhbar-neural model folder to time as well")
     ap.add_argument("--bert-child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
     ap.add_argument("--save-dir", help=argparse.SUPPRESS)
@@ -141,18 +154,26 @@ def main() -> None:
         sys.exit(f"news corpus not found: {NEWS} (set AKHBAR_SHARED)")
     texts = load(args.articles)
     tagger = akhbar.Tagger.default()
+    neural = akhbar.Tagger.load_neural(args.neural) if args.neural else None
     n_tokens = sum(len(t) for t in akhbar.tokenize_batch(texts))
     mb = sum(len(t.encode()) for t in texts) / 1e6
     print(f"corpus: {len(texts)} articles, {n_tokens:,} tokens, {mb:.1f} MB")
     print(f"model: {tagger!r}")
     print("\n== extract_batch on the articles ==")
     per_thread = {}
-    for threads in (1, 2):
-        s = timed(lambda: tagger.extract_batch(texts, n_threads=threads), args.runs)  # noqa: B023
+    for threads, s in seconds_by_threads(tagger, texts, args.runs).items():
         per_thread[threads] = n_tokens / s
         rate = f"{n_tokens / s:>12,.0f} tokens/s  {len(texts) / s:>8,.0f} articles/s"
         print(f"threads {threads}: {rate}")
     print(f"scaling 2/1 threads: {per_thread[2] / per_thread[1]:.2f}x")
+    if neural is not None:
+        nrate = {t: n_tokens / s for t, s in seconds_by_threads(neural, texts, args.runs).items()}
+        for threads, r in nrate.items():
+            print(
+                f"neural  threads {threads}: {r:>12,.0f} tokens/s"
+                f"  ({r / per_thread[threads]:.3f}x the perceptron)"
+            )
+        print(f"neural scaling 2/1 threads: {nrate[2] / nrate[1]:.2f}x")
     # Control: how far plain normalization scales on this machine right now
     # (other jobs on a shared machine take cores away from both).
     norm = {}
@@ -175,11 +196,16 @@ def main() -> None:
     sents = sents[: args.sentences]
     s_tokens = sum(len(t) for t in akhbar.tokenize_batch(sents))
     print(f"\n== the same {len(sents)} sentences ({s_tokens:,} tokens) ==")
-    ours = {}
-    for threads in (1, 2):
-        s = timed(lambda: tagger.extract_batch(sents, n_threads=threads), args.runs * 5)  # noqa: B023
-        ours[threads] = s_tokens / s
-        print(f"akhbar    threads {threads}: {ours[threads]:>12,.0f} tokens/s")
+    ours = {t: s_tokens / s for t, s in seconds_by_threads(tagger, sents, args.runs * 5).items()}
+    for threads, r in ours.items():
+        print(f"akhbar    threads {threads}: {r:>12,.0f} tokens/s")
+    theirs = {}
+    if neural is not None:
+        theirs = {
+            t: s_tokens / s for t, s in seconds_by_threads(neural, sents, args.runs * 5).items()
+        }
+        for threads, r in theirs.items():
+            print(f"neural    threads {threads}: {r:>12,.0f} tokens/s")
     if not args.bert_python:
         print("BERT-base: skipped (pass --bert-python PATH to a venv with torch + transformers)")
         return
@@ -214,6 +240,8 @@ def main() -> None:
             f"  ({len(sents) / bert['seconds'][str(threads)]:.1f} sentences/s)"
             f"   akhbar perceptron/torch BERT = {ours[threads] / b:,.0f}x"
         )
+        if theirs:
+            print(f"  akhbar neural/torch BERT = {theirs[threads] / b:,.1f}x")
         a = akhbar_bert[threads]
         print(
             f"BERT-base akhbar threads {threads}: {a:>9,.0f} tokens/s"

@@ -12,6 +12,7 @@ use akhbar_core::entities::train::{score, tag_sentences, train, EpochReport, Tra
 use akhbar_core::entities::{
     evaluate_tags, read_conll, Entity, EvalCounts, Gazetteer, Model, Tagger,
 };
+use akhbar_neural::NeuralTagger;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
@@ -253,6 +254,15 @@ impl PyTagger {
             perceptron: None,
             bert: Some(b),
         })
+    }
+
+    /// The contextual (neural) tagger in a model folder written by
+    /// `akhbar-neural train`; its kind is "custom".
+    #[staticmethod]
+    fn load_neural(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let n =
+            parallel::isolated(py, || NeuralTagger::load(&path))?.map_err(|e| core_error(py, e))?;
+        Ok(Self::from_tagger(Arc::new(n)))
     }
 
     /// "perceptron", "bert", or "custom".

@@ -283,6 +283,8 @@ class Tagger:
     @staticmethod
     def default() -> Tagger: ...
     @staticmethod
+    def load_neural(path: str | os.PathLike[str]) -> Tagger: ...
+    @staticmethod
     def from_pretrained(
         path_or_id: str | os.PathLike[str],
         *,

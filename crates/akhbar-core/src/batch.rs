@@ -38,6 +38,28 @@ pub fn max_threads() -> usize {
     *MAX.get_or_init(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get))
 }
 
+/// Run `f` on the calling rayon worker; called from outside any rayon pool,
+/// run it in a one-thread pool of its own, so that work `f` hands to rayon
+/// (a matrix library's parallel products) stays on one thread instead of
+/// spreading onto rayon's global pool.
+pub fn on_current_worker<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    if rayon::current_thread_index().is_some() {
+        return f();
+    }
+    static SERIAL: OnceLock<Option<ThreadPool>> = OnceLock::new();
+    let serial = SERIAL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "akhbar-serial".into())
+            .build()
+            .ok()
+    });
+    match serial {
+        Some(pool) => pool.install(f),
+        None => f(),
+    }
+}
+
 /// The number of threads of akhbar's pools alive now (not rayon's global pool).
 pub fn live_threads() -> usize {
     LIVE_THREADS.load(Ordering::SeqCst)

@@ -18,6 +18,17 @@ pub struct TaggedSentence {
     pub confidence: Vec<f32>,
 }
 
+impl TaggedSentence {
+    /// `O` for each of `len` tokens with confidence 0: what a tagger whose
+    /// inference failed returns, so that the document still gets its row.
+    pub fn untagged(len: usize) -> Self {
+        Self {
+            tags: vec![super::labels::O; len],
+            confidence: vec![0.0; len],
+        }
+    }
+}
+
 /// A sequence tagger over the sentences of one document.
 ///
 /// Sentences come from one document in reading order, so a tagger may use

@@ -1,0 +1,129 @@
+//! `akhbar-neural`: train and score the contextual entity tagger.
+//!
+//! ```text
+//! akhbar-neural train TRAIN.txt --gazetteer G.tsv --clusters C.tsv -o DIR
+//!     [--dev DEV.txt] [--epochs 20] [--seed 1] [--embed 64] [--hidden 128]
+//!     [--dilations 1,2,4] [--bucket-bits 16] [--batch 16] [--lr 0.002]
+//!     [--dropout 0.25] [--word-dropout 0.1]
+//!     [--vectors VECTORS.txt] [--vector-limit 200000]
+//! akhbar-neural evaluate DIR TEST.txt
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use akhbar_core::entities::clusters::Clusters;
+use akhbar_core::entities::read_conll;
+use akhbar_neural::inputs::InputSpace;
+use akhbar_neural::tagger::read_gazetteer;
+use akhbar_neural::train::{evaluate, micro, prf};
+use akhbar_neural::vectors::Vectors;
+use akhbar_neural::{train, NeuralTagger, TrainConfig};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("akhbar-neural: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn value<T: std::str::FromStr>(flag: &str, v: Option<&String>) -> Result<T, String> {
+    v.ok_or(format!("{flag} needs a value"))?
+        .parse()
+        .map_err(|_| format!("bad value for {flag}"))
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("train") => run_train(&args[1..]),
+        Some("evaluate") if args.len() == 3 => {
+            let tagger = NeuralTagger::load(&PathBuf::from(&args[1])).map_err(|e| e.to_string())?;
+            let test = read_conll(&PathBuf::from(&args[2])).map_err(|e| e.to_string())?;
+            print_scores(&evaluate(&tagger, &test));
+            Ok(())
+        }
+        _ => Err("usage: akhbar-neural train TRAIN --gazetteer G --clusters C -o DIR [options] | evaluate DIR TEST".into()),
+    }
+}
+
+fn run_train(args: &[String]) -> Result<(), String> {
+    let mut config = TrainConfig::default();
+    let (mut train_path, mut dev, mut gaz, mut clusters, mut out) = (None, None, None, None, None);
+    let (mut vectors, mut vector_limit) = (None, 200_000);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--vectors" => vectors = Some(PathBuf::from(value::<String>(a, it.next())?)),
+            "--vector-limit" => vector_limit = value(a, it.next())?,
+            "--dev" => dev = Some(PathBuf::from(value::<String>(a, it.next())?)),
+            "--gazetteer" => gaz = Some(PathBuf::from(value::<String>(a, it.next())?)),
+            "--clusters" => clusters = Some(PathBuf::from(value::<String>(a, it.next())?)),
+            "-o" | "--output" => out = Some(PathBuf::from(value::<String>(a, it.next())?)),
+            "--epochs" => config.epochs = value(a, it.next())?,
+            "--seed" => config.seed = value(a, it.next())?,
+            "--embed" => config.embed = value(a, it.next())?,
+            "--hidden" => config.hidden = value(a, it.next())?,
+            "--bucket-bits" => config.bucket_bits = value(a, it.next())?,
+            "--batch" => config.batch = value(a, it.next())?,
+            "--lr" => config.learning_rate = value(a, it.next())?,
+            "--dropout" => config.dropout = value(a, it.next())?,
+            "--word-dropout" => config.word_dropout = value(a, it.next())?,
+            "--dilations" => {
+                config.dilations = value::<String>(a, it.next())?
+                    .split(',')
+                    .map(|d| d.parse().map_err(|_| "bad --dilations".to_string()))
+                    .collect::<Result<_, _>>()?
+            }
+            p if !p.starts_with('-') && train_path.is_none() => train_path = Some(PathBuf::from(p)),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    let train_path = train_path.ok_or("no training file")?;
+    let out = out.ok_or("no output folder (-o)")?;
+    let sentences = read_conll(&train_path).map_err(|e| e.to_string())?;
+    let dev = dev
+        .map(|d| read_conll(&d))
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let space = InputSpace {
+        gazetteer: match gaz {
+            Some(g) => read_gazetteer(&g).map_err(|e| e.to_string())?,
+            None => Default::default(),
+        },
+        clusters: match clusters {
+            Some(c) => Clusters::read(&c).map_err(|e| e.to_string())?,
+            None => Clusters::new(),
+        },
+        buckets: 0,
+        vectors: match vectors {
+            Some(v) => Some(Arc::new(
+                Vectors::read_word2vec(&v, vector_limit).map_err(|e| e.to_string())?,
+            )),
+            None => None,
+        },
+    };
+    eprintln!("{config:?}");
+    let tagger = train(&sentences, dev.as_deref(), space, &config, &mut |l| {
+        eprintln!("{l}")
+    })
+    .map_err(|e| e.to_string())?;
+    tagger.save(&out).map_err(|e| e.to_string())?;
+    if let Some(dev) = dev {
+        print_scores(&evaluate(&tagger, &dev));
+    }
+    Ok(())
+}
+
+fn print_scores(c: &akhbar_core::entities::EvalCounts) {
+    let (p, r, f) = micro(c);
+    println!("micro P {p:.4} R {r:.4} F1 {f:.4}");
+    for (ty, x) in &c.per_type {
+        let (p, r, f) = prf(x.correct, x.predicted, x.gold);
+        println!("{ty:<5} P {p:.4} R {r:.4} F1 {f:.4} ({} gold)", x.gold);
+    }
+}

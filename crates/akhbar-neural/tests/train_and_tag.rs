@@ -1,0 +1,197 @@
+//! Training on a few hand-tagged Arabic sentences, then tagging, saving,
+//! loading and running in thread pools of different sizes.
+
+use akhbar_core::entities::extract::extract;
+use akhbar_core::entities::{Gazetteer, Sentence, Tagger};
+use akhbar_core::Error;
+use akhbar_neural::inputs::InputSpace;
+use akhbar_neural::train::{evaluate, micro};
+use akhbar_neural::{train, NeuralTagger, TrainConfig};
+
+/// Sentences written and tagged by hand (ANERcorp's scheme).
+const TRAIN: &str = "\
+زار O
+الرئيس O
+أوباما B-PERS
+القاهرة B-LOC
+أمس O
+
+قال O
+وزير O
+الخارجية O
+جون B-PERS
+كيري I-PERS
+في O
+باريس B-LOC
+
+التقى O
+أوباما B-PERS
+كيري B-PERS
+في O
+واشنطن B-LOC
+
+أعلنت O
+الأمم B-ORG
+المتحدة I-ORG
+من O
+جنيف B-LOC
+
+وصل O
+ساركوزي B-PERS
+إلى O
+الرياض B-LOC
+
+انتقدت O
+منظمة B-ORG
+العفو I-ORG
+الدولية I-ORG
+الحكومة O
+في O
+دمشق B-LOC
+
+سافر O
+كيري B-PERS
+إلى O
+جنيف B-LOC
+للقاء O
+ساركوزي B-PERS
+";
+
+fn sentences() -> Vec<Sentence> {
+    akhbar_core::entities::conll::parse_conll(TRAIN.as_bytes(), "hand").unwrap()
+}
+
+fn config(seed: u64) -> TrainConfig {
+    TrainConfig {
+        bucket_bits: 12,
+        embed: 16,
+        hidden: 16,
+        dilations: vec![1, 2],
+        epochs: 40,
+        batch: 2,
+        learning_rate: 1e-2,
+        dropout: 0.0,
+        word_dropout: 0.0,
+        seed,
+        ..TrainConfig::default()
+    }
+}
+
+fn space() -> InputSpace {
+    let mut gazetteer = Gazetteer::new();
+    gazetteer.add("LOC", "القاهرة").unwrap();
+    InputSpace {
+        gazetteer,
+        ..InputSpace::default()
+    }
+}
+
+fn trained(seed: u64) -> NeuralTagger {
+    train(&sentences(), None, space(), &config(seed), &mut |_| {}).unwrap()
+}
+
+fn tags(t: &dyn Tagger, words: &[&str]) -> Vec<String> {
+    let out = t.tag_sentences(&[words.to_vec()]);
+    out[0]
+        .tags
+        .iter()
+        .map(|&x| t.labels().tag_name(x))
+        .collect()
+}
+
+#[test]
+fn learns_the_training_sentences_and_tags_new_text() {
+    let t = trained(1);
+    let (p, r, f) = micro(&evaluate(&t, &sentences()));
+    assert!(f > 0.9, "training set P {p} R {r} F1 {f}");
+    assert_eq!(t.labels().types(), ["LOC", "ORG", "PERS"]);
+    assert_eq!(
+        tags(&t, &["سافر", "أوباما", "إلى", "باريس"]),
+        ["O", "B-PERS", "O", "B-LOC"]
+    );
+    // Through extract(): entities with their text.
+    let text = "وصل ساركوزي إلى جنيف";
+    let found = extract(&t, text);
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|e| (e.label.as_str(), e.text.as_str()))
+        .collect();
+    assert_eq!(got, [("PERS", "ساركوزي"), ("LOC", "جنيف")]);
+    assert!(found.iter().all(|e| e.score > 0.0 && e.score <= 1.0));
+}
+
+#[test]
+fn a_seed_fixes_the_model_and_a_folder_round_trips() {
+    let a = trained(3);
+    let b = trained(3);
+    let dir = std::env::temp_dir().join(format!("akhbar-neural-test-{}", std::process::id()));
+    a.save(&dir).unwrap();
+    let loaded = NeuralTagger::load(&dir).unwrap();
+    let gold = sentences();
+    let doc: Vec<Vec<&str>> = gold
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    let want = a.log_probs(&doc).unwrap();
+    assert_eq!(b.log_probs(&doc).unwrap(), want);
+    assert_eq!(loaded.log_probs(&doc).unwrap(), want);
+    assert_eq!(loaded.tag_sentences(&doc), a.tag_sentences(&doc));
+
+    // A broken folder is a typed error, never a panic.
+    std::fs::write(dir.join("weights.safetensors"), b"\x08\0\0\0\0\0\0\0{}").unwrap();
+    assert!(matches!(
+        NeuralTagger::load(&dir),
+        Err(Error::ModelFile { .. })
+    ));
+    std::fs::write(dir.join("config.json"), "{\"format\": \"other\"}").unwrap();
+    assert!(matches!(
+        NeuralTagger::load(&dir),
+        Err(Error::ModelFile { .. })
+    ));
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(matches!(NeuralTagger::load(&dir), Err(Error::Io { .. })));
+}
+
+#[test]
+fn same_tags_alone_in_a_document_and_on_any_thread_count() {
+    let t = trained(1);
+    let gold = sentences();
+    let doc: Vec<Vec<&str>> = gold
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    let whole = t.tag_sentences(&doc);
+    for (s, tagged) in doc.iter().zip(&whole) {
+        assert_eq!(&t.tag_sentences(std::slice::from_ref(s))[0], tagged);
+    }
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        assert_eq!(pool.install(|| t.tag_sentences(&doc)), whole);
+    }
+    // Empty input: no sentences, an empty sentence, non-Arabic tokens.
+    assert!(t.tag_sentences(&[]).is_empty());
+    let odd = t.tag_sentences(&[vec![], vec!["\u{FFFD}", "abc", "١٢٣"]]);
+    assert!(odd[0].tags.is_empty());
+    assert_eq!(odd[1].tags.len(), 3);
+}
+
+#[test]
+fn training_data_without_entities_is_refused() {
+    let plain =
+        akhbar_core::entities::conll::parse_conll("قال O\nأمس O\n".as_bytes(), "x").unwrap();
+    assert!(matches!(
+        train(&plain, None, space(), &config(1), &mut |_| {}),
+        Err(Error::TrainingData(_))
+    ));
+    let zero = TrainConfig {
+        epochs: 0,
+        ..config(1)
+    };
+    assert!(matches!(
+        train(&sentences(), None, space(), &zero, &mut |_| {}),
+        Err(Error::InvalidOption(_))
+    ));
+}
