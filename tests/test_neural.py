@@ -27,7 +27,7 @@ def test_missing_folder_is_a_file_error(tmp_path: Path) -> None:
         (json.dumps({"format": "akhbar-neural 0"}), 'not an "akhbar-neural 1" model'),
         (
             json.dumps({"format": "akhbar-neural 1", "types": ["LOC"], "network": {}}),
-            "no integer",
+            'no list "dilations"',
         ),
     ],
 )

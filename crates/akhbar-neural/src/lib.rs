@@ -11,12 +11,14 @@
 //! [`train::train`] learns one from CoNLL sentences, deterministically for a
 //! seed.
 
+pub mod combined;
 pub mod inputs;
 pub mod network;
 pub mod tagger;
 pub mod train;
 pub mod vectors;
 
+pub use combined::Combined;
 pub use network::NetworkConfig;
 pub use tagger::NeuralTagger;
 pub use train::{train, TrainConfig};

@@ -221,6 +221,15 @@ impl NeuralTagger {
         Ok(out)
     }
 
+    /// [`NeuralTagger::log_probs`] on the calling rayon worker (or one
+    /// thread of its own), or the reason inference failed.
+    pub fn log_probs_here(
+        &self,
+        sentences: &[Vec<&str>],
+    ) -> std::result::Result<Vec<Vec<f32>>, String> {
+        on_current_worker(|| self.log_probs(sentences)).map_err(|e| e.to_string())
+    }
+
     /// Tags of a document's sentences, or the reason inference failed.
     pub fn try_tag_sentences(
         &self,

@@ -195,3 +195,39 @@ fn training_data_without_entities_is_refused() {
         Err(Error::InvalidOption(_))
     ));
 }
+
+#[test]
+fn combined_with_all_weight_on_one_side_agrees_with_that_side() {
+    use akhbar_core::entities::train::train as train_fast;
+    use akhbar_core::entities::TrainOptions;
+    use akhbar_neural::Combined;
+    use std::sync::Arc;
+
+    let gold = sentences();
+    let opts = TrainOptions {
+        epochs: 5,
+        ..TrainOptions::default()
+    };
+    let fast = Arc::new(train_fast(&gold, &[], None, &opts, &mut |_| {}).unwrap());
+    let neural = trained(1);
+    let doc: Vec<Vec<&str>> = vec![
+        vec!["سافر", "أوباما", "إلى", "باريس"],
+        vec!["أعلنت", "الأمم", "المتحدة", "من", "جنيف"],
+    ];
+    let tags = |t: &dyn Tagger| -> Vec<Vec<usize>> {
+        t.tag_sentences(&doc).into_iter().map(|s| s.tags).collect()
+    };
+    let all_fast = Combined::new(Arc::clone(&fast), neural.clone(), 1.0).unwrap();
+    let all_neural = Combined::new(Arc::clone(&fast), neural.clone(), 0.0).unwrap();
+    // All weight on the perceptron: its marginals decoded, which on these
+    // clear sentences give its own Viterbi path.
+    assert_eq!(tags(&all_fast), tags(fast.as_ref()));
+    assert_eq!(tags(&all_neural), tags(&neural));
+    // The network alone tags the hand-checked sentence right.
+    assert_eq!(
+        tags(&neural)[1],
+        vec![0, 3, 4, 0, 1],
+        "O B-ORG I-ORG O B-LOC in the layout LOC, ORG, PERS"
+    );
+    assert!(Combined::new(fast, neural, 1.5).is_err());
+}

@@ -6,7 +6,7 @@
 //!     [--dilations 1,2,4] [--bucket-bits 16] [--batch 16] [--lr 0.002]
 //!     [--dropout 0.25] [--word-dropout 0.1]
 //!     [--vectors VECTORS.txt] [--vector-limit 200000]
-//! akhbar-neural evaluate DIR TEST.txt
+//! akhbar-neural evaluate DIR TEST.txt [--fast FAST.akbm [--fast-weight 0.5]]
 //! ```
 
 use std::path::PathBuf;
@@ -14,12 +14,12 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use akhbar_core::entities::clusters::Clusters;
-use akhbar_core::entities::read_conll;
+use akhbar_core::entities::{read_conll, Model};
 use akhbar_neural::inputs::InputSpace;
 use akhbar_neural::tagger::read_gazetteer;
 use akhbar_neural::train::{evaluate, micro, prf};
 use akhbar_neural::vectors::Vectors;
-use akhbar_neural::{train, NeuralTagger, TrainConfig};
+use akhbar_neural::{train, Combined, NeuralTagger, TrainConfig};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,10 +41,27 @@ fn value<T: std::str::FromStr>(flag: &str, v: Option<&String>) -> Result<T, Stri
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("train") => run_train(&args[1..]),
-        Some("evaluate") if args.len() == 3 => {
+        Some("evaluate") if args.len() == 3 || args.len() == 5 || args.len() == 7 => {
             let tagger = NeuralTagger::load(&PathBuf::from(&args[1])).map_err(|e| e.to_string())?;
             let test = read_conll(&PathBuf::from(&args[2])).map_err(|e| e.to_string())?;
-            print_scores(&evaluate(&tagger, &test));
+            let (mut fast, mut weight) = (None, 0.5);
+            let mut it = args[3..].iter();
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--fast" => fast = Some(PathBuf::from(value::<String>(a, it.next())?)),
+                    "--fast-weight" => weight = value(a, it.next())?,
+                    other => return Err(format!("unknown argument {other:?}")),
+                }
+            }
+            match fast {
+                Some(f) => {
+                    let model = Model::load(&f).map_err(|e| e.to_string())?;
+                    let both = Combined::new(Arc::new(model), tagger, weight)
+                        .map_err(|e| e.to_string())?;
+                    print_scores(&evaluate(&both, &test));
+                }
+                None => print_scores(&evaluate(&tagger, &test)),
+            }
             Ok(())
         }
         _ => Err("usage: akhbar-neural train TRAIN --gazetteer G --clusters C -o DIR [options] | evaluate DIR TEST".into()),
