@@ -1,7 +1,7 @@
-//! Pre-trained word vectors (word2vec text format), a frozen input of the
-//! network beside the hashed embeddings: a token takes the vector of its
-//! first form found among the written word, its key form, its stem and its
-//! bare stem.
+//! Pre-trained word vectors (word2vec text format, scaled to unit length),
+//! a frozen input of the network beside the hashed embeddings: a token takes
+//! the vector of its first form found among the written word, its key form,
+//! its stem and its bare stem.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -77,7 +77,15 @@ impl Vectors {
             }
             words.push(word);
         }
-        // Stored as f16 in a model folder: train on the values it will load.
+        // Unit length (raw skip-gram norms grow with frequency and would
+        // swamp the summed embeddings); stored as f16 in a model folder, so
+        // training sees the values it will load.
+        for row in data.chunks_mut(dim) {
+            let norm = row.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                row.iter_mut().for_each(|x| *x /= norm);
+            }
+        }
         let data = to_f16_precision(data).map_err(|e| err(0, e.to_string()))?;
         Self::new(words, data, dim)
     }
@@ -111,14 +119,20 @@ fn to_f16_precision(data: Vec<f32>) -> candle_core::Result<Vec<f32>> {
 mod tests {
     use super::*;
 
+    fn half_round(x: f32) -> f32 {
+        to_f16_precision(vec![x]).unwrap()[0]
+    }
+
     #[test]
     fn reads_word2vec_text_and_finds_the_first_known_form() {
         let path = std::env::temp_dir().join(format!("akhbar-vectors-{}.txt", std::process::id()));
-        std::fs::write(&path, "3 2\nالرياض 0.5 -1\nرياض 2 3\nقال 0 1\n").unwrap();
+        std::fs::write(&path, "3 2\nالرياض 0 -2\nرياض 3 4\nقال 0 1\n").unwrap();
         let v = Vectors::read_word2vec(&path, 2).unwrap();
         assert_eq!(v.words(), ["الرياض", "رياض"]);
         assert_eq!(v.row(&["بالرياض", "الرياض", "رياض"]), Some(0));
-        assert_eq!(v.vector(1), [2.0, 3.0]);
+        // Rows scaled to unit length: (3, 4) / 5.
+        assert_eq!(v.vector(0), [0.0, -1.0]);
+        assert_eq!(v.vector(1), [0.6, 0.8].map(|x: f32| half_round(x)));
         assert_eq!(v.row(&["قال"]), None);
         std::fs::write(&path, "1 3\nقال 0 1\n").unwrap();
         assert!(Vectors::read_word2vec(&path, 9).is_err());
