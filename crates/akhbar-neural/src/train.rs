@@ -371,10 +371,12 @@ fn step(
     opt.step(&grads)?;
     if let Some(gx) = grads.get(x.as_tensor()) {
         let gx: Vec<f32> = gx.flatten_all()?.to_vec1()?;
+        // Each token's gradient row: its table part, then its vector's.
         let e = network.config.embed;
-        for (g, ids) in gx.chunks(e).zip(batch.used_ids()) {
+        let width = e + network.config.vector_dim;
+        for (g, ids) in gx.chunks(width).zip(batch.used_ids()) {
             for id in ids {
-                table_opt.add(id, g);
+                table_opt.add(id, &g[..e]);
             }
         }
         table_opt.step(&mut network.table, lr as f32);

@@ -22,7 +22,9 @@ pub struct Vectors {
 }
 
 impl Vectors {
-    /// Vectors from words and their numbers.
+    /// Vectors from words and their numbers, rounded to half precision (a
+    /// model folder stores them as f16, so training sees the values a
+    /// loaded model reads).
     pub fn new(words: Vec<String>, data: Vec<f32>, dim: usize) -> Result<Self> {
         if dim == 0 || data.len() != words.len() * dim {
             return Err(Error::InvalidOption(format!(
@@ -32,6 +34,7 @@ impl Vectors {
                 data.len()
             )));
         }
+        let data = to_f16_precision(data).map_err(|e| Error::InvalidOption(e.to_string()))?;
         let index = words
             .iter()
             .enumerate()
@@ -77,16 +80,14 @@ impl Vectors {
             }
             words.push(word);
         }
-        // Unit length (raw skip-gram norms grow with frequency and would
-        // swamp the summed embeddings); stored as f16 in a model folder, so
-        // training sees the values it will load.
+        // Unit length: raw skip-gram norms grow with frequency and would
+        // swamp the summed embeddings.
         for row in data.chunks_mut(dim) {
             let norm = row.iter().map(|x| x * x).sum::<f32>().sqrt();
             if norm > 0.0 {
                 row.iter_mut().for_each(|x| *x /= norm);
             }
         }
-        let data = to_f16_precision(data).map_err(|e| err(0, e.to_string()))?;
         Self::new(words, data, dim)
     }
 

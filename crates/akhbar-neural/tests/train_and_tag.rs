@@ -231,3 +231,53 @@ fn combined_with_all_weight_on_one_side_agrees_with_that_side() {
     );
     assert!(Combined::new(fast, neural, 1.5).is_err());
 }
+
+#[test]
+fn learns_with_pretrained_vectors_and_keeps_them_in_the_folder() {
+    use akhbar_neural::vectors::Vectors;
+    use std::sync::Arc;
+
+    // Made-up 3-dimensional vectors: names near each other, places apart.
+    let words = [
+        "اوباما",
+        "كيري",
+        "ساركوزي",
+        "باريس",
+        "جنيف",
+        "القاهره",
+        "في",
+        "الي",
+    ];
+    let dirs: [[f32; 3]; 8] = [
+        [1.0, 0.0, 0.0],
+        [0.9, 0.1, 0.0],
+        [0.8, 0.0, 0.2],
+        [0.0, 1.0, 0.0],
+        [0.1, 0.9, 0.0],
+        [0.0, 0.8, 0.2],
+        [0.0, 0.0, 1.0],
+        [0.1, 0.0, 0.9],
+    ];
+    let vectors = Vectors::new(
+        words.iter().map(|w| w.to_string()).collect(),
+        dirs.iter().flatten().copied().collect(),
+        3,
+    )
+    .unwrap();
+    let space = InputSpace {
+        vectors: Some(Arc::new(vectors)),
+        ..space()
+    };
+    let t = train(&sentences(), None, space, &config(2), &mut |_| {}).unwrap();
+    assert_eq!(t.network().config.vector_dim, 3);
+    let (p, r, f) = micro(&evaluate(&t, &sentences()));
+    assert!(f > 0.9, "training set P {p} R {r} F1 {f}");
+    let dir = std::env::temp_dir().join(format!("akhbar-neural-vec-{}", std::process::id()));
+    t.save(&dir).unwrap();
+    let loaded = NeuralTagger::load(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let doc = vec![vec!["سافر", "أوباما", "إلى", "باريس"]];
+    // The folder keeps the vectors in f16, the precision they were trained at.
+    assert_eq!(loaded.log_probs(&doc).unwrap(), t.log_probs(&doc).unwrap());
+    assert_eq!(loaded.tag_sentences(&doc), t.tag_sentences(&doc));
+}
