@@ -11,10 +11,15 @@ use crate::error::{Error, Result};
 /// Cluster bit-string prefix lengths used as features.
 pub const PREFIXES: [usize; 4] = [4, 6, 10, 20];
 
-/// Word (key form) -> cluster path such as `0110100`.
+/// The line that starts the embedding classes section of a clusters file.
+pub const CLASSES_HEADER: &str = "#classes";
+
+/// Word (key form) -> cluster path such as `0110100`, and word -> its
+/// embedding classes (k-means ids at several k, `embedding_classes.rs`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Clusters {
     map: HashMap<String, String>,
+    classes: HashMap<String, Vec<u16>>,
 }
 
 impl Clusters {
@@ -43,6 +48,32 @@ impl Clusters {
         self.map.get(word).map(String::as_str)
     }
 
+    /// Set a word's embedding classes.
+    pub fn insert_classes(&mut self, word: String, ids: Vec<u16>) {
+        self.classes.insert(word, ids);
+    }
+
+    /// The embedding classes of a word.
+    pub fn classes(&self, word: &str) -> Option<&[u16]> {
+        self.classes.get(word).map(Vec::as_slice)
+    }
+
+    /// Whether there are embedding classes.
+    pub fn has_classes(&self) -> bool {
+        !self.classes.is_empty()
+    }
+
+    /// All (word, classes) pairs, sorted by word.
+    pub fn sorted_classes(&self) -> Vec<(&str, &[u16])> {
+        let mut v: Vec<_> = self
+            .classes
+            .iter()
+            .map(|(w, c)| (w.as_str(), c.as_slice()))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
     /// All (word, path) pairs, sorted by word (for a stable file layout).
     pub fn sorted(&self) -> Vec<(&str, &str)> {
         let mut v: Vec<_> = self
@@ -54,7 +85,8 @@ impl Clusters {
         v
     }
 
-    /// Write `path<TAB>word` lines, sorted by word.
+    /// Write `path<TAB>word` lines, sorted by word, then (if any) the
+    /// [`CLASSES_HEADER`] line and `word<TAB>id id ...` lines.
     pub fn write(&self, path: &Path) -> Result<()> {
         let mut text = String::new();
         for (w, p) in self.sorted() {
@@ -63,6 +95,17 @@ impl Clusters {
             text.push_str(w);
             text.push('\n');
         }
+        if self.has_classes() {
+            text.push_str(CLASSES_HEADER);
+            text.push('\n');
+            for (w, ids) in self.sorted_classes() {
+                text.push_str(w);
+                let ids: Vec<String> = ids.iter().map(u16::to_string).collect();
+                text.push('\t');
+                text.push_str(&ids.join(" "));
+                text.push('\n');
+            }
+        }
         std::fs::write(path, text).map_err(|e| Error::Io {
             path: path.display().to_string(),
             reason: e.to_string(),
@@ -70,7 +113,8 @@ impl Clusters {
     }
 
     /// Read `path<TAB>word[<TAB>count]` lines (the output of Liang's
-    /// `wcluster` and of `tools/build_clusters.py`).
+    /// `wcluster` and of `tools/build_clusters.py`), then optionally the
+    /// embedding classes section ([`Clusters::write`]).
     pub fn read(path: &Path) -> Result<Self> {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
@@ -78,8 +122,30 @@ impl Clusters {
             reason: e.to_string(),
         })?;
         let mut out = Self::new();
+        let mut in_classes = false;
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
+                continue;
+            }
+            if line.trim_end() == CLASSES_HEADER {
+                in_classes = true;
+                continue;
+            }
+            if in_classes {
+                let bad = |reason: String| Error::Conll {
+                    path: name.clone(),
+                    line: i + 1,
+                    reason,
+                };
+                let (word, ids) = line
+                    .split_once('\t')
+                    .ok_or_else(|| bad("expected 'word<TAB>class ids'".into()))?;
+                let ids = ids
+                    .split_whitespace()
+                    .map(|x| x.parse::<u16>())
+                    .collect::<std::result::Result<Vec<u16>, _>>()
+                    .map_err(|_| bad(format!("class ids {ids:?} are not numbers below 65536")))?;
+                out.insert_classes(super::gazetteer::key_form(word), ids);
                 continue;
             }
             let mut f = line.split('\t');

@@ -5,7 +5,7 @@
 //!
 //! Payload: the feature-set version; entity types; feature keys (ascending, one per weight row) and
 //! weights; transitions; the feature gazetteer; the forced gazetteer; the
-//! word clusters; the second stage (flag, then weights and transitions);
+//! word clusters; (version 2) the embedding classes; the second stage (flag, then weights and transitions);
 //! the `O` bias.
 
 use std::path::Path;
@@ -21,7 +21,9 @@ use crate::error::{Error, Result};
 /// The first eight bytes of a model file.
 pub const MAGIC: &[u8; 8] = b"AKHBNER\x1a";
 /// The payload layout version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The layout without embedding classes (written when a model has none).
+const VERSION_1: u32 = 1;
 const HEADER: usize = 8 + 4 + 8 + 8;
 
 struct Writer(Vec<u8>);
@@ -169,6 +171,19 @@ pub fn to_bytes(m: &Model) -> Vec<u8> {
         p.str(w);
         p.str(bits);
     }
+    // A model without embedding classes keeps the version 1 layout.
+    let cls = m.clusters.sorted_classes();
+    let version = if cls.is_empty() { VERSION_1 } else { VERSION };
+    if version >= 2 {
+        p.u32(cls.len() as u32);
+    }
+    for (w, ids) in cls {
+        p.str(w);
+        p.u32(ids.len() as u32);
+        for &x in ids {
+            p.u32(u32::from(x));
+        }
+    }
     match &m.second {
         Some(second) => {
             p.u32(1);
@@ -180,7 +195,7 @@ pub fn to_bytes(m: &Model) -> Vec<u8> {
     let payload = p.0;
     let mut out = Vec::with_capacity(HEADER + payload.len());
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&version.to_le_bytes());
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     out.extend_from_slice(&checksum(&payload).to_le_bytes());
     out.extend_from_slice(&payload);
@@ -207,7 +222,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
     }
     let mut h = Reader { buf: bytes, pos: 8 };
     let version = h.u32()?;
-    if version != VERSION {
+    if version != VERSION && version != VERSION_1 {
         return Err(format!(
             "model format version {version}, but this akhbar reads version {VERSION} \
              (retrain the model or use a matching akhbar)"
@@ -263,6 +278,18 @@ fn parse(bytes: &[u8]) -> R<Model> {
             return Err(format!("cluster path {b:?} is not a bit string"));
         }
         clusters.insert(w, b);
+    }
+    if version >= 2 {
+        for _ in 0..r.count(8)? {
+            let w = r.str()?;
+            let ids = (0..r.count(4)?)
+                .map(|_| {
+                    let x = r.u32()?;
+                    u16::try_from(x).map_err(|_| format!("embedding class {x} out of range"))
+                })
+                .collect::<R<Vec<u16>>>()?;
+            clusters.insert_classes(w, ids);
+        }
     }
     let second = match r.u32()? {
         0 => None,
