@@ -168,3 +168,27 @@ impl Clusters {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_section_round_trips_and_bad_ids_are_errors() {
+        let dir = std::env::temp_dir().join(format!("akhbar-clusters-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("c.tsv");
+        let mut c = Clusters::new();
+        c.insert("دمشق".into(), "0101".into());
+        c.insert_classes("دمشق".into(), vec![5, 40, 300]);
+        c.insert_classes("0000".into(), vec![1, 2, 3]);
+        c.write(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text, "0101\tدمشق\n#classes\n0000\t1 2 3\nدمشق\t5 40 300\n");
+        assert_eq!(Clusters::read(&path).unwrap(), c);
+        std::fs::write(&path, "0101\tدمشق\n#classes\nدمشق\t5 x\n").unwrap();
+        let e = Clusters::read(&path).unwrap_err().to_string();
+        assert!(e.contains("c.tsv:3:") && e.contains("not numbers"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

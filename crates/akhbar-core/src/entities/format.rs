@@ -394,9 +394,9 @@ mod tests {
         let last = bad.len() - 1;
         bad[last] ^= 1;
         assert_eq!(err(&bad), "m.bin: checksum mismatch: the file is corrupt");
-        let mut v2 = b.clone();
-        v2[8] = 2;
-        assert!(err(&v2).starts_with("m.bin: model format version 2"));
+        let mut v9 = b.clone();
+        v9[8] = 9;
+        assert!(err(&v9).starts_with("m.bin: model format version 9"));
         // Another feature set: the payload (and so the checksum) differs.
         let mut fs = b[HEADER..].to_vec();
         fs[0] = fs[0].wrapping_add(1);
@@ -404,5 +404,31 @@ mod tests {
         v3.extend_from_slice(&checksum(&fs).to_le_bytes());
         v3.extend_from_slice(&fs);
         assert!(err(&v3).contains("feature set"));
+    }
+
+    #[test]
+    fn embedding_classes_make_a_version_2_file() {
+        let s = Sentence {
+            tokens: vec!["زار".into(), "أوباما".into(), "باريس".into()],
+            tags: vec!["O".into(), "B-PERS".into(), "B-LOC".into()],
+        };
+        let mut clusters = Clusters::new();
+        clusters.insert("باريس".into(), "0110".into());
+        clusters.insert_classes("باريس".into(), vec![3, 700]);
+        clusters.insert_classes("اوباما".into(), vec![1, 65535]);
+        let opts = TrainOptions {
+            epochs: 2,
+            clusters,
+            ..Default::default()
+        };
+        let m = train(&[s], &[], None, &opts, &mut |_| {}).unwrap();
+        let b = to_bytes(&m);
+        assert_eq!(b[8], 2);
+        let m2 = from_bytes(&b, "m.bin").unwrap();
+        assert_eq!(m2.clusters(), m.clusters());
+        assert_eq!(m2.clusters().classes("اوباما"), Some(&[1, 65535][..]));
+        assert_eq!(to_bytes(&m2), b);
+        // Without classes the file keeps the version 1 layout.
+        assert_eq!(to_bytes(&model())[8], 1);
     }
 }
