@@ -25,8 +25,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from akhbar._core import _learn_embeddings
 from build_clusters import ROOT, UNLABELED, plain_text
+
+from akhbar._core import _learn_embeddings
 
 
 def main() -> None:
