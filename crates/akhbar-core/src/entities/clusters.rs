@@ -11,6 +11,15 @@ use crate::error::{Error, Result};
 /// Cluster bit-string prefix lengths used as features.
 pub const PREFIXES: [usize; 4] = [4, 6, 10, 20];
 
+/// (word, value) pairs sorted by word.
+fn by_word<'a, T: Ord + ?Sized>(
+    pairs: impl Iterator<Item = (&'a str, &'a T)>,
+) -> Vec<(&'a str, &'a T)> {
+    let mut v: Vec<_> = pairs.collect();
+    v.sort_unstable();
+    v
+}
+
 /// The line that starts the embedding classes section of a clusters file.
 pub const CLASSES_HEADER: &str = "#classes";
 
@@ -65,24 +74,12 @@ impl Clusters {
 
     /// All (word, classes) pairs, sorted by word.
     pub fn sorted_classes(&self) -> Vec<(&str, &[u16])> {
-        let mut v: Vec<_> = self
-            .classes
-            .iter()
-            .map(|(w, c)| (w.as_str(), c.as_slice()))
-            .collect();
-        v.sort_unstable();
-        v
+        by_word(self.classes.iter().map(|(w, c)| (w.as_str(), c.as_slice())))
     }
 
     /// All (word, path) pairs, sorted by word (for a stable file layout).
     pub fn sorted(&self) -> Vec<(&str, &str)> {
-        let mut v: Vec<_> = self
-            .map
-            .iter()
-            .map(|(w, p)| (w.as_str(), p.as_str()))
-            .collect();
-        v.sort_unstable();
-        v
+        by_word(self.map.iter().map(|(w, p)| (w.as_str(), p.as_str())))
     }
 
     /// Write `path<TAB>word` lines, sorted by word, then (if any) the

@@ -10,7 +10,6 @@
 //! window and applied once (fastText applies it after each context word).
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::Path;
 
 use super::features::token_info;
@@ -246,12 +245,10 @@ impl Embeddings {
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::File::create(path)
-        .and_then(|mut f| f.write_all(bytes))
-        .map_err(|e| Error::Io {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })
+    std::fs::write(path, bytes).map_err(|e| Error::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })
 }
 
 /// Dot product in eight fixed lanes (so it vectorizes, and its rounding is
