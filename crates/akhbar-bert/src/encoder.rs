@@ -1,0 +1,490 @@
+//! The BERT encoder and its token-classification head, on plain `f32`
+//! buffers, with the matrix products done by `ndarray` (`matrixmultiply`'s
+//! packed, vectorised kernels, single-threaded).
+//!
+//! Sequences of a batch are packed one after the other, with no padding: the
+//! dense layers run once over all the batch's subwords, attention runs per
+//! sequence and head over that sequence's own subwords only (so there is no
+//! mask and no work on padding). The query, key and value projections are
+//! one product with concatenated weights; a dense layer's bias (and the
+//! residual input where there is one) is written into the output before the
+//! product adds to it. Every product runs on the calling thread: the caller
+//! runs batches in parallel, so results never depend on the thread count.
+
+use std::collections::HashMap;
+
+use candle_core::{DType, Tensor};
+use candle_transformers::models::bert::{Config, HiddenAct};
+use ndarray::linalg::general_mat_mul;
+use ndarray::{ArrayView2, ArrayViewMut2, ShapeBuilder};
+
+/// A dense layer `y = x·Wᵀ + b`, its weight stored transposed (`[in, out]`).
+struct Dense {
+    w_t: Vec<f32>,
+    bias: Vec<f32>,
+    n_in: usize,
+    n_out: usize,
+}
+
+impl Dense {
+    /// `out[rows, n_out] = init + x[rows, n_in]·Wᵀ`, where `init` is the bias,
+    /// plus `residual` when given.
+    fn apply(
+        &self,
+        x: &[f32],
+        rows: usize,
+        residual: Option<&[f32]>,
+        out: &mut [f32],
+    ) -> Result<(), String> {
+        for (r, row) in out.chunks_exact_mut(self.n_out).enumerate() {
+            row.copy_from_slice(&self.bias);
+            if let Some(res) = residual {
+                let res = &res[r * self.n_out..(r + 1) * self.n_out];
+                row.iter_mut().zip(res).for_each(|(y, &v)| *y += v);
+            }
+        }
+        let x = ArrayView2::from_shape((rows, self.n_in), x).map_err(shape)?;
+        let w = ArrayView2::from_shape((self.n_in, self.n_out), &self.w_t).map_err(shape)?;
+        let mut y = ArrayViewMut2::from_shape((rows, self.n_out), out).map_err(shape)?;
+        general_mat_mul(1.0, &x, &w, 1.0, &mut y);
+        Ok(())
+    }
+}
+
+/// A matrix view that does not fit its buffer (a bug, reported as an error).
+fn shape(e: ndarray::ShapeError) -> String {
+    format!("internal shape error: {e}")
+}
+
+/// Layer normalization over the last dimension, in place.
+struct Norm {
+    gamma: Vec<f32>,
+    beta: Vec<f32>,
+    eps: f32,
+}
+
+impl Norm {
+    fn apply(&self, x: &mut [f32]) {
+        let n = self.gamma.len();
+        for row in x.chunks_exact_mut(n) {
+            let mean = row.iter().sum::<f32>() / n as f32;
+            let var = row.iter().map(|&v| (v - mean) * (v - mean)).sum::<f32>() / n as f32;
+            let inv = 1.0 / (var + self.eps).sqrt();
+            for ((v, &g), &b) in row.iter_mut().zip(&self.gamma).zip(&self.beta) {
+                *v = (*v - mean) * inv * g + b;
+            }
+        }
+    }
+}
+
+/// One transformer layer.
+struct Layer {
+    /// Query, key and value projections in one (`hidden → 3·hidden`).
+    qkv: Dense,
+    attention_out: Dense,
+    attention_norm: Norm,
+    intermediate: Dense,
+    output: Dense,
+    output_norm: Norm,
+}
+
+/// A BERT encoder with a token-classification head.
+pub struct Encoder {
+    word: Vec<f32>,
+    position: Vec<f32>,
+    /// The token-type-0 embedding (akhbar's sequences are single segments).
+    token_type: Vec<f32>,
+    embedding_norm: Norm,
+    layers: Vec<Layer>,
+    classifier: Dense,
+    hidden: usize,
+    heads: usize,
+    act: HiddenAct,
+    vocab: usize,
+    max_positions: usize,
+}
+
+/// The checkpoint's tensors, looked up by name under the model's prefix.
+struct Weights<'a> {
+    tensors: &'a HashMap<String, Tensor>,
+}
+
+impl Weights<'_> {
+    /// The tensor `name` as `f32` values, checked to have `shape`.
+    fn get(&self, name: &str, shape: &[usize]) -> Result<Vec<f32>, String> {
+        let t = self
+            .tensors
+            .get(name)
+            .ok_or_else(|| format!("no tensor {name}"))?;
+        if t.dims() != shape {
+            return Err(format!(
+                "{name} has shape {:?}, config.json asks for {shape:?}",
+                t.dims()
+            ));
+        }
+        t.to_dtype(DType::F32)
+            .and_then(|t| t.flatten_all())
+            .and_then(|t| t.to_vec1::<f32>())
+            .map_err(|e| format!("{name}: {e}"))
+    }
+
+    /// `name` or, as older checkpoints call it, `alt`.
+    fn get_either(&self, name: &str, alt: &str, shape: &[usize]) -> Result<Vec<f32>, String> {
+        if self.tensors.contains_key(name) {
+            self.get(name, shape)
+        } else {
+            self.get(alt, shape)
+        }
+    }
+
+    /// The dense layer `prefix` (`.weight` is `[n_out, n_in]`, as in torch).
+    fn dense(&self, prefix: &str, n_in: usize, n_out: usize) -> Result<Dense, String> {
+        let w = self.get(&format!("{prefix}.weight"), &[n_out, n_in])?;
+        let bias = self.get(&format!("{prefix}.bias"), &[n_out])?;
+        Ok(Dense {
+            w_t: transpose(&w, n_out, n_in),
+            bias,
+            n_in,
+            n_out,
+        })
+    }
+
+    fn norm(&self, prefix: &str, n: usize, eps: f64) -> Result<Norm, String> {
+        Ok(Norm {
+            gamma: self.get_either(
+                &format!("{prefix}.weight"),
+                &format!("{prefix}.gamma"),
+                &[n],
+            )?,
+            beta: self.get_either(&format!("{prefix}.bias"), &format!("{prefix}.beta"), &[n])?,
+            eps: eps as f32,
+        })
+    }
+}
+
+/// `m` (`rows × cols`, row-major) transposed.
+fn transpose(m: &[f32], rows: usize, cols: usize) -> Vec<f32> {
+    let mut out = vec![0.0; m.len()];
+    for r in 0..rows {
+        for c in 0..cols {
+            out[c * rows + r] = m[r * cols + c];
+        }
+    }
+    out
+}
+
+impl Encoder {
+    /// Build it from a checkpoint's tensors (names as `transformers` saves
+    /// `BertForTokenClassification`, with or without the `bert.` prefix);
+    /// the error says which tensor is missing or misshapen.
+    pub fn load(
+        tensors: &HashMap<String, Tensor>,
+        config: &Config,
+        n_labels: usize,
+    ) -> Result<Self, String> {
+        let w = Weights { tensors };
+        let p = if tensors.keys().any(|k| k.starts_with("bert.")) {
+            "bert."
+        } else {
+            ""
+        };
+        let h = config.hidden_size;
+        let eps = config.layer_norm_eps;
+        let e = format!("{p}embeddings");
+        let token_types = w.get(
+            &format!("{e}.token_type_embeddings.weight"),
+            &[config.type_vocab_size, h],
+        )?;
+        let mut layers = Vec::with_capacity(config.num_hidden_layers);
+        for i in 0..config.num_hidden_layers {
+            let l = format!("{p}encoder.layer.{i}");
+            let a = format!("{l}.attention");
+            let (q, k, v) = (
+                w.dense(&format!("{a}.self.query"), h, h)?,
+                w.dense(&format!("{a}.self.key"), h, h)?,
+                w.dense(&format!("{a}.self.value"), h, h)?,
+            );
+            layers.push(Layer {
+                qkv: concat(&[q, k, v]),
+                attention_out: w.dense(&format!("{a}.output.dense"), h, h)?,
+                attention_norm: w.norm(&format!("{a}.output.LayerNorm"), h, eps)?,
+                intermediate: w.dense(
+                    &format!("{l}.intermediate.dense"),
+                    h,
+                    config.intermediate_size,
+                )?,
+                output: w.dense(&format!("{l}.output.dense"), config.intermediate_size, h)?,
+                output_norm: w.norm(&format!("{l}.output.LayerNorm"), h, eps)?,
+            });
+        }
+        Ok(Self {
+            word: w.get(
+                &format!("{e}.word_embeddings.weight"),
+                &[config.vocab_size, h],
+            )?,
+            position: w.get(
+                &format!("{e}.position_embeddings.weight"),
+                &[config.max_position_embeddings, h],
+            )?,
+            token_type: token_types.get(..h).ok_or("no token type")?.to_vec(),
+            embedding_norm: w.norm(&format!("{e}.LayerNorm"), h, eps)?,
+            layers,
+            classifier: w.dense("classifier", h, n_labels).map_err(|e| {
+                format!("no token-classification head for the {n_labels} labels of id2label: {e}")
+            })?,
+            hidden: h,
+            heads: config.num_attention_heads,
+            act: config.hidden_act,
+            vocab: config.vocab_size,
+            max_positions: config.max_position_embeddings,
+        })
+    }
+
+    /// Labels per position.
+    pub fn n_labels(&self) -> usize {
+        self.classifier.n_out
+    }
+
+    /// Logits of a batch of id sequences, packed: `n_labels` values per
+    /// position, the sequences one after the other.
+    pub fn forward(&self, seqs: &[&[u32]]) -> Result<Vec<f32>, String> {
+        let h = self.hidden;
+        let total: usize = seqs.iter().map(|s| s.len()).sum();
+        let mut x = Vec::with_capacity(total * h);
+        for s in seqs {
+            if s.len() > self.max_positions {
+                return Err(format!(
+                    "a sequence of {} subwords is over the model's {} positions",
+                    s.len(),
+                    self.max_positions
+                ));
+            }
+            for (pos, &id) in s.iter().enumerate() {
+                let id = id as usize;
+                if id >= self.vocab {
+                    return Err(format!("subword id {id} is outside the vocabulary"));
+                }
+                let word = &self.word[id * h..(id + 1) * h];
+                let position = &self.position[pos * h..(pos + 1) * h];
+                x.extend(
+                    word.iter()
+                        .zip(position)
+                        .zip(&self.token_type)
+                        .map(|((a, b), c)| a + b + c),
+                );
+            }
+        }
+        self.embedding_norm.apply(&mut x);
+        let lens: Vec<usize> = seqs.iter().map(|s| s.len()).collect();
+        let mut scratch = Scratch::new(total, h, &self.layers, &lens);
+        for layer in &self.layers {
+            self.layer(layer, &mut x, &lens, &mut scratch)?;
+        }
+        let mut logits = vec![0.0; total * self.n_labels()];
+        self.classifier.apply(&x, total, None, &mut logits)?;
+        Ok(logits)
+    }
+
+    fn layer(
+        &self,
+        layer: &Layer,
+        x: &mut [f32],
+        lens: &[usize],
+        s: &mut Scratch,
+    ) -> Result<(), String> {
+        let rows = lens.iter().sum();
+        layer.qkv.apply(x, rows, None, &mut s.qkv)?;
+        self.attention(&s.qkv, lens, &mut s.scores, &mut s.context)?;
+        layer
+            .attention_out
+            .apply(&s.context, rows, Some(x), &mut s.attended)?;
+        layer.attention_norm.apply(&mut s.attended);
+        layer
+            .intermediate
+            .apply(&s.attended, rows, None, &mut s.intermediate)?;
+        activate(self.act, &mut s.intermediate);
+        layer
+            .output
+            .apply(&s.intermediate, rows, Some(&s.attended), x)?;
+        layer.output_norm.apply(x);
+        Ok(())
+    }
+
+    /// Scaled dot-product attention of each sequence and head, from the
+    /// packed `[q | k | v]` rows into `context`.
+    fn attention(
+        &self,
+        qkv: &[f32],
+        lens: &[usize],
+        scores: &mut [f32],
+        context: &mut [f32],
+    ) -> Result<(), String> {
+        let h = self.hidden;
+        let d = h / self.heads;
+        let scale = 1.0 / (d as f32).sqrt();
+        let mut start = 0;
+        for &n in lens {
+            let base = &qkv[start * 3 * h..];
+            let out = &mut context[start * h..];
+            let scores = &mut scores[..n * n];
+            for head in 0..self.heads {
+                let part = |offset: usize| {
+                    ArrayView2::from_shape((n, d).strides((3 * h, 1)), &base[offset..])
+                        .map_err(shape)
+                };
+                let (q, k, v) = (
+                    part(head * d)?,
+                    part(h + head * d)?,
+                    part(2 * h + head * d)?,
+                );
+                let mut s = ArrayViewMut2::from_shape((n, n), &mut *scores).map_err(shape)?;
+                general_mat_mul(scale, &q, &k.t(), 0.0, &mut s);
+                for row in scores.chunks_exact_mut(n) {
+                    softmax(row);
+                }
+                let p = ArrayView2::from_shape((n, n), &*scores).map_err(shape)?;
+                let mut c = ArrayViewMut2::from_shape((n, d).strides((h, 1)), &mut out[head * d..])
+                    .map_err(shape)?;
+                general_mat_mul(1.0, &p, &v, 0.0, &mut c);
+            }
+            start += n;
+        }
+        Ok(())
+    }
+}
+
+/// The buffers of one forward pass, reused by every layer.
+struct Scratch {
+    qkv: Vec<f32>,
+    scores: Vec<f32>,
+    context: Vec<f32>,
+    attended: Vec<f32>,
+    intermediate: Vec<f32>,
+}
+
+impl Scratch {
+    fn new(rows: usize, hidden: usize, layers: &[Layer], lens: &[usize]) -> Self {
+        let longest = lens.iter().copied().max().unwrap_or(0);
+        let inter = layers.first().map_or(0, |l| l.intermediate.n_out);
+        Self {
+            qkv: vec![0.0; rows * 3 * hidden],
+            scores: vec![0.0; longest * longest],
+            context: vec![0.0; rows * hidden],
+            attended: vec![0.0; rows * hidden],
+            intermediate: vec![0.0; rows * inter],
+        }
+    }
+}
+
+/// Dense layers side by side: one product computes all their outputs.
+fn concat(parts: &[Dense]) -> Dense {
+    let n_in = parts[0].n_in;
+    let n_out: usize = parts.iter().map(|p| p.n_out).sum();
+    let mut w_t = Vec::with_capacity(n_in * n_out);
+    for r in 0..n_in {
+        for p in parts {
+            w_t.extend_from_slice(&p.w_t[r * p.n_out..(r + 1) * p.n_out]);
+        }
+    }
+    Dense {
+        w_t,
+        bias: parts.iter().flat_map(|p| p.bias.iter().copied()).collect(),
+        n_in,
+        n_out,
+    }
+}
+
+/// A row's softmax, in place.
+fn softmax(row: &mut [f32]) {
+    let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0.0;
+    for v in row.iter_mut() {
+        *v = (*v - max).exp();
+        sum += *v;
+    }
+    let inv = 1.0 / sum;
+    row.iter_mut().for_each(|v| *v *= inv);
+}
+
+/// The feed-forward activation, in place: GELU in the exact `erf` form that
+/// `transformers` uses for `"gelu"`, its tanh form, or ReLU.
+fn activate(act: HiddenAct, x: &mut [f32]) {
+    match act {
+        HiddenAct::Gelu => x.iter_mut().for_each(|v| {
+            *v = 0.5 * *v * (1.0 + libm::erff(*v * std::f32::consts::FRAC_1_SQRT_2));
+        }),
+        HiddenAct::GeluApproximate => x.iter_mut().for_each(|v| {
+            let c = (2.0 / std::f32::consts::PI).sqrt();
+            *v = 0.5 * *v * (1.0 + (c * (*v + 0.044_715 * *v * *v * *v)).tanh());
+        }),
+        HiddenAct::Relu => x.iter_mut().for_each(|v| *v = v.max(0.0)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn softmax_sums_to_one_and_keeps_order() {
+        let mut r = [1.0, 3.0, 2.0];
+        softmax(&mut r);
+        assert!((r.iter().sum::<f32>() - 1.0).abs() < 1e-6);
+        let z = 1f32.exp() + 3f32.exp() + 2f32.exp();
+        assert!((r[1] - 3f32.exp() / z).abs() < 1e-6);
+    }
+
+    #[test]
+    fn gelu_is_the_erf_form() {
+        // Φ(1) = 0.841344746…, Φ(-2) = 0.022750132… (normal distribution tables).
+        let mut x = [1.0, -2.0, 0.0];
+        activate(HiddenAct::Gelu, &mut x);
+        assert!((x[0] - 0.841_344_7).abs() < 1e-6);
+        assert!((x[1] + 2.0 * 0.022_750_13).abs() < 1e-6);
+        assert_eq!(x[2], 0.0);
+    }
+
+    #[test]
+    fn dense_adds_bias_and_residual_to_the_product() {
+        // W = [[1, 2], [3, 4], [5, 6]] (3 outputs, 2 inputs), b = [1, 0, -1].
+        let d = Dense {
+            w_t: transpose(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 3, 2),
+            bias: vec![1.0, 0.0, -1.0],
+            n_in: 2,
+            n_out: 3,
+        };
+        let mut out = [0.0; 6];
+        d.apply(
+            &[1.0, 1.0, 2.0, 0.0],
+            2,
+            Some(&[0.0, 0.0, 10.0, 0.0, 0.0, 0.0]),
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(out, [4.0, 7.0, 20.0, 3.0, 6.0, 9.0]);
+        let both = concat(&[
+            d,
+            Dense {
+                w_t: vec![1.0, 1.0],
+                bias: vec![0.5],
+                n_in: 2,
+                n_out: 1,
+            },
+        ]);
+        let mut out = [0.0; 4];
+        both.apply(&[1.0, 1.0], 1, None, &mut out).unwrap();
+        assert_eq!(out, [4.0, 7.0, 10.0, 2.5]);
+    }
+
+    #[test]
+    fn layer_norm_centres_and_scales() {
+        let n = Norm {
+            gamma: vec![1.0, 2.0],
+            beta: vec![0.0, 1.0],
+            eps: 0.0,
+        };
+        let mut x = [1.0, 3.0];
+        n.apply(&mut x);
+        assert_eq!(x, [-1.0, 3.0]);
+    }
+}
