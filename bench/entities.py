@@ -21,8 +21,9 @@ length (little padding), no gradients.
 BERT runs in a child process of ``--bert-python`` (a venv with torch and
 transformers, kept out of ``make test``), in the same benchmark run. Ratios are
 akhbar tokens/s over BERT tokens/s on the same sentences and thread count. torch gets
-the sentences sorted by length over the whole set, in batches of 32; akhbar tags runs
-of 20 sentences as one document (sorted and batched within it), as it would articles.
+the sentences sorted by length over the whole set, in padded batches of 32; akhbar tags
+runs of 20 sentences as one document (sorted by length and packed without padding into
+batches of 512 subwords within it), as it would articles.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 //! The BERT encoder and its token-classification head, on plain `f32`
-//! buffers, with the matrix products done by `ndarray` (`matrixmultiply`'s
-//! packed, vectorised kernels, single-threaded).
+//! buffers; only the matrix products go through candle (its `gemm` kernels,
+//! AVX-512 where the CPU has it), everything else is a plain loop here.
 //!
 //! Sequences of a batch are packed one after the other, with no padding: the
 //! dense layers run once over all the batch's subwords, attention runs per
@@ -8,25 +8,36 @@
 //! mask and no work on padding). The query, key and value projections are
 //! one product with concatenated weights; a dense layer's bias (and the
 //! residual input where there is one) is written into the output before the
-//! product adds to it. Every product runs on the calling thread: the caller
-//! runs batches in parallel, so results never depend on the thread count.
+//! product adds to it. No elementwise work goes through candle (its CPU
+//! backend would spread large elementwise ops over a thread pool of its own,
+//! outside akhbar's `n_threads`); its products split over the current rayon
+//! pool, into blocks fixed by the shapes alone, so results never depend on
+//! the thread count.
 
 use std::collections::HashMap;
 
-use candle_core::{DType, Tensor};
+use candle_core::{DType, Device, Tensor};
 use candle_transformers::models::bert::{Config, HiddenAct};
-use ndarray::linalg::general_mat_mul;
-use ndarray::{ArrayView2, ArrayViewMut2, ShapeBuilder};
 
 /// A dense layer `y = x·Wᵀ + b`, its weight stored transposed (`[in, out]`).
 struct Dense {
-    w_t: Vec<f32>,
+    w_t: Tensor,
     bias: Vec<f32>,
     n_in: usize,
     n_out: usize,
 }
 
 impl Dense {
+    fn new(w_t: Vec<f32>, bias: Vec<f32>, n_in: usize) -> Result<Self, String> {
+        let n_out = bias.len();
+        Ok(Self {
+            w_t: Tensor::from_vec(w_t, (n_in, n_out), &Device::Cpu).map_err(err)?,
+            bias,
+            n_in,
+            n_out,
+        })
+    }
+
     /// `out[rows, n_out] = init + x[rows, n_in]·Wᵀ`, where `init` is the bias,
     /// plus `residual` when given.
     fn apply(
@@ -43,17 +54,24 @@ impl Dense {
                 row.iter_mut().zip(res).for_each(|(y, &v)| *y += v);
             }
         }
-        let x = ArrayView2::from_shape((rows, self.n_in), x).map_err(shape)?;
-        let w = ArrayView2::from_shape((self.n_in, self.n_out), &self.w_t).map_err(shape)?;
-        let mut y = ArrayViewMut2::from_shape((rows, self.n_out), out).map_err(shape)?;
-        general_mat_mul(1.0, &x, &w, 1.0, &mut y);
+        if rows == 0 {
+            return Ok(());
+        }
+        let x = Tensor::from_slice(x, (rows, self.n_in), &Device::Cpu).map_err(err)?;
+        let y = flat(&x.matmul(&self.w_t).map_err(err)?)?;
+        out.iter_mut().zip(y).for_each(|(o, v)| *o += v);
         Ok(())
     }
 }
 
-/// A matrix view that does not fit its buffer (a bug, reported as an error).
-fn shape(e: ndarray::ShapeError) -> String {
-    format!("internal shape error: {e}")
+/// A candle error as the tagger's error text.
+fn err(e: candle_core::Error) -> String {
+    e.to_string()
+}
+
+/// A tensor's values, in row-major order.
+fn flat(t: &Tensor) -> Result<Vec<f32>, String> {
+    t.flatten_all().and_then(|t| t.to_vec1()).map_err(err)
 }
 
 /// Layer normalization over the last dimension, in place.
@@ -137,16 +155,22 @@ impl Weights<'_> {
         }
     }
 
-    /// The dense layer `prefix` (`.weight` is `[n_out, n_in]`, as in torch).
-    fn dense(&self, prefix: &str, n_in: usize, n_out: usize) -> Result<Dense, String> {
+    /// The dense layer `prefix` (`.weight` is `[n_out, n_in]`, as in torch)
+    /// as its transposed weight and its bias.
+    fn dense_parts(
+        &self,
+        prefix: &str,
+        n_in: usize,
+        n_out: usize,
+    ) -> Result<(Vec<f32>, Vec<f32>), String> {
         let w = self.get(&format!("{prefix}.weight"), &[n_out, n_in])?;
         let bias = self.get(&format!("{prefix}.bias"), &[n_out])?;
-        Ok(Dense {
-            w_t: transpose(&w, n_out, n_in),
-            bias,
-            n_in,
-            n_out,
-        })
+        Ok((transpose(&w, n_out, n_in), bias))
+    }
+
+    fn dense(&self, prefix: &str, n_in: usize, n_out: usize) -> Result<Dense, String> {
+        let (w_t, bias) = self.dense_parts(prefix, n_in, n_out)?;
+        Dense::new(w_t, bias, n_in)
     }
 
     fn norm(&self, prefix: &str, n: usize, eps: f64) -> Result<Norm, String> {
@@ -200,12 +224,12 @@ impl Encoder {
             let l = format!("{p}encoder.layer.{i}");
             let a = format!("{l}.attention");
             let (q, k, v) = (
-                w.dense(&format!("{a}.self.query"), h, h)?,
-                w.dense(&format!("{a}.self.key"), h, h)?,
-                w.dense(&format!("{a}.self.value"), h, h)?,
+                w.dense_parts(&format!("{a}.self.query"), h, h)?,
+                w.dense_parts(&format!("{a}.self.key"), h, h)?,
+                w.dense_parts(&format!("{a}.self.value"), h, h)?,
             );
             layers.push(Layer {
-                qkv: concat(&[q, k, v]),
+                qkv: concat(&[q, k, v], h)?,
                 attention_out: w.dense(&format!("{a}.output.dense"), h, h)?,
                 attention_norm: w.norm(&format!("{a}.output.LayerNorm"), h, eps)?,
                 intermediate: w.dense(
@@ -276,7 +300,7 @@ impl Encoder {
         }
         self.embedding_norm.apply(&mut x);
         let lens: Vec<usize> = seqs.iter().map(|s| s.len()).collect();
-        let mut scratch = Scratch::new(total, h, &self.layers, &lens);
+        let mut scratch = Scratch::new(total, h, &self.layers);
         for layer in &self.layers {
             self.layer(layer, &mut x, &lens, &mut scratch)?;
         }
@@ -294,7 +318,7 @@ impl Encoder {
     ) -> Result<(), String> {
         let rows = lens.iter().sum();
         layer.qkv.apply(x, rows, None, &mut s.qkv)?;
-        self.attention(&s.qkv, lens, &mut s.scores, &mut s.context)?;
+        self.attention(&s.qkv, lens, &mut s.context)?;
         layer
             .attention_out
             .apply(&s.context, rows, Some(x), &mut s.attended)?;
@@ -312,13 +336,7 @@ impl Encoder {
 
     /// Scaled dot-product attention of each sequence and head, from the
     /// packed `[q | k | v]` rows into `context`.
-    fn attention(
-        &self,
-        qkv: &[f32],
-        lens: &[usize],
-        scores: &mut [f32],
-        context: &mut [f32],
-    ) -> Result<(), String> {
+    fn attention(&self, qkv: &[f32], lens: &[usize], context: &mut [f32]) -> Result<(), String> {
         let h = self.hidden;
         let d = h / self.heads;
         let scale = 1.0 / (d as f32).sqrt();
@@ -326,26 +344,30 @@ impl Encoder {
         for &n in lens {
             let base = &qkv[start * 3 * h..];
             let out = &mut context[start * h..];
-            let scores = &mut scores[..n * n];
-            for head in 0..self.heads {
-                let part = |offset: usize| {
-                    ArrayView2::from_shape((n, d).strides((3 * h, 1)), &base[offset..])
-                        .map_err(shape)
-                };
-                let (q, k, v) = (
-                    part(head * d)?,
-                    part(h + head * d)?,
-                    part(2 * h + head * d)?,
-                );
-                let mut s = ArrayViewMut2::from_shape((n, n), &mut *scores).map_err(shape)?;
-                general_mat_mul(scale, &q, &k.t(), 0.0, &mut s);
-                for row in scores.chunks_exact_mut(n) {
-                    softmax(row);
+            // Per head, [heads, n, d] copies of q, k and v.
+            let split = |part: usize| {
+                let mut v = Vec::with_capacity(n * h);
+                for head in 0..self.heads {
+                    for r in 0..n {
+                        let at = r * 3 * h + part * h + head * d;
+                        v.extend_from_slice(&base[at..at + d]);
+                    }
                 }
-                let p = ArrayView2::from_shape((n, n), &*scores).map_err(shape)?;
-                let mut c = ArrayViewMut2::from_shape((n, d).strides((h, 1)), &mut out[head * d..])
-                    .map_err(shape)?;
-                general_mat_mul(1.0, &p, &v, 0.0, &mut c);
+                Tensor::from_vec(v, (self.heads, n, d), &Device::Cpu).map_err(err)
+            };
+            let (q, k, v) = (split(0)?, split(1)?, split(2)?);
+            let k_t = k.t().map_err(err)?;
+            let mut scores = flat(&q.matmul(&k_t).map_err(err)?)?;
+            for row in scores.chunks_exact_mut(n) {
+                row.iter_mut().for_each(|v| *v *= scale);
+                softmax(row);
+            }
+            let p = Tensor::from_vec(scores, (self.heads, n, n), &Device::Cpu).map_err(err)?;
+            let heads = flat(&p.matmul(&v).map_err(err)?)?;
+            for (head, rows) in heads.chunks_exact(n * d).enumerate() {
+                for (r, row) in rows.chunks_exact(d).enumerate() {
+                    out[r * h + head * d..r * h + (head + 1) * d].copy_from_slice(row);
+                }
             }
             start += n;
         }
@@ -356,19 +378,16 @@ impl Encoder {
 /// The buffers of one forward pass, reused by every layer.
 struct Scratch {
     qkv: Vec<f32>,
-    scores: Vec<f32>,
     context: Vec<f32>,
     attended: Vec<f32>,
     intermediate: Vec<f32>,
 }
 
 impl Scratch {
-    fn new(rows: usize, hidden: usize, layers: &[Layer], lens: &[usize]) -> Self {
-        let longest = lens.iter().copied().max().unwrap_or(0);
+    fn new(rows: usize, hidden: usize, layers: &[Layer]) -> Self {
         let inter = layers.first().map_or(0, |l| l.intermediate.n_out);
         Self {
             qkv: vec![0.0; rows * 3 * hidden],
-            scores: vec![0.0; longest * longest],
             context: vec![0.0; rows * hidden],
             attended: vec![0.0; rows * hidden],
             intermediate: vec![0.0; rows * inter],
@@ -377,21 +396,16 @@ impl Scratch {
 }
 
 /// Dense layers side by side: one product computes all their outputs.
-fn concat(parts: &[Dense]) -> Dense {
-    let n_in = parts[0].n_in;
-    let n_out: usize = parts.iter().map(|p| p.n_out).sum();
+fn concat(parts: &[(Vec<f32>, Vec<f32>)], n_in: usize) -> Result<Dense, String> {
+    let n_out: usize = parts.iter().map(|(_, b)| b.len()).sum();
     let mut w_t = Vec::with_capacity(n_in * n_out);
     for r in 0..n_in {
-        for p in parts {
-            w_t.extend_from_slice(&p.w_t[r * p.n_out..(r + 1) * p.n_out]);
+        for (w, b) in parts {
+            w_t.extend_from_slice(&w[r * b.len()..(r + 1) * b.len()]);
         }
     }
-    Dense {
-        w_t,
-        bias: parts.iter().flat_map(|p| p.bias.iter().copied()).collect(),
-        n_in,
-        n_out,
-    }
+    let bias = parts.iter().flat_map(|(_, b)| b.iter().copied()).collect();
+    Dense::new(w_t, bias, n_in)
 }
 
 /// A row's softmax, in place.
@@ -447,30 +461,19 @@ mod tests {
     #[test]
     fn dense_adds_bias_and_residual_to_the_product() {
         // W = [[1, 2], [3, 4], [5, 6]] (3 outputs, 2 inputs), b = [1, 0, -1].
-        let d = Dense {
-            w_t: transpose(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 3, 2),
-            bias: vec![1.0, 0.0, -1.0],
-            n_in: 2,
-            n_out: 3,
-        };
+        let w_t = transpose(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 3, 2);
+        let d = Dense::new(w_t.clone(), vec![1.0, 0.0, -1.0], 2).unwrap();
         let mut out = [0.0; 6];
-        d.apply(
-            &[1.0, 1.0, 2.0, 0.0],
+        let residual = [0.0, 0.0, 10.0, 0.0, 0.0, 0.0];
+        d.apply(&[1.0, 1.0, 2.0, 0.0], 2, Some(&residual), &mut out)
+            .unwrap();
+        assert_eq!(out, [4.0, 7.0, 20.0, 3.0, 6.0, 9.0]);
+        // With a fourth output (weights [1, 1], bias 0.5) side by side.
+        let both = concat(
+            &[(w_t, vec![1.0, 0.0, -1.0]), (vec![1.0, 1.0], vec![0.5])],
             2,
-            Some(&[0.0, 0.0, 10.0, 0.0, 0.0, 0.0]),
-            &mut out,
         )
         .unwrap();
-        assert_eq!(out, [4.0, 7.0, 20.0, 3.0, 6.0, 9.0]);
-        let both = concat(&[
-            d,
-            Dense {
-                w_t: vec![1.0, 1.0],
-                bias: vec![0.5],
-                n_in: 2,
-                n_out: 1,
-            },
-        ]);
         let mut out = [0.0; 4];
         both.apply(&[1.0, 1.0], 1, None, &mut out).unwrap();
         assert_eq!(out, [4.0, 7.0, 10.0, 2.5]);

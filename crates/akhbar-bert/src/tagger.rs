@@ -56,7 +56,7 @@ impl Default for BertOptions {
             label_map: Vec::new(),
             max_length: None,
             stride: 128,
-            batch_tokens: 4096,
+            batch_tokens: 512,
         }
     }
 }
