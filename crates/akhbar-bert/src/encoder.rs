@@ -420,12 +420,45 @@ fn softmax(row: &mut [f32]) {
     row.iter_mut().for_each(|v| *v *= inv);
 }
 
+/// `e^y` for `y` in `[-80, 0]`, in plain arithmetic that the compiler
+/// vectorises: `y = n·ln 2 + r` (Cody–Waite, `|r| ≤ ln 2 / 2`), `e^r` by its
+/// degree-6 Taylor polynomial (relative error below 3e-7), `2^n` built from
+/// the exponent bits.
+#[inline(always)]
+fn exp_nonpositive(y: f32) -> f32 {
+    // Adding 1.5·2^23 rounds to the nearest integer (f32 has 23 fraction bits).
+    const ROUND: f32 = 12_582_912.0;
+    const LN2_HI: f32 = 0.693_145_75;
+    const LN2_LO: f32 = 1.428_606_8e-6;
+    let n = (y * std::f32::consts::LOG2_E + ROUND) - ROUND;
+    let r = (y - n * LN2_HI) - n * LN2_LO;
+    let p = 1.0
+        + r * (1.0
+            + r * (0.5
+                + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
+    p * f32::from_bits(((n as i32 + 127) as u32) << 23)
+}
+
+/// The error function, by Abramowitz and Stegun's formula 7.1.26 (absolute
+/// error at most 1.5e-7, about f32's own rounding near 1), vectorisable
+/// unlike `libm::erff`, which took a sixth of a BERT forward pass.
+#[inline(always)]
+fn erf(x: f32) -> f32 {
+    // erf(6) is 1 in f32; the clamp keeps e^(-a²) in exp_nonpositive's range.
+    let a = x.abs().min(6.0);
+    let t = 1.0 / (1.0 + 0.327_591_1 * a);
+    let poly = t
+        * (0.254_829_6
+            + t * (-0.284_496_74 + t * (1.421_413_7 + t * (-1.453_152 + t * 1.061_405_4))));
+    (1.0 - poly * exp_nonpositive(-a * a)).copysign(x)
+}
+
 /// The feed-forward activation, in place: GELU in the exact `erf` form that
 /// `transformers` uses for `"gelu"`, its tanh form, or ReLU.
 fn activate(act: HiddenAct, x: &mut [f32]) {
     match act {
         HiddenAct::Gelu => x.iter_mut().for_each(|v| {
-            *v = 0.5 * *v * (1.0 + libm::erff(*v * std::f32::consts::FRAC_1_SQRT_2));
+            *v = 0.5 * *v * (1.0 + erf(*v * std::f32::consts::FRAC_1_SQRT_2));
         }),
         HiddenAct::GeluApproximate => x.iter_mut().for_each(|v| {
             let c = (2.0 / std::f32::consts::PI).sqrt();
@@ -456,6 +489,24 @@ mod tests {
         assert!((x[0] - 0.841_344_7).abs() < 1e-6);
         assert!((x[1] + 2.0 * 0.022_750_13).abs() < 1e-6);
         assert_eq!(x[2], 0.0);
+    }
+
+    #[test]
+    fn erf_and_exp_are_accurate_over_their_range() {
+        let mut worst = 0f64;
+        for i in -80_000..=80_000 {
+            let x = i as f32 * 1e-4;
+            worst = worst.max((f64::from(erf(x)) - libm::erf(f64::from(x))).abs());
+        }
+        assert!(worst < 1e-6, "{worst}");
+        assert!(erf(0.0).abs() < 1e-7);
+        assert_eq!(erf(30.0), 1.0);
+        assert_eq!(erf(-30.0), -1.0);
+        for i in 0..=80_000 {
+            let y = -(i as f32) * 1e-3;
+            let rel = f64::from(exp_nonpositive(y)) / f64::from(y).exp() - 1.0;
+            assert!(rel.abs() < 3e-7, "{y}: {rel}");
+        }
     }
 
     #[test]
