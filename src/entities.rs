@@ -6,6 +6,8 @@ use std::sync::Arc;
 use akhbar_bert::{BertOptions, BertTagger};
 use akhbar_core::entities::cluster_learn::{learn_clusters, read_text_sentences, ClusterOptions};
 use akhbar_core::entities::clusters::Clusters;
+use akhbar_core::entities::embedding_classes::embedding_classes;
+use akhbar_core::entities::embeddings_learn::{learn_embeddings, Corpus, EmbeddingOptions};
 use akhbar_core::entities::extract::extract;
 use akhbar_core::entities::format::{from_bytes, to_bytes};
 use akhbar_core::entities::train::{score, tag_sentences, train, EpochReport, TrainOptions};
@@ -615,6 +617,73 @@ fn _learn_clusters(
     .map_err(|e| core_error(py, e))
 }
 
+/// Learn subword skip-gram embeddings from the tokens of CoNLL files (tags
+/// ignored) and plain-text files; write the vectors of the `limit` most
+/// frequent words (word2vec text), the n-gram rows (f32), and the clusters
+/// file `clusters` with the k-means classes (at each of `ks`) of the
+/// `class_words` most frequent words added. Returns (vocabulary, tokens).
+#[pyfunction]
+#[pyo3(signature = (files, *, texts = Vec::new(), vectors = None, ngrams = None, clusters = None,
+    clusters_output = None, limit = 200_000, class_words = 100_000, ks = vec![64, 256, 1024],
+    dim = 100, epochs = 5, min_count = 5, buckets = 200_000, seed = 1))]
+#[allow(clippy::too_many_arguments)]
+fn _learn_embeddings(
+    py: Python<'_>,
+    files: Vec<PathBuf>,
+    texts: Vec<PathBuf>,
+    vectors: Option<PathBuf>,
+    ngrams: Option<PathBuf>,
+    clusters: Option<PathBuf>,
+    clusters_output: Option<PathBuf>,
+    limit: usize,
+    class_words: usize,
+    ks: Vec<usize>,
+    dim: usize,
+    epochs: usize,
+    min_count: u64,
+    buckets: usize,
+    seed: u64,
+) -> PyResult<(usize, u64)> {
+    parallel::isolated(py, || {
+        let mut corpus = Corpus::new();
+        for f in &files {
+            for s in read_conll(f)? {
+                corpus.add_tokens(s.tokens.iter().map(String::as_str));
+            }
+        }
+        for f in &texts {
+            corpus.add_file(f)?;
+        }
+        let opts = EmbeddingOptions {
+            dim,
+            epochs,
+            min_count,
+            buckets,
+            seed,
+            ..Default::default()
+        };
+        let emb = learn_embeddings(&corpus, &opts);
+        if let Some(p) = &vectors {
+            emb.write_word2vec(p, limit)?;
+        }
+        if let Some(p) = &ngrams {
+            emb.write_ngram_rows(p)?;
+        }
+        if let Some(out) = &clusters_output {
+            let mut c = match &clusters {
+                Some(p) => Clusters::read(p)?,
+                None => Clusters::new(),
+            };
+            for (w, ids) in embedding_classes(&emb, class_words, &ks, 10, seed) {
+                c.insert_classes(w, ids);
+            }
+            c.write(out)?;
+        }
+        Ok((emb.words.len(), corpus.n_tokens()))
+    })?
+    .map_err(|e| core_error(py, e))
+}
+
 /// Score predicted tag sequences against gold ones (conlleval rules).
 #[pyfunction]
 fn _score_tags(
@@ -647,6 +716,7 @@ fn _score_tags(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_score_tags, m)?)?;
     m.add_function(wrap_pyfunction!(_learn_clusters, m)?)?;
+    m.add_function(wrap_pyfunction!(_learn_embeddings, m)?)?;
     m.add_class::<PyEntity>()?;
     m.add_class::<PyTagger>()?;
     m.add_function(wrap_pyfunction!(_train, m)?)?;

@@ -398,6 +398,59 @@ def test_training_is_deterministic_across_threads(tmp_path: Path) -> None:
     )
 
 
+def test_embeddings_rebuild_bit_for_bit_and_their_classes_feed_the_tagger(
+    tmp_path: Path,
+) -> None:
+    from akhbar._core import _learn_embeddings
+
+    text = tmp_path / "text.txt"
+    text.write_text(akhbar.sample_article() * 20, encoding="utf-8")
+    clusters = tmp_path / "clusters.tsv"
+    clusters.write_text("0110\tدمشق\n", encoding="utf-8")
+
+    def build(out: Path) -> tuple[int, int]:
+        out.mkdir()
+        return _learn_embeddings(
+            [],
+            texts=[str(text)],
+            vectors=str(out / "vectors.txt"),
+            ngrams=str(out / "ngrams.f32"),
+            clusters=str(clusters),
+            clusters_output=str(out / "clusters.tsv"),
+            ks=[4, 16],
+            dim=16,
+            epochs=2,
+            min_count=2,
+            buckets=1000,
+        )
+
+    n_words, n_tokens = build(tmp_path / "a")
+    assert build(tmp_path / "b") == (n_words, n_tokens)
+    for name in ("vectors.txt", "ngrams.f32", "clusters.tsv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    vectors = (tmp_path / "a" / "vectors.txt").read_text(encoding="utf-8").splitlines()
+    assert vectors[0] == f"{n_words} 16" and len(vectors) == n_words + 1
+    assert len(vectors[1].split(" ")) == 17
+    assert (tmp_path / "a" / "ngrams.f32").stat().st_size == 1000 * 16 * 4
+    lines = (tmp_path / "a" / "clusters.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["0110\tدمشق", "#classes"] and len(lines) == n_words + 2
+    # A class id per k, below k.
+    ids = [[int(x) for x in line.split("\t")[1].split()] for line in lines[2:]]
+    assert all(len(c) == 2 and c[0] < 4 and c[1] < 16 for c in ids)
+    conll = tmp_path / "train.txt"
+    conll.write_text(
+        "زار O\nأوباما B-PERS\nالقاهرة B-LOC\n\nقال O\nأوباما B-PERS\nإن O\n", encoding="utf-8"
+    )
+    tagger = train_tagger([conll], epochs=2, clusters=tmp_path / "a" / "clusters.tsv")
+    blob = tagger._to_bytes()
+    assert blob[8] == 2  # the model file layout with embedding classes
+    assert Tagger._from_bytes(blob)._to_bytes() == blob
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("#classes\nدمشق\tx\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not numbers"):
+        train_tagger([conll], epochs=2, clusters=bad)
+
+
 def test_shipped_model_rebuilds_bit_for_bit() -> None:
     # The command in python/akhbar/data/MODEL.md.
     t = train_tagger(

@@ -374,4 +374,21 @@ def _learn_clusters(
     contexts: int = 1000,
     depth: int = 18,
 ) -> int: ...
+def _learn_embeddings(
+    files: list[str],
+    *,
+    texts: list[str] = ...,
+    vectors: str | None = None,
+    ngrams: str | None = None,
+    clusters: str | None = None,
+    clusters_output: str | None = None,
+    limit: int = 200000,
+    class_words: int = 100000,
+    ks: list[int] = ...,
+    dim: int = 100,
+    epochs: int = 5,
+    min_count: int = 5,
+    buckets: int = 200000,
+    seed: int = 1,
+) -> tuple[int, int]: ...
 def _score_tags(gold: list[list[str]], pred: list[list[str]]) -> _Counts: ...

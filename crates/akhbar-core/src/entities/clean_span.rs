@@ -8,7 +8,10 @@
 //! clitic (فيصل is not ف + يصل, كمال not ك + مال, باسم not ب + اسم), so a
 //! proclitic without the article is split off only where the word without
 //! it is far more frequent than the whole word (روسيا 127 times against
-//! وروسيا 8 in the lexicon; يصل 123 against فيصل 69 is not enough).
+//! وروسيا 8 in the lexicon; يصل 123 against فيصل 69 is not enough), or
+//! where the same document names the entity without it: a rare name such
+//! as عفرين is not in the lexicon, but "وعفرين" is "عفرين" when another
+//! entity of the text begins with "عفرين".
 
 use crate::text::chars::is_arabic_letter;
 use crate::text::clitics::{analyze, fold, word_count};
@@ -32,7 +35,9 @@ pub struct CleanWord {
 
 /// Split the proclitics off an entity's first word (original characters,
 /// marks included). The article ال stays: it is part of the name.
-pub fn clean_first_word(word: &[char]) -> CleanWord {
+/// `named_alone` says whether the document has an entity beginning with a
+/// given (folded) word, which makes a split clear.
+pub fn clean_first_word(word: &[char], named_alone: &dyn Fn(&str) -> bool) -> CleanWord {
     let positions: Vec<usize> = (0..word.len())
         .filter(|&i| is_arabic_letter(word[i]))
         .collect();
@@ -50,10 +55,13 @@ pub fn clean_first_word(word: &[char]) -> CleanWord {
     let clitics_only = letters[..before].iter().all(|c| PROCLITICS.contains(c));
     let clear = a.article || {
         let whole: String = letters.iter().collect();
-        let rest: String = letters[before..].iter().collect();
-        word_count(&fold(&rest)) >= MIN_RATIO * word_count(&fold(&whole)).max(1)
+        let rest = fold(&letters[before..].iter().collect::<String>());
+        word_count(&rest) >= MIN_RATIO * word_count(&fold(&whole)).max(1) || named_alone(&rest)
     };
-    if before == 0 || !clitics_only || !clear {
+    if before == 0 {
+        return named_alone_split(word, &positions, &letters, named_alone);
+    }
+    if !clitics_only || !clear {
         return CleanWord {
             skip: 0,
             full: word.iter().collect(),
@@ -67,13 +75,41 @@ pub fn clean_first_word(word: &[char]) -> CleanWord {
     }
 }
 
+/// A word the segmenter leaves whole (its rest is not in the lexicon, as a
+/// rare name): split one or two proclitic letters off where the document
+/// names the rest alone ("وعفرين" beside "عفرين").
+fn named_alone_split(
+    word: &[char],
+    positions: &[usize],
+    letters: &[char],
+    named_alone: &dyn Fn(&str) -> bool,
+) -> CleanWord {
+    for before in 1..=2 {
+        if letters.len() < before + 3 || !letters[..before].iter().all(|c| PROCLITICS.contains(c)) {
+            break;
+        }
+        let rest = fold(&letters[before..].iter().collect::<String>());
+        if named_alone(&rest) {
+            let skip = positions[before];
+            return CleanWord {
+                skip,
+                full: word[skip..].iter().collect(),
+            };
+        }
+    }
+    CleanWord {
+        skip: 0,
+        full: word.iter().collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn clean(w: &str) -> (String, String) {
         let cs: Vec<char> = w.chars().collect();
-        let c = clean_first_word(&cs);
+        let c = clean_first_word(&cs, &|_| false);
         (cs[c.skip..].iter().collect(), c.full)
     }
 
@@ -92,6 +128,22 @@ mod tests {
         for (word, span, full) in cases {
             assert_eq!(clean(word), (span.to_string(), full.to_string()), "{word}");
         }
+    }
+
+    #[test]
+    fn a_rare_name_named_alone_in_the_document_loses_its_proclitic() {
+        let cs: Vec<char> = "وعفرين".chars().collect();
+        assert_eq!(clean_first_word(&cs, &|_| false).skip, 0);
+        let c = clean_first_word(&cs, &|w| w == "عفرين");
+        assert_eq!((c.skip, c.full.as_str()), (1, "عفرين"));
+        // A name that only looks like a clitic form stays whole unless the
+        // rest is itself named.
+        let cs: Vec<char> = "فيصل".chars().collect();
+        assert_eq!(clean_first_word(&cs, &|w| w == "عفرين").skip, 0);
+        // Two proclitics, marks kept out of the span.
+        let cs: Vec<char> = "وَبعفرين".chars().collect();
+        let c = clean_first_word(&cs, &|w| w == "عفرين");
+        assert_eq!((c.skip, c.full.as_str()), (3, "عفرين"));
     }
 
     #[test]

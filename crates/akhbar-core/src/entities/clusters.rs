@@ -11,10 +11,24 @@ use crate::error::{Error, Result};
 /// Cluster bit-string prefix lengths used as features.
 pub const PREFIXES: [usize; 4] = [4, 6, 10, 20];
 
-/// Word (key form) -> cluster path such as `0110100`.
+/// (word, value) pairs sorted by word.
+fn by_word<'a, T: Ord + ?Sized>(
+    pairs: impl Iterator<Item = (&'a str, &'a T)>,
+) -> Vec<(&'a str, &'a T)> {
+    let mut v: Vec<_> = pairs.collect();
+    v.sort_unstable();
+    v
+}
+
+/// The line that starts the embedding classes section of a clusters file.
+pub const CLASSES_HEADER: &str = "#classes";
+
+/// Word (key form) -> cluster path such as `0110100`, and word -> its
+/// embedding classes (k-means ids at several k, `embedding_classes.rs`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Clusters {
     map: HashMap<String, String>,
+    classes: HashMap<String, Vec<u16>>,
 }
 
 impl Clusters {
@@ -43,18 +57,33 @@ impl Clusters {
         self.map.get(word).map(String::as_str)
     }
 
-    /// All (word, path) pairs, sorted by word (for a stable file layout).
-    pub fn sorted(&self) -> Vec<(&str, &str)> {
-        let mut v: Vec<_> = self
-            .map
-            .iter()
-            .map(|(w, p)| (w.as_str(), p.as_str()))
-            .collect();
-        v.sort_unstable();
-        v
+    /// Set a word's embedding classes.
+    pub fn insert_classes(&mut self, word: String, ids: Vec<u16>) {
+        self.classes.insert(word, ids);
     }
 
-    /// Write `path<TAB>word` lines, sorted by word.
+    /// The embedding classes of a word.
+    pub fn classes(&self, word: &str) -> Option<&[u16]> {
+        self.classes.get(word).map(Vec::as_slice)
+    }
+
+    /// Whether there are embedding classes.
+    pub fn has_classes(&self) -> bool {
+        !self.classes.is_empty()
+    }
+
+    /// All (word, classes) pairs, sorted by word.
+    pub fn sorted_classes(&self) -> Vec<(&str, &[u16])> {
+        by_word(self.classes.iter().map(|(w, c)| (w.as_str(), c.as_slice())))
+    }
+
+    /// All (word, path) pairs, sorted by word (for a stable file layout).
+    pub fn sorted(&self) -> Vec<(&str, &str)> {
+        by_word(self.map.iter().map(|(w, p)| (w.as_str(), p.as_str())))
+    }
+
+    /// Write `path<TAB>word` lines, sorted by word, then (if any) the
+    /// [`CLASSES_HEADER`] line and `word<TAB>id id ...` lines.
     pub fn write(&self, path: &Path) -> Result<()> {
         let mut text = String::new();
         for (w, p) in self.sorted() {
@@ -63,6 +92,17 @@ impl Clusters {
             text.push_str(w);
             text.push('\n');
         }
+        if self.has_classes() {
+            text.push_str(CLASSES_HEADER);
+            text.push('\n');
+            for (w, ids) in self.sorted_classes() {
+                text.push_str(w);
+                let ids: Vec<String> = ids.iter().map(u16::to_string).collect();
+                text.push('\t');
+                text.push_str(&ids.join(" "));
+                text.push('\n');
+            }
+        }
         std::fs::write(path, text).map_err(|e| Error::Io {
             path: path.display().to_string(),
             reason: e.to_string(),
@@ -70,7 +110,8 @@ impl Clusters {
     }
 
     /// Read `path<TAB>word[<TAB>count]` lines (the output of Liang's
-    /// `wcluster` and of `tools/build_clusters.py`).
+    /// `wcluster` and of `tools/build_clusters.py`), then optionally the
+    /// embedding classes section ([`Clusters::write`]).
     pub fn read(path: &Path) -> Result<Self> {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
@@ -78,8 +119,30 @@ impl Clusters {
             reason: e.to_string(),
         })?;
         let mut out = Self::new();
+        let mut in_classes = false;
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
+                continue;
+            }
+            if line.trim_end() == CLASSES_HEADER {
+                in_classes = true;
+                continue;
+            }
+            if in_classes {
+                let bad = |reason: String| Error::Conll {
+                    path: name.clone(),
+                    line: i + 1,
+                    reason,
+                };
+                let (word, ids) = line
+                    .split_once('\t')
+                    .ok_or_else(|| bad("expected 'word<TAB>class ids'".into()))?;
+                let ids = ids
+                    .split_whitespace()
+                    .map(|x| x.parse::<u16>())
+                    .collect::<std::result::Result<Vec<u16>, _>>()
+                    .map_err(|_| bad(format!("class ids {ids:?} are not numbers below 65536")))?;
+                out.insert_classes(super::gazetteer::key_form(word), ids);
                 continue;
             }
             let mut f = line.split('\t');
@@ -100,5 +163,29 @@ impl Clusters {
             out.insert(super::gazetteer::key_form(word), bits.to_string());
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_section_round_trips_and_bad_ids_are_errors() {
+        let dir = std::env::temp_dir().join(format!("akhbar-clusters-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("c.tsv");
+        let mut c = Clusters::new();
+        c.insert("دمشق".into(), "0101".into());
+        c.insert_classes("دمشق".into(), vec![5, 40, 300]);
+        c.insert_classes("0000".into(), vec![1, 2, 3]);
+        c.write(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text, "0101\tدمشق\n#classes\n0000\t1 2 3\nدمشق\t5 40 300\n");
+        assert_eq!(Clusters::read(&path).unwrap(), c);
+        std::fs::write(&path, "0101\tدمشق\n#classes\nدمشق\t5 x\n").unwrap();
+        let e = Clusters::read(&path).unwrap_err().to_string();
+        assert!(e.contains("c.tsv:3:") && e.contains("not numbers"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -1,6 +1,7 @@
 //! Entities in raw text: tokenize, split into sentences, tag, and turn tag
 //! spans into entities with offsets into the original text.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::clean_span::clean_first_word;
@@ -8,6 +9,7 @@ use super::entity::Entity;
 use super::group::assign_keys;
 use super::labels::spans;
 use super::tagger::Tagger;
+use crate::text::clitics::fold;
 use crate::text::tokenize::tokenize_chars;
 use crate::text::{NormalizeOptions, Normalizer, TokenizeOptions};
 
@@ -57,12 +59,22 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         .collect();
     let tagged = tagger.tag_sentences(&refs);
     let types = tagger.labels().types();
+    let spans_of: Vec<_> = tagged.iter().map(|t| spans(&t.tags)).collect();
+    // First words of the document's entities (folded), which make a split
+    // of a proclitic clear (clean_span.rs).
+    let first_words: HashSet<String> = spans_of
+        .iter()
+        .zip(&words)
+        .flat_map(|(sp, w)| sp.iter().map(move |&(s, _, _)| fold(&w[s])))
+        .collect();
+    let named_alone = |w: &str| first_words.contains(w);
     let mut out = Vec::new();
-    for ((&(a, b), words), sentence) in bounds.iter().zip(&words).zip(&tagged) {
+    for (((&(a, b), words), sentence), sp) in bounds.iter().zip(&words).zip(&tagged).zip(&spans_of)
+    {
         let sent = &tokens[a..b];
-        for (s, e, ty) in spans(&sentence.tags) {
+        for &(s, e, ty) in sp {
             // The span leaves out the first word's proclitics (و ف ب ك ل).
-            let first = clean_first_word(&cs[sent[s].start..sent[s].end]);
+            let first = clean_first_word(&cs[sent[s].start..sent[s].end], &named_alone);
             let begin = sent[s].start + first.skip;
             let end = sent[e - 1].end;
             let normalized = std::iter::once(first.full.as_str())

@@ -320,6 +320,7 @@ mod t {
     pub const SUFFIX4: u8 = 39;
     pub const TRIG_NEXT2: u8 = 40;
     pub const CHAR3: u8 = 41;
+    pub const EMB_CLASS: u8 = 42; // +0 this token, +1 previous, +2 next
 }
 
 /// Frequency class of a word in the clitic lexicon (0: unseen ... 5: common).
@@ -408,13 +409,30 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
             &infos[j as usize].w
         }
     };
-    let cluster_of = |j: isize| -> Option<&str> {
-        if j < 0 || j as usize >= n {
-            return None;
-        }
-        let ti = &infos[j as usize];
-        clusters.get(&ti.w).or_else(|| clusters.get(&ti.stem))
+    // Each token's cluster path and embedding classes, looked up once.
+    let paths: Vec<Option<&str>> = if clusters.is_empty() {
+        Vec::new()
+    } else {
+        infos
+            .iter()
+            .map(|ti| clusters.get(&ti.w).or_else(|| clusters.get(&ti.stem)))
+            .collect()
     };
+    let classes: Vec<Option<&[u16]>> = if clusters.has_classes() {
+        infos
+            .iter()
+            .map(|ti| {
+                clusters
+                    .classes(&ti.w)
+                    .or_else(|| clusters.classes(&ti.stem))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let at = |j: isize| (j >= 0 && (j as usize) < n).then_some(j as usize);
+    let cluster_of = |j: isize| at(j).and_then(|j| paths.get(j).copied().flatten());
+    let class_of = |j: isize| at(j).and_then(|j| classes.get(j).copied().flatten());
     for (i, ti) in infos.iter().enumerate() {
         let ii = i as isize;
         // The word's identity first: IDENTITY keys, which training may hide.
@@ -542,6 +560,22 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
                         keys.push(key1(id, c));
                     }
                     None => keys.push(key1(id, "?")),
+                }
+            }
+        }
+        if clusters.has_classes() {
+            for (k, d) in [0isize, -1, 1].into_iter().enumerate() {
+                let id = t::EMB_CLASS + k as u8;
+                match class_of(ii + d) {
+                    Some(cs) => {
+                        for (level, &c) in cs.iter().enumerate() {
+                            if d == 0 || level == 0 {
+                                let [lo, hi] = c.to_le_bytes();
+                                keys.push(key_bytes(id, &[level as u8, lo, hi]));
+                            }
+                        }
+                    }
+                    None => keys.push(key_bytes(id, &[0xff])),
                 }
             }
         }

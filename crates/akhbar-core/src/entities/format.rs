@@ -5,7 +5,7 @@
 //!
 //! Payload: the feature-set version; entity types; feature keys (ascending, one per weight row) and
 //! weights; transitions; the feature gazetteer; the forced gazetteer; the
-//! word clusters; the second stage (flag, then weights and transitions);
+//! word clusters; (version 2) the embedding classes; the second stage (flag, then weights and transitions);
 //! the `O` bias.
 
 use std::path::Path;
@@ -21,7 +21,9 @@ use crate::error::{Error, Result};
 /// The first eight bytes of a model file.
 pub const MAGIC: &[u8; 8] = b"AKHBNER\x1a";
 /// The payload layout version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The layout without embedding classes (written when a model has none).
+const VERSION_1: u32 = 1;
 const HEADER: usize = 8 + 4 + 8 + 8;
 
 struct Writer(Vec<u8>);
@@ -169,6 +171,19 @@ pub fn to_bytes(m: &Model) -> Vec<u8> {
         p.str(w);
         p.str(bits);
     }
+    // A model without embedding classes keeps the version 1 layout.
+    let cls = m.clusters.sorted_classes();
+    let version = if cls.is_empty() { VERSION_1 } else { VERSION };
+    if version >= 2 {
+        p.u32(cls.len() as u32);
+    }
+    for (w, ids) in cls {
+        p.str(w);
+        p.u32(ids.len() as u32);
+        for &x in ids {
+            p.u32(u32::from(x));
+        }
+    }
     match &m.second {
         Some(second) => {
             p.u32(1);
@@ -180,7 +195,7 @@ pub fn to_bytes(m: &Model) -> Vec<u8> {
     let payload = p.0;
     let mut out = Vec::with_capacity(HEADER + payload.len());
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&version.to_le_bytes());
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     out.extend_from_slice(&checksum(&payload).to_le_bytes());
     out.extend_from_slice(&payload);
@@ -207,7 +222,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
     }
     let mut h = Reader { buf: bytes, pos: 8 };
     let version = h.u32()?;
-    if version != VERSION {
+    if version != VERSION && version != VERSION_1 {
         return Err(format!(
             "model format version {version}, but this akhbar reads version {VERSION} \
              (retrain the model or use a matching akhbar)"
@@ -263,6 +278,18 @@ fn parse(bytes: &[u8]) -> R<Model> {
             return Err(format!("cluster path {b:?} is not a bit string"));
         }
         clusters.insert(w, b);
+    }
+    if version >= 2 {
+        for _ in 0..r.count(8)? {
+            let w = r.str()?;
+            let ids = (0..r.count(4)?)
+                .map(|_| {
+                    let x = r.u32()?;
+                    u16::try_from(x).map_err(|_| format!("embedding class {x} out of range"))
+                })
+                .collect::<R<Vec<u16>>>()?;
+            clusters.insert_classes(w, ids);
+        }
     }
     let second = match r.u32()? {
         0 => None,
@@ -367,9 +394,9 @@ mod tests {
         let last = bad.len() - 1;
         bad[last] ^= 1;
         assert_eq!(err(&bad), "m.bin: checksum mismatch: the file is corrupt");
-        let mut v2 = b.clone();
-        v2[8] = 2;
-        assert!(err(&v2).starts_with("m.bin: model format version 2"));
+        let mut v9 = b.clone();
+        v9[8] = 9;
+        assert!(err(&v9).starts_with("m.bin: model format version 9"));
         // Another feature set: the payload (and so the checksum) differs.
         let mut fs = b[HEADER..].to_vec();
         fs[0] = fs[0].wrapping_add(1);
@@ -377,5 +404,31 @@ mod tests {
         v3.extend_from_slice(&checksum(&fs).to_le_bytes());
         v3.extend_from_slice(&fs);
         assert!(err(&v3).contains("feature set"));
+    }
+
+    #[test]
+    fn embedding_classes_make_a_version_2_file() {
+        let s = Sentence {
+            tokens: vec!["زار".into(), "أوباما".into(), "باريس".into()],
+            tags: vec!["O".into(), "B-PERS".into(), "B-LOC".into()],
+        };
+        let mut clusters = Clusters::new();
+        clusters.insert("باريس".into(), "0110".into());
+        clusters.insert_classes("باريس".into(), vec![3, 700]);
+        clusters.insert_classes("اوباما".into(), vec![1, 65535]);
+        let opts = TrainOptions {
+            epochs: 2,
+            clusters,
+            ..Default::default()
+        };
+        let m = train(&[s], &[], None, &opts, &mut |_| {}).unwrap();
+        let b = to_bytes(&m);
+        assert_eq!(b[8], 2);
+        let m2 = from_bytes(&b, "m.bin").unwrap();
+        assert_eq!(m2.clusters(), m.clusters());
+        assert_eq!(m2.clusters().classes("اوباما"), Some(&[1, 65535][..]));
+        assert_eq!(to_bytes(&m2), b);
+        // Without classes the file keeps the version 1 layout.
+        assert_eq!(to_bytes(&model())[8], 1);
     }
 }

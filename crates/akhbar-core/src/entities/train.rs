@@ -15,6 +15,7 @@ use super::gazetteer::Gazetteer;
 use super::hash::KeyMap;
 use super::labels::{parse_tag, repair, Labels};
 use super::model::{check_o_bias, Model};
+use super::rng::SplitMix;
 use super::tagger::Tagger;
 use super::viterbi::{transition_index, viterbi};
 use crate::batch;
@@ -91,26 +92,6 @@ pub struct EpochReport {
     pub mistakes: usize,
     /// Scores of the averaged model on the dev sentences, when given.
     pub dev: Option<EvalCounts>,
-}
-
-/// SplitMix64: a small, well-mixed, portable generator.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
 }
 
 fn map_type(map: &[(String, Option<String>)], tag: &str) -> String {
