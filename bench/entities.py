@@ -24,9 +24,12 @@ contextual tagger (``akhbar.Tagger.load_neural``) runs beside the shipped one in
 both parts, on the same texts and thread counts.
 BERT runs in a child process of ``--bert-python`` (a venv with torch and
 transformers, kept out of ``make test``), in the same benchmark run. Ratios are
-akhbar tokens/s over BERT tokens/s on the same sentences and thread count. torch gets
-the sentences sorted by length over the whole set, in batches of 32; akhbar tags runs
-of 20 sentences as one document (sorted and batched within it), as it would articles.
+akhbar tokens/s over BERT tokens/s on the same sentences and thread count. Each BERT row
+also gives tokens per CPU-second of the whole process (all its threads): on a shared
+machine, where wall-clock scaling says little, it shows whether a second thread adds work.
+torch gets the sentences sorted by length over the whole set, in padded batches of 32; akhbar tags
+runs of 20 sentences as one document (sorted by length and packed without padding into
+batches of 512 subwords within it), as it would articles.
 """
 
 from __future__ import annotations
@@ -62,12 +65,18 @@ def load(n: int) -> list[str]:
 
 
 def timed(f: object, runs: int) -> float:
-    times = []
+    return timed_cpu(f, runs)[0]
+
+
+def timed_cpu(f: object, runs: int) -> tuple[float, float]:
+    """Median wall time and median CPU time of the whole process (all its threads)."""
+    times, cpu = [], []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         f()  # type: ignore[operator]
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        cpu.append(time.process_time() - c0)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def seconds_by_threads(tagger: object, texts: list[str], runs: int) -> dict[int, float]:
@@ -118,7 +127,7 @@ def bert_child(args: argparse.Namespace) -> None:
             mask[r, : len(e)] = 1
         batches.append((ids, mask))
     pieces = sum(map(len, enc))
-    out = {"pieces": pieces, "seconds": {}}
+    out: dict = {"pieces": pieces, "seconds": {}, "cpu": {}}
     for threads in (1, 2):
         torch.set_num_threads(threads)
 
@@ -128,7 +137,8 @@ def bert_child(args: argparse.Namespace) -> None:
                     model(input_ids=ids, attention_mask=mask)
 
         run()  # warm-up
-        out["seconds"][str(threads)] = timed(run, args.runs)
+        wall, cpu = timed_cpu(run, args.runs)
+        out["seconds"][str(threads)], out["cpu"][str(threads)] = wall, cpu
     out["versions"] = {"torch": torch.__version__}
     print(json.dumps(out))
 
@@ -225,13 +235,13 @@ def main() -> None:
         ours_bert = akhbar.Tagger.from_pretrained(save)
         pieces = sum(len(ours_bert.subwords(w)) + 2 for w in words)
         print(f"BERT-base: {bert['pieces']:,} WordPiece tokens in torch, {pieces:,} in akhbar")
-        akhbar_bert = {}
+        akhbar_bert, akhbar_cpu = {}, {}
         for threads in (1, 2):
-            s = timed(
+            s, c = timed_cpu(
                 lambda: ours_bert.tag_tokens(words, n_threads=threads),  # noqa: B023
                 args.runs,
             )
-            akhbar_bert[threads] = s_tokens / s
+            akhbar_bert[threads], akhbar_cpu[threads] = s_tokens / s, s_tokens / c
     print(f"torch {bert['versions']['torch']}")
     for threads in (1, 2):
         b = s_tokens / bert["seconds"][str(threads)]
@@ -246,6 +256,13 @@ def main() -> None:
         print(
             f"BERT-base akhbar threads {threads}: {a:>9,.0f} tokens/s"
             f"  akhbar BERT/torch BERT = {a / b:.2f}x"
+        )
+        # Per CPU-second of the process: flat from 1 to 2 threads when the second thread
+        # adds no work (overhead, spinning), whatever else runs on the machine.
+        bc = s_tokens / bert["cpu"][str(threads)]
+        print(
+            f"          per CPU-second, threads {threads}: akhbar {akhbar_cpu[threads]:,.0f}"
+            f" tokens, torch {bc:,.0f}"
         )
     print(f"akhbar BERT scaling 2/1 threads: {akhbar_bert[2] / akhbar_bert[1]:.2f}x")
     t1, t2 = (bert["seconds"][k] for k in ("1", "2"))

@@ -212,7 +212,7 @@ impl PyTagger {
     /// hub id (resolved by `akhbar.bert.resolve_model`).
     #[staticmethod]
     #[pyo3(signature = (path_or_id, *, labels = None, max_length = None, stride = 128,
-        batch_tokens = 4096, revision = None, download = false))]
+        batch_tokens = 512, revision = None, download = false))]
     #[allow(clippy::too_many_arguments)]
     fn from_pretrained(
         py: Python<'_>,

@@ -291,7 +291,7 @@ class Tagger:
         labels: Mapping[str, str | None] | None = None,
         max_length: int | None = None,
         stride: int = 128,
-        batch_tokens: int = 4096,
+        batch_tokens: int = 512,
         revision: str | None = None,
         download: bool = False,
     ) -> Tagger: ...

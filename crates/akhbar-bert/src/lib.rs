@@ -3,13 +3,15 @@
 //! taggers: [`BertTagger`] implements [`akhbar_core::entities::Tagger`], so
 //! `extract()` and the pipeline run it like the shipped perceptron.
 //!
-//! Inference is candle's BERT on the CPU in `f32`. Sentences are the model's
+//! Inference is akhbar's own BERT encoder ([`encoder`]) on the CPU in `f32`,
+//! its matrix products by the `gemm` crate; candle reads the weights. Sentences are the model's
 //! sequences (as the checkpoints were fine-tuned); a sentence longer than the
 //! model's position limit is cut into overlapping windows whose predictions
 //! are merged deterministically (see [`windows`]). Word tags come from each
 //! word's first subword, then go through akhbar's BIO repair.
 
 pub mod config;
+pub mod encoder;
 pub mod label_map;
 pub mod tagger;
 pub mod weights;

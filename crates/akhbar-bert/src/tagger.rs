@@ -2,21 +2,21 @@
 //!
 //! Per document: every sentence is tokenized into subwords; a sentence over
 //! the window size is cut into overlapping windows ([`crate::windows`]);
-//! the windows (`[CLS] … [SEP]`) are sorted by length and run in padded
-//! batches of at most `batch_tokens` padded subwords; each word takes the
-//! logits of its first subword from the window where that subword is most
-//! central; its tag is the arg-max label mapped to akhbar's types, its
+//! the windows (`[CLS] … [SEP]`) are sorted by length and packed, without
+//! padding, into batches of at most `batch_tokens` subwords; each word takes
+//! the logits of its first subword from the window where that subword is
+//! most central; its tag is the arg-max label mapped to akhbar's types, its
 //! confidence that label's softmax probability; then BIO repair.
 //!
-//! Threads: documents run on akhbar's rayon workers; candle's CPU matrix
-//! products split their blocks with rayon too, inside the pool that runs the
-//! document (no second pool), so `n_threads` bounds all the work and a long
-//! document still uses idle workers. Called from outside any rayon pool (a
-//! one-thread batch, which runs on the calling thread), inference runs in a
-//! one-thread pool of its own so that candle does not spread onto rayon's
-//! global pool. Batches depend only on the document, and a product's sums
-//! run in the same order whatever the thread count, so results do not
-//! depend on it.
+//! Threads: documents run on akhbar's rayon workers, and a document's
+//! batches are spread over the same pool's idle workers (so a long document
+//! next to short ones does not leave a thread idle); each batch's forward
+//! pass runs on one thread ([`crate::encoder`]). Called from outside any
+//! rayon pool (a one-thread batch, which runs on the calling thread),
+//! inference runs in a one-thread pool of its own so that it does not spread
+//! onto rayon's global pool. Batches depend only on the document and each
+//! runs the same way on any thread, so results do not depend on the thread
+//! count.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -24,11 +24,10 @@ use std::sync::OnceLock;
 use akhbar_core::entities::labels::{repair, Labels, O};
 use akhbar_core::entities::{TaggedSentence, Tagger};
 use akhbar_core::Result;
-use candle_core::{DType, Device, Module, Tensor};
-use candle_nn::{linear, Linear, VarBuilder};
-use candle_transformers::models::bert::BertModel;
+use rayon::prelude::*;
 
 use crate::config::{model_error, ModelConfig};
+use crate::encoder::Encoder;
 use crate::label_map::LabelMap;
 use crate::weights::read_weights;
 use crate::windows;
@@ -46,7 +45,8 @@ pub struct BertOptions {
     /// Subwords shared by consecutive windows of a long sentence (at most
     /// half a window).
     pub stride: usize,
-    /// Padded subwords per forward pass (bounds memory; at least one window).
+    /// Subwords per forward pass (bounds memory and is the unit of work
+    /// spread over threads; a window longer than it runs alone).
     pub batch_tokens: usize,
 }
 
@@ -56,7 +56,7 @@ impl Default for BertOptions {
             label_map: Vec::new(),
             max_length: None,
             stride: 128,
-            batch_tokens: 4096,
+            batch_tokens: 512,
         }
     }
 }
@@ -67,8 +67,7 @@ pub type WordLogits = Vec<Option<Vec<f32>>>;
 
 /// A BERT token classifier loaded from a Hugging Face model folder.
 pub struct BertTagger {
-    bert: BertModel,
-    classifier: Linear,
+    encoder: Encoder,
     tokenizer: WordPieceTokenizer,
     label_map: LabelMap,
     model_labels: Vec<String>,
@@ -105,22 +104,10 @@ impl BertTagger {
             ));
         }
         let tokenizer = WordPieceTokenizer::load(dir, config.bert.vocab_size)?;
-        let vb = VarBuilder::from_tensors(read_weights(dir)?, DType::F32, &Device::Cpu);
-        let bert = BertModel::load(vb.clone(), &config.bert)
+        let encoder = Encoder::load(&read_weights(dir)?, &config.bert, config.id2label.len())
             .map_err(|e| model_error(dir, format!("the weights do not fit config.json: {e}")))?;
-        let n_labels = config.id2label.len();
-        let classifier =
-            linear(config.bert.hidden_size, n_labels, vb.pp("classifier")).map_err(|e| {
-                model_error(
-                    dir,
-                    format!(
-                        "no token-classification head for the {n_labels} labels of id2label: {e}"
-                    ),
-                )
-            })?;
         let tagger = Self {
-            bert,
-            classifier,
+            encoder,
             tokenizer,
             label_map,
             model_labels: config.id2label,
@@ -156,24 +143,20 @@ impl BertTagger {
         self.tokenizer.subwords(words)
     }
 
-    /// Logits of a batch of id sequences: per sequence, per position, one
-    /// value per model label.
-    fn run_batch(&self, seqs: &[&[u32]]) -> candle_core::Result<Vec<Vec<Vec<f32>>>> {
-        let width = seqs.iter().map(|s| s.len()).max().unwrap_or(0);
-        let mut ids = Vec::with_capacity(seqs.len() * width);
-        let mut mask = Vec::with_capacity(seqs.len() * width);
-        for s in seqs {
-            ids.extend_from_slice(s);
-            ids.resize(ids.len() + width - s.len(), self.tokenizer.pad);
-            mask.extend(std::iter::repeat_n(1u32, s.len()));
-            mask.resize(mask.len() + width - s.len(), 0);
-        }
-        let shape = (seqs.len(), width);
-        let ids = Tensor::from_vec(ids, shape, &Device::Cpu)?;
-        let mask = Tensor::from_vec(mask, shape, &Device::Cpu)?;
-        let types = ids.zeros_like()?;
-        let hidden = self.bert.forward(&ids, &types, Some(&mask))?;
-        self.classifier.forward(&hidden)?.to_vec3()
+    /// Logits of a batch of id sequences: per sequence, its positions'
+    /// logits one after the other (`n_labels` values each).
+    fn run_batch(&self, seqs: &[&[u32]]) -> std::result::Result<Vec<Vec<f32>>, String> {
+        let logits = self.encoder.forward(seqs)?;
+        let n = self.encoder.n_labels();
+        let mut rest = &logits[..];
+        Ok(seqs
+            .iter()
+            .map(|s| {
+                let (head, tail) = rest.split_at(s.len() * n);
+                rest = tail;
+                head.to_vec()
+            })
+            .collect())
     }
 
     /// Word-level logits of a document's sentences.
@@ -223,25 +206,39 @@ impl BertTagger {
                 seqs.push(s);
             }
         }
-        // Shortest first, in batches of at most `batch_tokens` padded subwords.
+        // Shortest first, in batches of at most `batch_tokens` subwords
+        // (sequences are packed, without padding). Batches are the parallel
+        // unit: they run on idle workers of the current pool, each on one
+        // thread, and depend only on the document.
         let mut order: Vec<usize> = (0..seqs.len()).collect();
         order.sort_by_key(|&i| seqs[i].len());
-        let mut out: Vec<Vec<Vec<f32>>> = vec![Vec::new(); seqs.len()];
-        let mut start = 0;
-        while start < order.len() {
-            let mut end = start + 1;
-            while end < order.len()
-                && (end + 1 - start) * seqs[order[end]].len() <= self.options.batch_tokens
-            {
+        let mut batches: Vec<&[usize]> = Vec::new();
+        let mut rest = &order[..];
+        while !rest.is_empty() {
+            let mut end = 1;
+            let mut tokens = seqs[rest[0]].len();
+            while end < rest.len() && tokens + seqs[rest[end]].len() <= self.options.batch_tokens {
+                tokens += seqs[rest[end]].len();
                 end += 1;
             }
-            let batch: Vec<&[u32]> = order[start..end].iter().map(|&i| &seqs[i][..]).collect();
-            let logits = self.run_batch(&batch).map_err(|e| e.to_string())?;
-            for (&i, l) in order[start..end].iter().zip(logits) {
+            let (batch, tail) = rest.split_at(end);
+            batches.push(batch);
+            rest = tail;
+        }
+        let results: Vec<Vec<Vec<f32>>> = batches
+            .par_iter()
+            .map(|batch| {
+                let b: Vec<&[u32]> = batch.iter().map(|&i| &seqs[i][..]).collect();
+                self.run_batch(&b)
+            })
+            .collect::<std::result::Result<_, _>>()?;
+        let mut out: Vec<Vec<f32>> = vec![Vec::new(); seqs.len()];
+        for (batch, logits) in batches.iter().zip(results) {
+            for (&i, l) in batch.iter().zip(logits) {
                 out[i] = l;
             }
-            start = end;
         }
+        let n = self.encoder.n_labels();
         Ok(encoded
             .iter()
             .zip(&plans)
@@ -253,7 +250,8 @@ impl BertTagger {
                     .map(|f| {
                         f.map(|i| {
                             let w = owners[i];
-                            out[base + w][i - plan[w].start + 1].clone()
+                            let p = i - plan[w].start + 1;
+                            out[base + w][p * n..(p + 1) * n].to_vec()
                         })
                     })
                     .collect()
