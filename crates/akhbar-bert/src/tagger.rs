@@ -19,7 +19,6 @@
 //! count.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use akhbar_core::entities::labels::{repair, Labels, O};
 use akhbar_core::entities::{TaggedSentence, Tagger};
@@ -164,21 +163,7 @@ impl BertTagger {
         &self,
         sentences: &[Vec<&str>],
     ) -> std::result::Result<Vec<WordLogits>, String> {
-        if rayon::current_thread_index().is_some() {
-            return self.word_logits_here(sentences);
-        }
-        static SERIAL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
-        let serial = SERIAL.get_or_init(|| {
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(1)
-                .thread_name(|_| "akhbar-bert".into())
-                .build()
-                .ok()
-        });
-        match serial {
-            Some(pool) => pool.install(|| self.word_logits_here(sentences)),
-            None => self.word_logits_here(sentences),
-        }
+        akhbar_core::batch::on_current_worker(|| self.word_logits_here(sentences))
     }
 
     fn word_logits_here(
@@ -311,10 +296,7 @@ impl Tagger for BertTagger {
         self.try_tag_sentences(sentences).unwrap_or_else(|_| {
             sentences
                 .iter()
-                .map(|s| TaggedSentence {
-                    tags: vec![O; s.len()],
-                    confidence: vec![0.0; s.len()],
-                })
+                .map(|s| TaggedSentence::untagged(s.len()))
                 .collect()
         })
     }
