@@ -293,12 +293,8 @@ impl Tagger for BertTagger {
     /// memory; should it fail anyway, the document gets `O` tags with
     /// confidence 0.
     fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<TaggedSentence> {
-        self.try_tag_sentences(sentences).unwrap_or_else(|_| {
-            sentences
-                .iter()
-                .map(|s| TaggedSentence::untagged(s.len()))
-                .collect()
-        })
+        self.try_tag_sentences(sentences)
+            .unwrap_or_else(|_| TaggedSentence::untagged_document(sentences))
     }
 }
 

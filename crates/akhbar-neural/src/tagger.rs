@@ -261,11 +261,7 @@ impl Tagger for NeuralTagger {
     /// Tags per [`NeuralTagger::try_tag_sentences`]; should inference fail
     /// (out of memory), the document gets `O` tags with confidence 0.
     fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<TaggedSentence> {
-        self.try_tag_sentences(sentences).unwrap_or_else(|_| {
-            sentences
-                .iter()
-                .map(|s| TaggedSentence::untagged(s.len()))
-                .collect()
-        })
+        self.try_tag_sentences(sentences)
+            .unwrap_or_else(|_| TaggedSentence::untagged_document(sentences))
     }
 }

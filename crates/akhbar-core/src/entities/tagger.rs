@@ -27,6 +27,12 @@ impl TaggedSentence {
             confidence: vec![0.0; len],
         }
     }
+
+    /// [`TaggedSentence::untagged`] for every sentence of a document: the
+    /// fallback of a tagger whose inference failed.
+    pub fn untagged_document(sentences: &[Vec<&str>]) -> Vec<Self> {
+        sentences.iter().map(|s| Self::untagged(s.len())).collect()
+    }
 }
 
 /// A sequence tagger over the sentences of one document.
