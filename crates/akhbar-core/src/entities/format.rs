@@ -13,9 +13,10 @@ use std::path::Path;
 use super::clusters::Clusters;
 use super::features::FEATURE_SET;
 use super::gazetteer::Gazetteer;
-use super::hash::{checksum, KeyMap};
+use super::hash::checksum;
 use super::labels::Labels;
 use super::model::Model;
+use super::weights::FeatureWeights;
 use crate::error::{Error, Result};
 
 /// The first eight bytes of a model file.
@@ -44,15 +45,14 @@ impl Writer {
     }
     /// Weights (rows ascending by feature key) and transitions.
     fn stage(&mut self, m: &Model) {
-        let n_tags = m.labels.n_tags();
-        let mut rows: Vec<(u64, u32)> = m.index.iter().map(|(&k, &r)| (k, r)).collect();
-        rows.sort_unstable();
+        let mut rows: Vec<(u64, Vec<f32>)> = m.weights.iter().collect();
+        rows.sort_unstable_by_key(|&(k, _)| k);
         self.u32(rows.len() as u32);
         for &(k, _) in &rows {
             self.u64(k);
         }
-        for &(_, r) in &rows {
-            for &x in &m.weights[r as usize * n_tags..(r as usize + 1) * n_tags] {
+        for (_, row) in &rows {
+            for &x in row {
                 self.f32(x);
             }
         }
@@ -125,20 +125,21 @@ impl Reader<'_> {
     }
     fn stage(&mut self, n_tags: usize) -> R<Stage> {
         let n_rows = self.count(8 + 4 * n_tags)?;
-        let mut index = KeyMap::default();
-        index.reserve(n_rows);
-        for i in 0..n_rows {
-            if index.insert(self.u64()?, i as u32).is_some() {
+        let keys = (0..n_rows).map(|_| self.u64()).collect::<R<Vec<_>>>()?;
+        let mut weights = FeatureWeights::with_capacity(n_tags, n_rows);
+        let mut row = vec![0f32; n_tags];
+        for &k in &keys {
+            for x in row.iter_mut() {
+                *x = self.f32()?;
+            }
+            if !weights.insert(k, &row) {
                 return Err("duplicate feature key".into());
             }
         }
-        let weights = (0..n_rows * n_tags)
-            .map(|_| self.f32())
-            .collect::<R<Vec<_>>>()?;
         let transitions = (0..(n_tags + 1) * n_tags)
             .map(|_| self.f32())
             .collect::<R<Vec<_>>>()?;
-        Ok((index, weights, transitions))
+        Ok((weights, transitions))
     }
 
     fn gazetteer(&mut self) -> R<Gazetteer> {
@@ -266,7 +267,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
     if labels.types().len() != n_types {
         return Err("duplicate entity types".into());
     }
-    let (index, weights, transitions) = r.stage(labels.n_tags())?;
+    let (weights, transitions) = r.stage(labels.n_tags())?;
     let gazetteer = r.gazetteer()?;
     let forced = r.gazetteer()?;
     let n_cl = r.count(8)?;
@@ -294,10 +295,9 @@ fn parse(bytes: &[u8]) -> R<Model> {
     let second = match r.u32()? {
         0 => None,
         1 => {
-            let (index, weights, transitions) = r.stage(labels.n_tags())?;
+            let (weights, transitions) = r.stage(labels.n_tags())?;
             Some(Box::new(Model {
                 labels: labels.clone(),
-                index,
                 weights,
                 transitions,
                 gazetteer: Gazetteer::new(),
@@ -318,7 +318,6 @@ fn parse(bytes: &[u8]) -> R<Model> {
     }
     Ok(Model {
         labels,
-        index,
         weights,
         transitions,
         gazetteer,
@@ -329,7 +328,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
     })
 }
 
-type Stage = (KeyMap<u32>, Vec<f32>, Vec<f32>);
+type Stage = (FeatureWeights, Vec<f32>);
 
 impl Model {
     /// Load a model file.

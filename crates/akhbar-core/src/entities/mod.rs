@@ -26,6 +26,7 @@ pub mod rng;
 pub mod tagger;
 pub mod train;
 pub mod viterbi;
+pub mod weights;
 
 pub use conll::{read_conll, Sentence};
 pub use entity::Entity;

@@ -6,19 +6,17 @@ use super::clusters::Clusters;
 use super::doc::DocMemory;
 use super::features::{features, mark_gazetteer, token_info, SentenceFeatures, TokenInfo};
 use super::gazetteer::Gazetteer;
-use super::hash::KeyMap;
 use super::labels::{repair, Labels, O};
 use super::viterbi::viterbi;
+use super::weights::FeatureWeights;
 use crate::error::{Error, Result};
 
 /// A trained tagger.
 #[derive(Debug, Clone)]
 pub struct Model {
     pub(crate) labels: Labels,
-    /// Feature key -> row of `weights`.
-    pub(crate) index: KeyMap<u32>,
-    /// `rows × n_tags` weights.
-    pub(crate) weights: Vec<f32>,
+    /// Feature key -> one weight per tag.
+    pub(crate) weights: FeatureWeights,
     /// `(n_tags + 1) × n_tags` transition weights (row 0: sentence start).
     pub(crate) transitions: Vec<f32>,
     /// The gazetteer whose matches are features.
@@ -52,7 +50,7 @@ impl Model {
 
     /// Number of weighted features.
     pub fn n_features(&self) -> usize {
-        self.index.len()
+        self.weights.len()
     }
 
     /// The gazetteer the features read (shipped and user lists).
@@ -92,16 +90,8 @@ impl Model {
     pub fn emissions(&self, feats: &SentenceFeatures) -> Vec<f32> {
         let l = self.labels.n_tags();
         let mut em = vec![0f32; feats.len() * l];
-        for i in 0..feats.len() {
-            let row = &mut em[i * l..(i + 1) * l];
-            for k in feats.token(i) {
-                if let Some(&r) = self.index.get(k) {
-                    let w = &self.weights[r as usize * l..(r as usize + 1) * l];
-                    for (a, b) in row.iter_mut().zip(w) {
-                        *a += b;
-                    }
-                }
-            }
+        for (i, row) in em.chunks_exact_mut(l).enumerate() {
+            self.weights.add_rows(feats.token(i), row);
         }
         em
     }
@@ -177,22 +167,21 @@ impl Model {
         let k = models.len() as f32;
         let mut keys: Vec<u64> = models
             .iter()
-            .flat_map(|m| m.index.keys().copied())
+            .flat_map(|m| m.weights.iter().map(|(key, _)| key))
             .collect();
         keys.sort_unstable();
         keys.dedup();
-        let mut index = super::hash::KeyMap::default();
-        let mut weights = vec![0f32; keys.len() * n_tags];
-        for (row, &key) in keys.iter().enumerate() {
-            index.insert(key, row as u32);
+        let mut weights = FeatureWeights::with_capacity(n_tags, keys.len());
+        for &key in &keys {
+            let mut row = vec![0f32; n_tags];
             for m in models {
-                if let Some(&r) = m.index.get(&key) {
-                    let w = &m.weights[r as usize * n_tags..(r as usize + 1) * n_tags];
-                    for (a, b) in weights[row * n_tags..(row + 1) * n_tags].iter_mut().zip(w) {
+                if let Some(w) = m.weights.get(key) {
+                    for (a, b) in row.iter_mut().zip(w) {
                         *a += b / k;
                     }
                 }
             }
+            weights.insert(key, &row);
         }
         let mut transitions = vec![0f32; first.transitions.len()];
         for m in models {
@@ -206,7 +195,6 @@ impl Model {
             .collect();
         Model {
             labels: first.labels.clone(),
-            index,
             weights,
             transitions,
             gazetteer: first.gazetteer.clone(),

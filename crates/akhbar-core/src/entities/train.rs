@@ -18,6 +18,7 @@ use super::model::{check_o_bias, Model};
 use super::rng::SplitMix;
 use super::tagger::Tagger;
 use super::viterbi::{transition_index, viterbi};
+use super::weights::FeatureWeights;
 use crate::batch;
 use crate::error::{Error, Result};
 
@@ -470,8 +471,7 @@ fn averaged(
 ) -> Model {
     let n_tags = labels.n_tags();
     let avg = |w: i32, u: i64| (w as f64 - u as f64 / c as f64) as f32;
-    let mut index = KeyMap::default();
-    let mut weights = Vec::new();
+    let mut weights = FeatureWeights::with_capacity(n_tags, keys.len());
     for (r, &k) in keys.iter().enumerate() {
         if aux_copies.contains(&k) {
             continue;
@@ -480,14 +480,12 @@ fn averaged(
             .map(|y| avg(w[r * n_tags + y], u[r * n_tags + y]))
             .collect();
         if row.iter().any(|&x| x != 0.0) {
-            index.insert(k, (weights.len() / n_tags) as u32);
-            weights.extend(row);
+            weights.insert(k, &row);
         }
     }
     let transitions = tw.iter().zip(tu).map(|(&a, &b)| avg(a, b)).collect();
     Model {
         labels: labels.clone(),
-        index,
         weights,
         transitions,
         gazetteer: Gazetteer::new(),
