@@ -3,7 +3,7 @@
 //! so rare words borrow strength from frequent words that occur in the same
 //! contexts.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};

@@ -3,7 +3,7 @@
 //! clear context ("قال المدرب فينغر") helps tag its bare mentions elsewhere;
 //! an entity string predicted once is matched wherever it recurs.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::features::{SentenceFeatures, TokenInfo};
 use super::gazetteer::{Gazetteer, MAX_LABELS};
@@ -63,10 +63,14 @@ impl DocMemory {
         for (infos, tags) in sents.iter().zip(tags) {
             for (ti, &tag) in infos.iter().zip(tags) {
                 let class = Labels::split(tag).map_or(0, |(_, ty)| 1 + ty);
-                let c = tokens
-                    .entry(ti.bare.clone())
-                    .or_insert_with(|| vec![0; n_types + 1]);
-                c[class] = c[class].saturating_add(1);
+                // Looked up by reference first: most words recur.
+                if let Some(c) = tokens.get_mut(ti.bare.as_str()) {
+                    c[class] = c[class].saturating_add(1);
+                } else {
+                    let mut c = vec![0; n_types + 1];
+                    c[class] = 1;
+                    tokens.insert(ti.bare.clone(), c);
+                }
             }
             for (s, e, ty) in spans(tags) {
                 if e - s > 8 || ty >= MAX_LABELS {
@@ -88,8 +92,8 @@ impl DocMemory {
         }
     }
 
-    fn majority(&self, ti: &TokenInfo) -> Option<(usize, u16, u16)> {
-        let c = self.tokens.get(&ti.bare)?;
+    /// The most frequent entity type of a word's counts (ties to the first).
+    fn majority(c: &[u16]) -> Option<(usize, u16, u16)> {
         let total: u16 = c.iter().fold(0u16, |a, &b| a.saturating_add(b));
         let (best, &n) = c
             .iter()
@@ -113,13 +117,19 @@ impl DocMemory {
                 *x |= 1 << (2 * bit + 1);
             }
         }
-        let maj: Vec<Option<(usize, u16, u16)>> =
-            infos.iter().map(|ti| self.majority(ti)).collect();
+        let counts: Vec<Option<&Vec<u16>>> = infos
+            .iter()
+            .map(|ti| self.tokens.get(ti.bare.as_str()))
+            .collect();
+        let maj: Vec<Option<(usize, u16, u16)>> = counts
+            .iter()
+            .map(|c| c.and_then(|c| Self::majority(c)))
+            .collect();
         let mut keys = Vec::with_capacity(feats.keys.len() + 6 * n);
         let mut offsets = vec![0];
         for i in 0..n {
             keys.extend_from_slice(feats.token(i));
-            if let Some(c) = self.tokens.get(&infos[i].bare) {
+            if let Some(c) = counts[i] {
                 let total: u16 = c.iter().fold(0u16, |a, &b| a.saturating_add(b));
                 let ent = total - c[0];
                 keys.push(key(

@@ -44,20 +44,22 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             start = i + 1;
         }
     }
-    let words: Vec<Vec<String>> = bounds
+    // Byte offset of each character (and of the end): tokens are slices of `text`.
+    let byte_at: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let words: Vec<Vec<&str>> = bounds
         .iter()
         .map(|&(a, b)| {
             tokens[a..b]
                 .iter()
-                .map(|t| cs[t.start..t.end].iter().collect())
+                .map(|t| &text[byte_at[t.start]..byte_at[t.end]])
                 .collect()
         })
         .collect();
-    let refs: Vec<Vec<&str>> = words
-        .iter()
-        .map(|w| w.iter().map(String::as_str).collect())
-        .collect();
-    let tagged = tagger.tag_sentences(&refs);
+    let tagged = tagger.tag_sentences(&words);
     let types = tagger.labels().types();
     let spans_of: Vec<_> = tagged.iter().map(|t| spans(&t.tags)).collect();
     // First words of the document's entities (folded), which make a split
@@ -65,7 +67,7 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
     let first_words: HashSet<String> = spans_of
         .iter()
         .zip(&words)
-        .flat_map(|(sp, w)| sp.iter().map(move |&(s, _, _)| fold(&w[s])))
+        .flat_map(|(sp, w)| sp.iter().map(move |&(s, _, _)| fold(w[s])))
         .collect();
     let named_alone = |w: &str| first_words.contains(w);
     let mut out = Vec::new();
@@ -78,7 +80,7 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             let begin = sent[s].start + first.skip;
             let end = sent[e - 1].end;
             let normalized = std::iter::once(first.full.as_str())
-                .chain(words[s + 1..e].iter().map(String::as_str))
+                .chain(words[s + 1..e].iter().copied())
                 .map(|w| ner_normalizer().normalize(w))
                 .collect::<Vec<_>>()
                 .join(" ");

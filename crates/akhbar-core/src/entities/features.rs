@@ -2,6 +2,10 @@
 //! from its key form, its clitic-stripped stem, affixes, shape, ±2 context
 //! words, trigger words, gazetteer matches and word clusters.
 
+use std::sync::OnceLock;
+
+use foldhash::{HashMap, HashMapExt};
+
 use super::clusters::{Clusters, PREFIXES};
 use super::gazetteer::{key_form, Gazetteer, MAX_LABELS};
 use super::hash::Fnv;
@@ -219,14 +223,23 @@ fn kind_of(raw: &str) -> Kind {
     }
 }
 
-fn triggers(bare: &str, stem: &str) -> u8 {
-    let mut t = 0;
-    for (bit, list) in [(0, PERSON_TRIGGERS), (1, ORG_TRIGGERS), (2, LOC_TRIGGERS)] {
-        if list.contains(&stem) || list.contains(&bare) {
-            t |= 1 << bit;
+/// Word -> its trigger classes (bit 0 person, 1 organisation, 2 place).
+fn trigger_classes() -> &'static HashMap<&'static str, u8> {
+    static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (bit, list) in [(0, PERSON_TRIGGERS), (1, ORG_TRIGGERS), (2, LOC_TRIGGERS)] {
+            for &w in list {
+                *m.entry(w).or_default() |= 1 << bit;
+            }
         }
-    }
-    t
+        m
+    })
+}
+
+fn triggers(bare: &str, stem: &str) -> u8 {
+    let classes = trigger_classes();
+    classes.get(stem).copied().unwrap_or(0) | classes.get(bare).copied().unwrap_or(0)
 }
 
 /// Analyse one token.
@@ -451,15 +464,14 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
             }
         }
         if ti.kind == Kind::Arabic {
-            let cs: Vec<char> = ti.bare.chars().collect();
-            if cs.len() >= 4 {
-                for w3 in cs.windows(3).skip(1).take(cs.len().saturating_sub(4)) {
-                    let mut h = Fnv::with_template(t::CHAR3);
-                    for &c in w3 {
-                        let mut b = [0u8; 4];
-                        h.bytes(c.encode_utf8(&mut b).as_bytes());
-                    }
-                    keys.push(h.finish());
+            // Three letters at a time, from the second letter to the fourth
+            // from the end: the bytes of `bare` from char j to char j + 3.
+            let n_chars = ti.bare.chars().count();
+            if n_chars >= 4 {
+                let at = ti.bare.char_indices().map(|(b, _)| b);
+                let at = at.chain(std::iter::once(ti.bare.len()));
+                for (a, b) in at.clone().skip(1).zip(at.skip(4)).take(n_chars - 4) {
+                    keys.push(key_bytes(t::CHAR3, &ti.bare.as_bytes()[a..b]));
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! Gazetteers: phrase lists by label, matched longest-first over token
 //! sequences, clitic-aware (the first word of a match may carry و، ب، ل، ف، ك).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::error::{Error, Result};
 use crate::text::clitics::fold;
@@ -119,13 +119,14 @@ impl Gazetteer {
             return out;
         }
         let mut i = 0;
+        let mut key = String::with_capacity(64);
         while i < words.len() {
             let mut best: Option<(usize, u64)> = None;
             for start_form in [words[i], first[i]] {
-                let mut key = String::with_capacity(32);
+                key.clear();
                 key.push_str(start_form);
                 let mut j = i + 1;
-                while let Some(&bits) = self.index.get(&key) {
+                while let Some(&bits) = self.index.get(key.as_str()) {
                     if bits >> 1 != 0 && best.is_none_or(|(e, _)| j > e) {
                         best = Some((j, bits >> 1));
                     }

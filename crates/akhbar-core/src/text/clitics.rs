@@ -9,8 +9,9 @@
 //! (`data/lexicon.tsv`) holds word counts from the CC BY-SA training corpora,
 //! built by `tools/build_lexicon.py`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use foldhash::{HashMap, HashSet};
 
 use super::chars::{is_arabic_letter, is_diacritic, TATWEEL};
 
@@ -93,6 +94,13 @@ const WHOLE_WORDS: &[&str] = &[
     "سوف",
 ];
 
+/// Whether a folded word is one of [`WHOLE_WORDS`].
+fn is_whole_word(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| WHOLE_WORDS.iter().copied().collect())
+        .contains(word)
+}
+
 /// Pronoun suffixes, longest first.
 const ENCLITICS: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه"];
 
@@ -157,14 +165,15 @@ pub fn analyze(raw: &[char]) -> Analysis {
     let letters: Vec<char> = raw.iter().map(|&c| fold_letter(c)).collect();
     let letters = letters.as_slice();
     let word: String = letters.iter().collect();
-    if letters.len() <= MIN_STEM || WHOLE_WORDS.contains(&word.as_str()) {
+    if letters.len() <= MIN_STEM || is_whole_word(&word) {
         return Analysis::default();
     }
     let whole = word_count(&word);
     let mut best: Option<(usize, Analysis)> = None;
+    let mut stem_buf = String::with_capacity(word.len());
     for (pro, article) in proclitic_candidates(letters) {
         // Stripping stops at a closed-class word (و + كان, not وك + ان).
-        if pro > 0 && stops_at_whole_word(letters, pro) {
+        if pro > 0 && stops_at_whole_word(letters, &word, pro) {
             continue;
         }
         for enc in enclitic_candidates(letters, pro, article) {
@@ -172,7 +181,7 @@ pub fn analyze(raw: &[char]) -> Analysis {
             if stem.len() < MIN_STEM || (pro + enc == 0) {
                 continue;
             }
-            let count = stem_count(stem, enc > 0);
+            let count = stem_count(stem, enc > 0, &mut stem_buf);
             // After the article a known stem is enough (المياه → ال + مياه even
             // where the definite form is the commoner one); single-letter
             // proclitics and suffixes are ambiguous, so the stem must also be at
@@ -196,23 +205,26 @@ pub fn analyze(raw: &[char]) -> Analysis {
 }
 
 /// True when a shorter proclitic already leaves a whole closed-class word,
-/// so stripping `pro` letters would cut into it.
-fn stops_at_whole_word(letters: &[char], pro: usize) -> bool {
-    (0..pro).any(|k| {
-        let rest: String = letters[k..].iter().collect();
-        (k == 0 || matches!(letters[k - 1], 'و' | 'ف')) && WHOLE_WORDS.contains(&rest.as_str())
-    })
+/// so stripping `pro` letters would cut into it. `word` is `letters` as a string.
+fn stops_at_whole_word(letters: &[char], word: &str, pro: usize) -> bool {
+    word.char_indices()
+        .take(pro)
+        .enumerate()
+        .any(|(k, (at, _))| {
+            (k == 0 || matches!(letters[k - 1], 'و' | 'ف')) && is_whole_word(&word[at..])
+        })
 }
 
 /// Count of a stem; a stem before a suffix may end in ت for ة (مدرستها).
-fn stem_count(stem: &[char], before_suffix: bool) -> u32 {
-    let s: String = stem.iter().collect();
-    let mut n = word_count(&s);
+/// `buf` is scratch space.
+fn stem_count(stem: &[char], before_suffix: bool, buf: &mut String) -> u32 {
+    buf.clear();
+    buf.extend(stem);
+    let mut n = word_count(buf);
     if before_suffix && stem.last() == Some(&'ت') {
-        let mut t = s.clone();
-        t.pop();
-        t.push('ة');
-        n = n.max(word_count(&t));
+        buf.pop();
+        buf.push('ة');
+        n = n.max(word_count(buf));
     }
     n
 }
