@@ -105,6 +105,17 @@ impl DocMemory {
 
     /// Append the document features of a sentence to its first-stage keys.
     pub fn extend(&self, infos: &[TokenInfo], feats: &SentenceFeatures) -> SentenceFeatures {
+        self.keys(infos, Some(feats))
+    }
+
+    /// The document features of a sentence alone: what [`DocMemory::extend`]
+    /// appends to each token's keys.
+    pub fn document_keys(&self, infos: &[TokenInfo]) -> SentenceFeatures {
+        self.keys(infos, None)
+    }
+
+    /// Each token's keys of `base` (when given), then its document features.
+    fn keys(&self, infos: &[TokenInfo], base: Option<&SentenceFeatures>) -> SentenceFeatures {
         let n = infos.len();
         let words: Vec<&str> = infos.iter().map(|t| t.w.as_str()).collect();
         let first: Vec<&str> = infos.iter().map(|t| t.stem.as_str()).collect();
@@ -125,10 +136,12 @@ impl DocMemory {
             .iter()
             .map(|c| c.and_then(|c| Self::majority(c)))
             .collect();
-        let mut keys = Vec::with_capacity(feats.keys.len() + 6 * n);
+        let mut keys = Vec::with_capacity(base.map_or(0, |f| f.keys.len()) + 6 * n);
         let mut offsets = vec![0];
         for i in 0..n {
-            keys.extend_from_slice(feats.token(i));
+            if let Some(f) = base {
+                keys.extend_from_slice(f.token(i));
+            }
             if let Some(c) = counts[i] {
                 let total: u16 = c.iter().fold(0u16, |a, &b| a.saturating_add(b));
                 let ent = total - c[0];
@@ -187,6 +200,10 @@ mod tests {
         let memory = DocMemory::build(&[s1.clone(), s2.clone()], &tags, &labels);
         let f = features(&s2, &Clusters::new());
         let ext = memory.extend(&s2, &f);
+        let alone = memory.document_keys(&s2);
+        for i in 0..s2.len() {
+            assert_eq!(&ext.token(i)[f.token(i).len()..], alone.token(i));
+        }
         // The first-stage keys come first, unchanged.
         assert_eq!(&ext.token(1)[..f.token(1).len()], f.token(1));
         let added: Vec<u64> = ext.token(1)[f.token(1).len()..].to_vec();

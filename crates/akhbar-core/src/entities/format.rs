@@ -305,6 +305,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
                 clusters: Clusters::new(),
                 second: None,
                 o_bias: 0.0,
+                joint: Default::default(),
             }))
         }
         x => return Err(format!("bad second-stage flag {x}")),
@@ -325,6 +326,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
         clusters,
         second,
         o_bias,
+        joint: Default::default(),
     })
 }
 

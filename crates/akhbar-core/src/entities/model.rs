@@ -8,7 +8,7 @@ use super::features::{features, mark_gazetteer, token_info, SentenceFeatures, To
 use super::gazetteer::Gazetteer;
 use super::labels::{repair, Labels, O};
 use super::viterbi::viterbi;
-use super::weights::FeatureWeights;
+use super::weights::{FeatureWeights, JointWeights};
 use crate::error::{Error, Result};
 
 /// A trained tagger.
@@ -30,6 +30,8 @@ pub struct Model {
     /// Subtracted from the `O` score of every token of the final stage: a
     /// positive value trades precision for recall.
     pub(crate) o_bias: f32,
+    /// Both stages' weights in one table, for tagging (built on first use).
+    pub(crate) joint: JointWeights,
 }
 
 impl Model {
@@ -88,12 +90,7 @@ impl Model {
 
     /// Emission scores (`n × n_tags`) of a sentence's features.
     pub fn emissions(&self, feats: &SentenceFeatures) -> Vec<f32> {
-        let l = self.labels.n_tags();
-        let mut em = vec![0f32; feats.len() * l];
-        for (i, row) in em.chunks_exact_mut(l).enumerate() {
-            self.weights.add_rows(feats.token(i), row);
-        }
-        em
+        sums(&self.weights, feats)
     }
 
     /// Analyse tokens (key forms, gazetteer marks).
@@ -116,13 +113,30 @@ impl Model {
     /// sentence. With a second stage, the first stage's tags of the whole
     /// document become features of the second.
     pub fn tag_document(&self, sents: &[Vec<TokenInfo>]) -> Vec<(Vec<usize>, Vec<f32>)> {
+        let l = self.labels.n_tags();
         let feats: Vec<SentenceFeatures> =
             sents.iter().map(|s| features(s, &self.clusters)).collect();
+        // With a second stage, one lookup per first-stage key gives both
+        // stages' rows; the second stage's sums over those keys wait in
+        // `partial` for the document features (added after them, in order).
+        let joint = self
+            .second
+            .as_ref()
+            .and_then(|s| self.joint.get(&self.weights, &s.weights));
+        let mut partial: Vec<Vec<f32>> = Vec::new();
         let mut out: Vec<(Vec<usize>, Vec<f32>)> = feats
             .iter()
             .zip(sents)
             .map(|(f, infos)| {
-                let mut em = self.emissions(f);
+                let mut em = match joint {
+                    Some(j) => {
+                        let both = sums(j, f);
+                        let (first, second) = split_rows(&both, l);
+                        partial.push(second);
+                        first
+                    }
+                    None => self.emissions(f),
+                };
                 if self.second.is_none() {
                     self.bias_o(&mut em);
                 }
@@ -137,9 +151,24 @@ impl Model {
             out = feats
                 .iter()
                 .zip(sents)
-                .map(|(f, infos)| {
-                    let f2 = memory.extend(infos, f);
-                    let mut em = second.emissions(&f2);
+                .zip(
+                    partial
+                        .iter_mut()
+                        .map(Some)
+                        .chain(std::iter::repeat_with(|| None)),
+                )
+                .map(|((f, infos), partial)| {
+                    let mut em = match partial {
+                        Some(p) => {
+                            let mut em = std::mem::take(p);
+                            let doc = memory.document_keys(infos);
+                            for (i, row) in em.chunks_exact_mut(l).enumerate() {
+                                second.weights.add_rows(doc.token(i), row);
+                            }
+                            em
+                        }
+                        None => second.emissions(&memory.extend(infos, f)),
+                    };
                     self.bias_o(&mut em);
                     let mut tags = viterbi(&em, self.labels.n_tags(), &second.transitions);
                     self.force(infos, &mut tags);
@@ -202,6 +231,7 @@ impl Model {
             clusters: first.clusters.clone(),
             second: (seconds.len() == models.len()).then(|| Box::new(Model::average(&seconds))),
             o_bias: first.o_bias,
+            joint: JointWeights::default(),
         }
     }
 
@@ -262,6 +292,27 @@ impl Model {
         }
         repair(tags);
     }
+}
+
+/// Row sums (`n × table.n_tags()`) of the keys of each token of `feats`.
+fn sums(table: &FeatureWeights, feats: &SentenceFeatures) -> Vec<f32> {
+    let width = table.n_tags();
+    let mut out = vec![0f32; feats.len() * width];
+    for (i, row) in out.chunks_exact_mut(width).enumerate() {
+        table.add_rows(feats.token(i), row);
+    }
+    out
+}
+
+/// Rows of `2 × l` values split into their first and second halves.
+fn split_rows(both: &[f32], l: usize) -> (Vec<f32>, Vec<f32>) {
+    let mut a = Vec::with_capacity(both.len() / 2);
+    let mut b = Vec::with_capacity(both.len() / 2);
+    for row in both.chunks_exact(2 * l) {
+        a.extend_from_slice(&row[..l]);
+        b.extend_from_slice(&row[l..]);
+    }
+    (a, b)
 }
 
 /// `o_bias` when finite, else [`Error::InvalidOption`].

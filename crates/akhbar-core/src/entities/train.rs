@@ -493,6 +493,7 @@ fn averaged(
         clusters: Clusters::new(),
         second: None,
         o_bias: 0.0,
+        joint: Default::default(),
     }
 }
 

@@ -9,6 +9,9 @@
 //! home slots of a token's keys first, in a loop without branches, so that
 //! the CPU fetches them all at once.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+
 /// Slot words per key (a `u64` stored as two `u32`).
 const KEY_WORDS: usize = 2;
 /// The key of an empty slot. A real key with this value lives in its own
@@ -19,13 +22,19 @@ const MAX_LOAD: f64 = 0.7;
 /// Keys whose home slots [`FeatureWeights::add_rows`] reads ahead at once.
 const AHEAD: usize = 16;
 
+/// A fresh content version (see `FeatureWeights::version`).
+fn next_version() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 /// Feature key → weight row (`n_tags` weights), in one flat table.
 ///
 /// Slots are `[key low, key high, weight bits × n_tags]` words; after the
 /// `capacity` slots of the table come the slot of the key [`EMPTY`] (all
 /// zeros unless a model has that key) and an all-zero slot that stands for
 /// every missing key.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct FeatureWeights {
     n_tags: usize,
     slots: Vec<u32>,
@@ -36,6 +45,17 @@ pub struct FeatureWeights {
     len: usize,
     /// Whether a real key equal to [`EMPTY`] is stored.
     has_empty_key: bool,
+    /// Changes with every insert; a copy keeps it (same content). A table
+    /// built from others ([`JointWeights`]) records their versions.
+    version: u64,
+}
+
+impl PartialEq for FeatureWeights {
+    fn eq(&self, other: &Self) -> bool {
+        (self.n_tags, self.mask, self.len, self.has_empty_key)
+            == (other.n_tags, other.mask, other.len, other.has_empty_key)
+            && self.slots == other.slots
+    }
 }
 
 impl std::fmt::Debug for FeatureWeights {
@@ -65,6 +85,7 @@ impl FeatureWeights {
             shift: 64 - capacity.trailing_zeros(),
             len: 0,
             has_empty_key: false,
+            version: next_version(),
         }
     }
 
@@ -172,6 +193,7 @@ impl FeatureWeights {
             *w = x.to_bits();
         }
         self.len += 1;
+        self.version = next_version();
         true
     }
 
@@ -192,6 +214,34 @@ impl FeatureWeights {
             let row = self.row_words(s).iter().map(|&w| f32::from_bits(w));
             (self.key_at(s), row.collect())
         })
+    }
+
+    /// One table of the keys of `a` and `b`, each row `a`'s row then `b`'s
+    /// (zeros where a table lacks the key).
+    pub fn joint(a: &Self, b: &Self) -> Self {
+        let (na, nb) = (a.n_tags, b.n_tags);
+        let only_b = b
+            .iter()
+            .filter(|(k, _)| a.find(*k) == a.zero_slot())
+            .count();
+        let mut out = Self::with_capacity(na + nb, a.len + only_b);
+        let mut row = vec![0f32; na + nb];
+        for (k, ra) in a.iter() {
+            row[..na].copy_from_slice(&ra);
+            row[na..].fill(0.0);
+            if let Some(rb) = b.get(k) {
+                row[na..].copy_from_slice(&rb);
+            }
+            out.insert(k, &row);
+        }
+        row[..na].fill(0.0);
+        for (k, rb) in b.iter() {
+            if a.find(k) == a.zero_slot() {
+                row[na..].copy_from_slice(&rb);
+                out.insert(k, &row);
+            }
+        }
+        out
     }
 
     /// Add the rows of `keys`, in their order, to `row` (`n_tags` sums);
@@ -222,6 +272,32 @@ impl FeatureWeights {
     }
 }
 
+/// The weights of a tagger's two stages side by side in one table, built on
+/// first use: the second stage reads the first stage's keys again, so one
+/// lookup per key serves both (half the cache misses of tagging). It is used
+/// only while both stage tables are the ones it was built from.
+#[derive(Clone, Default)]
+pub struct JointWeights(OnceLock<Arc<(u64, u64, FeatureWeights)>>);
+
+impl std::fmt::Debug for JointWeights {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "JointWeights(built: {})", self.0.get().is_some())
+    }
+}
+
+impl JointWeights {
+    /// [`FeatureWeights::joint`] of the two stages, or `None` when either
+    /// table changed after the joint table was built.
+    pub fn get(&self, first: &FeatureWeights, second: &FeatureWeights) -> Option<&FeatureWeights> {
+        let built = self.0.get_or_init(|| {
+            let joint = FeatureWeights::joint(first, second);
+            Arc::new((first.version, second.version, joint))
+        });
+        let (a, b, joint) = &**built;
+        (*a == first.version && *b == second.version).then_some(joint)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +325,28 @@ mod tests {
         assert_eq!(t.get(12345), None);
         assert_eq!(t.iter().count(), keys.len());
         assert!(t.iter().all(|(k, row)| reference[&k] == row));
+    }
+
+    #[test]
+    fn joint_rows_put_both_stages_side_by_side() {
+        let mut a = FeatureWeights::with_capacity(2, 0);
+        a.insert(1, &[1.0, 2.0]);
+        a.insert(2, &[3.0, 4.0]);
+        let mut b = FeatureWeights::with_capacity(2, 0);
+        b.insert(2, &[5.0, 6.0]);
+        b.insert(3, &[7.0, 8.0]);
+        let j = FeatureWeights::joint(&a, &b);
+        assert_eq!(j.len(), 3);
+        assert_eq!(j.get(1), Some(vec![1.0, 2.0, 0.0, 0.0]));
+        assert_eq!(j.get(2), Some(vec![3.0, 4.0, 5.0, 6.0]));
+        assert_eq!(j.get(3), Some(vec![0.0, 0.0, 7.0, 8.0]));
+        let cache = JointWeights::default();
+        assert_eq!(cache.get(&a, &b), Some(&j));
+        // A copy has the same content: the cache still serves it.
+        assert!(cache.clone().get(&a.clone(), &b).is_some());
+        // A table that changed is not served from the old joint table.
+        b.insert(4, &[1.0, 1.0]);
+        assert!(cache.get(&a, &b).is_none());
     }
 
     #[test]
