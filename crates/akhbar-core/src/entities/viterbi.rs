@@ -23,16 +23,24 @@ pub fn viterbi(emissions: &[f32], n_tags: usize, transitions: &[f32]) -> Vec<usi
             *s = emissions[y] + transitions[transition_index(n_tags, None, y)];
         }
     }
+    // Transitions `p -> y` at `y * n_tags + p`, -inf where forbidden: a
+    // forbidden move or an unreachable `p` then scores -inf, which never
+    // beats `best` (as if skipped), and the inner loop has no branches.
+    let mut into = vec![f32::NEG_INFINITY; n_tags * n_tags];
+    for (y, row) in into.chunks_exact_mut(n_tags).enumerate() {
+        for (p, x) in row.iter_mut().enumerate() {
+            if Labels::allowed(Some(p), y) {
+                *x = transitions[transition_index(n_tags, Some(p), y)];
+            }
+        }
+    }
     let mut next = vec![f32::NEG_INFINITY; n_tags];
     for i in 1..n {
-        for y in 0..n_tags {
+        for (y, into_y) in into.chunks_exact(n_tags).enumerate() {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for (p, &sp) in score.iter().enumerate() {
-                if sp == f32::NEG_INFINITY || !Labels::allowed(Some(p), y) {
-                    continue;
-                }
-                let s = sp + transitions[transition_index(n_tags, Some(p), y)];
+            for (p, (&sp, &t)) in score.iter().zip(into_y).enumerate() {
+                let s = sp + t;
                 if s > best {
                     best = s;
                     arg = p;

@@ -232,22 +232,21 @@ fn stem_count(stem: &[char], before_suffix: bool, buf: &mut String) -> u32 {
 /// Proclitic clusters that fit the front of `w`: (letters, ends with article).
 fn proclitic_candidates(w: &[char]) -> Vec<(usize, bool)> {
     let mut out = vec![(0, false)];
-    let conj = if matches!(w.first(), Some('و' | 'ف')) {
-        vec![0, 1]
+    let conj: &[usize] = if matches!(w.first(), Some('و' | 'ف')) {
+        &[0, 1]
     } else {
-        vec![0]
+        &[0]
     };
-    for c in conj {
+    for &c in conj {
         let rest = &w[c..];
-        let mut preps = vec![0];
-        match rest.first() {
-            Some('ب' | 'ك') => preps.push(1),
-            Some('ل') => preps.push(1),
+        let preps: &[usize] = match rest.first() {
+            Some('ب' | 'ك') => &[0, 1],
+            Some('ل') => &[0, 1],
             // The future marker only before an imperfect verb prefix.
-            Some('س') if matches!(rest.get(1), Some('ي' | 'ت' | 'ن' | 'ا')) => preps.push(1),
-            _ => {}
-        }
-        for p in preps {
+            Some('س') if matches!(rest.get(1), Some('ي' | 'ت' | 'ن' | 'ا')) => &[0, 1],
+            _ => &[0],
+        };
+        for &p in preps {
             let after = &rest[p..];
             if c + p > 0 {
                 out.push((c + p, false));
