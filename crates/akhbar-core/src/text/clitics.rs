@@ -168,7 +168,8 @@ pub fn analyze(raw: &[char]) -> Analysis {
     if letters.len() <= MIN_STEM || is_whole_word(&word) {
         return Analysis::default();
     }
-    let whole = word_count(&word);
+    // The whole word's count, looked up only when a split needs it.
+    let whole = std::cell::OnceCell::new();
     let mut best: Option<(usize, Analysis)> = None;
     let mut stem_buf = String::with_capacity(word.len());
     for (pro, article) in proclitic_candidates(letters) {
@@ -193,7 +194,9 @@ pub fn analyze(raw: &[char]) -> Analysis {
                 && count == 0
                 && stem.len() >= 3
                 && raw[pro.saturating_sub(2)] == 'ا';
-            if unseen_definite || (count >= 2 && (article || count >= whole)) {
+            if unseen_definite
+                || (count >= 2 && (article || count >= *whole.get_or_init(|| word_count(&word))))
+            {
                 let a = Analysis { pro, article, enc };
                 if best.is_none_or(|(n, _)| pro + enc > n) {
                     best = Some((pro + enc, a));
