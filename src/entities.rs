@@ -6,6 +6,7 @@ use std::sync::Arc;
 use akhbar_bert::{BertOptions, BertTagger};
 use akhbar_core::entities::cluster_learn::{learn_clusters, read_text_sentences, ClusterOptions};
 use akhbar_core::entities::clusters::Clusters;
+use akhbar_core::entities::corpus_tags::CorpusTagCounts;
 use akhbar_core::entities::embedding_classes::embedding_classes;
 use akhbar_core::entities::embeddings_learn::{learn_embeddings, Corpus, EmbeddingOptions};
 use akhbar_core::entities::extract::extract;
@@ -694,6 +695,40 @@ fn _learn_embeddings(
     .map_err(|e| core_error(py, e))
 }
 
+/// Tag `texts` (one document each) with a perceptron tagger, count each
+/// word's tags and write `clusters` plus the words' corpus tag classes
+/// (`CorpusTagCounts::classes`) as its classes section to `output`; returns
+/// the number of words with classes.
+#[pyfunction]
+#[pyo3(signature = (tagger, texts, clusters, output, *, min_count = 3, n_threads = None))]
+fn _corpus_tag_classes(
+    py: Python<'_>,
+    tagger: &PyTagger,
+    texts: Vec<String>,
+    clusters: PathBuf,
+    output: PathBuf,
+    min_count: u32,
+    n_threads: Option<parallel::ThreadCount>,
+) -> PyResult<usize> {
+    let threads = parallel::threads(py, n_threads)?;
+    let model = Arc::clone(tagger.perceptron(py, "_corpus_tag_classes")?);
+    parallel::isolated(py, || {
+        let counts = CorpusTagCounts::count(&model, &texts, threads)?;
+        let mut out = Clusters::new();
+        for (w, p) in Clusters::read(&clusters)?.sorted() {
+            out.insert(w.to_string(), p.to_string());
+        }
+        let classes = counts.classes(min_count);
+        let n = classes.len();
+        for (w, ids) in classes {
+            out.insert_classes(w, ids);
+        }
+        out.write(&output)?;
+        Ok(n)
+    })?
+    .map_err(|e| core_error(py, e))
+}
+
 /// Score predicted tag sequences against gold ones (conlleval rules).
 #[pyfunction]
 fn _score_tags(
@@ -727,6 +762,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_score_tags, m)?)?;
     m.add_function(wrap_pyfunction!(_learn_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(_learn_embeddings, m)?)?;
+    m.add_function(wrap_pyfunction!(_corpus_tag_classes, m)?)?;
     m.add_class::<PyEntity>()?;
     m.add_class::<PyTagger>()?;
     m.add_function(wrap_pyfunction!(_train, m)?)?;

@@ -451,6 +451,40 @@ def test_embeddings_rebuild_bit_for_bit_and_their_classes_feed_the_tagger(
         train_tagger([conll], epochs=2, clusters=bad)
 
 
+def test_corpus_tag_classes_follow_the_taggers_tags(tmp_path: Path) -> None:
+    from akhbar._core import _corpus_tag_classes
+
+    clusters = tmp_path / "clusters.tsv"
+    clusters.write_text("0110\tدمشق\n#classes\nدمشق\t7\n", encoding="utf-8")
+    texts = [
+        "قال الرئيس الأمريكي باراك أوباما في دمشق إن المحادثات مفيدة.",
+        "وصل أوباما إلى دمشق أمس.\nوقال أوباما إن الزيارة ناجحة.",
+    ]
+    tagger = Tagger.default()
+    # What the tagger says, checked first: أوباما is PERS all three times,
+    # once inside "باراك أوباما" (I-PERS) and twice alone (B-PERS).
+    assert [[(e.text, e.label) for e in tagger.extract(t)] for t in texts] == [
+        [("باراك أوباما", "PERS"), ("دمشق", "LOC")],
+        [("أوباما", "PERS"), ("دمشق", "LOC"), ("أوباما", "PERS")],
+    ]
+    out = tmp_path / "out.tsv"
+    n = _corpus_tag_classes(tagger, texts, clusters, out, min_count=2, n_threads=2)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    # The clusters are copied; the old classes section is replaced.
+    assert lines[:2] == ["0110\tدمشق", "#classes"] and len(lines) == n + 2
+    classes = dict(line.split("\t") for line in lines[2:])
+    pers = tagger.labels.index("PERS")
+    # 3 of 3 PERS: dominant 1 + 4 * PERS + 3 (80% or more), PERS share
+    # bucket 4; 2 of 3 begin an entity: bucket 2 (20-80%); log2(3) = 1.
+    ids = [int(x) for x in classes["اوباما"].split()]
+    assert ids[0] == 1 + 4 * pers + 3 and ids[1 + pers] == 4 and ids[-2:] == [2, 1]
+    # "إن" (twice) is never an entity; "باراك" (once) is under min_count.
+    assert classes["ان"].split()[0] == "0" and "باراك" not in classes
+    one = tmp_path / "one.tsv"
+    _corpus_tag_classes(tagger, texts, clusters, one, min_count=2, n_threads=1)
+    assert one.read_bytes() == out.read_bytes()
+
+
 def test_shipped_model_rebuilds_bit_for_bit() -> None:
     # The command in python/akhbar/data/MODEL.md.
     t = train_tagger(

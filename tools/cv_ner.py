@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from build_corpus_tags import corpus_tag_clusters, unlabeled_documents
+
 import akhbar
 from akhbar.entities import evaluate, train_tagger
 
@@ -31,7 +33,15 @@ def main() -> None:
     ap.add_argument("--ensemble", type=int, default=1)
     ap.add_argument("--gazetteer", type=Path)
     ap.add_argument("--clusters", type=Path)
+    ap.add_argument(
+        "--corpus-tags",
+        action="store_true",
+        help="add corpus tag classes (tools/build_corpus_tags.py) learned per fold "
+        "from its training part only",
+    )
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     args = ap.parse_args()
+    texts = unlabeled_documents(args.shared) if args.corpus_tags else []
     s = sentences(args.source)
     args.work.mkdir(parents=True, exist_ok=True)
     bounds = [round(len(s) * k / args.folds) for k in range(args.folds + 1)]
@@ -41,12 +51,20 @@ def main() -> None:
         tr, te = args.work / f"train{k}.txt", args.work / f"test{k}.txt"
         tr.write_text("\n\n".join(s[:lo] + s[hi:]) + "\n", encoding="utf-8")
         te.write_text("\n\n".join(s[lo:hi]) + "\n", encoding="utf-8")
+        clusters = args.clusters
+        if args.corpus_tags:
+            if clusters is None:
+                ap.error("--corpus-tags needs --clusters")
+            clusters = args.work / f"clusters{k}.tsv"
+            corpus_tag_clusters(
+                [tr], texts, gazetteer=args.gazetteer, clusters=args.clusters, output=clusters
+            )
         tagger = train_tagger(
             [tr],
             epochs=args.epochs,
             ensemble=args.ensemble,
             gazetteer=args.gazetteer,
-            clusters=args.clusters,
+            clusters=clusters,
         )
         rep = evaluate(tagger, te)
         print(f"fold {k}: micro-F1 {rep.micro.f1:.4f}", flush=True)

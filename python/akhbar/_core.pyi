@@ -393,4 +393,13 @@ def _learn_embeddings(
     buckets: int = 200000,
     seed: int = 1,
 ) -> tuple[int, int]: ...
+def _corpus_tag_classes(
+    tagger: Tagger,
+    texts: list[str],
+    clusters: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    min_count: int = 3,
+    n_threads: int | None = None,
+) -> int: ...
 def _score_tags(gold: list[list[str]], pred: list[list[str]]) -> _Counts: ...

@@ -10,7 +10,7 @@ use super::group::assign_keys;
 use super::labels::spans;
 use super::tagger::Tagger;
 use crate::text::clitics::fold;
-use crate::text::tokenize::tokenize_chars;
+use crate::text::tokenize::{tokenize_chars, Token};
 use crate::text::{NormalizeOptions, Normalizer, TokenizeOptions};
 
 fn ner_normalizer() -> &'static Normalizer {
@@ -26,8 +26,21 @@ fn ends_sentence(s: &[char]) -> bool {
     matches!(s.last(), Some('.' | '!' | '?' | '؟' | '…'))
 }
 
-/// Find the entities of `text`. Sentences end at `. ! ? ؟ …` and at line breaks.
-pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
+/// A text cut into tokens and sentences, as [`extract`] tags it.
+pub struct SentenceSplit<'a> {
+    /// The text's characters.
+    pub cs: Vec<char>,
+    /// Its tokens (character offsets into `cs`).
+    pub tokens: Vec<Token>,
+    /// Each sentence as a range of `tokens`.
+    pub bounds: Vec<(usize, usize)>,
+    /// Each sentence's words as written (slices of the text, not copies).
+    pub words: Vec<Vec<&'a str>>,
+}
+
+/// Cut `text` into sentences of tokens. Sentences end at `. ! ? ؟ …` and at
+/// line breaks (and after [`MAX_SENTENCE`] tokens).
+pub fn split_sentences(text: &str) -> SentenceSplit<'_> {
     let cs: Vec<char> = text.chars().collect();
     let tokens = tokenize_chars(&cs, TokenizeOptions::default());
     // Sentences: token ranges.
@@ -59,19 +72,39 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
                 .collect()
         })
         .collect();
-    let tagged = tagger.tag_sentences(&words);
+    SentenceSplit {
+        cs,
+        tokens,
+        bounds,
+        words,
+    }
+}
+
+impl SentenceSplit<'_> {
+    /// The sentences' words, the input of [`Tagger::tag_sentences`].
+    pub fn word_refs(&self) -> Vec<Vec<&str>> {
+        self.words.clone()
+    }
+}
+
+/// Find the entities of `text`. Sentences end at `. ! ? ؟ …` and at line breaks.
+pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
+    let split = split_sentences(text);
+    let (cs, tokens, words) = (&split.cs, &split.tokens, &split.words);
+    let tagged = tagger.tag_sentences(words);
     let types = tagger.labels().types();
     let spans_of: Vec<_> = tagged.iter().map(|t| spans(&t.tags)).collect();
     // First words of the document's entities (folded), which make a split
     // of a proclitic clear (clean_span.rs).
     let first_words: HashSet<String> = spans_of
         .iter()
-        .zip(&words)
+        .zip(words)
         .flat_map(|(sp, w)| sp.iter().map(move |&(s, _, _)| fold(w[s])))
         .collect();
     let named_alone = |w: &str| first_words.contains(w);
     let mut out = Vec::new();
-    for (((&(a, b), words), sentence), sp) in bounds.iter().zip(&words).zip(&tagged).zip(&spans_of)
+    for (((&(a, b), words), sentence), sp) in
+        split.bounds.iter().zip(words).zip(&tagged).zip(&spans_of)
     {
         let sent = &tokens[a..b];
         for &(s, e, ty) in sp {
@@ -96,18 +129,19 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             });
         }
     }
-    assign_keys(&cs, &mut out);
+    assign_keys(cs, &mut out);
     out
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::super::conll::Sentence;
+    use super::super::model::Model;
     use super::super::train::{train, TrainOptions};
     use super::*;
 
-    #[test]
-    fn offsets_are_original_characters() {
+    /// A model trained on three hand-tagged sentences (أوباما PERS, القاهرة LOC).
+    pub(crate) fn obama_cairo_model() -> Model {
         let mk = |toks: &[&str], tags: &[&str]| Sentence {
             tokens: toks.iter().map(|s| s.to_string()).collect(),
             tags: tags.iter().map(|s| s.to_string()).collect(),
@@ -117,7 +151,12 @@ mod tests {
             mk(&["قال", "أوباما", "إن"], &["O", "B-PERS", "O"]),
             mk(&["في", "القاهرة", "أمس"], &["O", "B-LOC", "O"]),
         ];
-        let m = train(&data, &[], None, &TrainOptions::default(), &mut |_| {}).unwrap();
+        train(&data, &[], None, &TrainOptions::default(), &mut |_| {}).unwrap()
+    }
+
+    #[test]
+    fn offsets_are_original_characters() {
+        let m = obama_cairo_model();
         let text = "قالَ  أوباما: «زار القاهرة».\nوفي القاهرة";
         let e = extract(&m, text);
         let cs: Vec<char> = text.chars().collect();

@@ -9,6 +9,7 @@ pub mod clean_span;
 pub mod cluster_learn;
 pub mod clusters;
 pub mod conll;
+pub mod corpus_tags;
 pub mod doc;
 pub mod embedding_classes;
 pub mod embeddings_learn;

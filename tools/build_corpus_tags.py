@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Tag the unlabeled text with a context-only entity model and write each word's tag classes.
+
+A tagger trained on ``--train`` with every token's identity hidden (``word_dropout=1``:
+its tags come from context, affixes, gazetteer and clusters, not from having seen the
+word, so a training word gets the same kind of evidence as an unseen one) tags every
+article of the unlabeled Arabic Wikipedia (2017) and Jawhara FM news of
+``../shared/data/unlabeled`` as one document. Each word (key form) seen ``--min-count``
+times or more gets classes from the share of its occurrences tagged as each entity type,
+as ``O`` and as an entity's first word (``crates/akhbar-core/src/entities/corpus_tags.rs``),
+written as the classes section of a copy of ``--clusters`` for ``akhbar train
+--clusters``; a model trained on it carries them. Counting is a sum and training is
+deterministic, so the file does not depend on the thread count.
+
+    python tools/build_corpus_tags.py --train ../shared/data/ner/anercorp/train.txt \\
+        --clusters python/akhbar/data/clusters.tsv --output build/clusters-tags.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import time
+from pathlib import Path
+
+from build_clusters import ROOT, UNLABELED
+
+from akhbar._core import _corpus_tag_classes
+from akhbar.entities import train_tagger
+
+GAZETTEER = ROOT / "python" / "akhbar" / "data" / "gazetteers.tsv"
+
+
+def documents(source: Path) -> list[str]:
+    """Title and text of each JSON line of ``source``, one string per article."""
+    out = []
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            parts = [doc.get(k, "").strip() for k in ("title", "text")]
+            text = "\n".join(p for p in parts if p)
+            if text:
+                out.append(text)
+    return out
+
+
+def unlabeled_documents(shared: Path) -> list[str]:
+    """The articles of the unlabeled corpora under ``shared``."""
+    texts: list[str] = []
+    for name in UNLABELED:
+        texts += documents(shared / "data" / "unlabeled" / f"{name}.jsonl.gz")
+    return texts
+
+
+def corpus_tag_clusters(
+    train: list[Path],
+    texts: list[str],
+    *,
+    gazetteer: Path | None,
+    clusters: Path,
+    output: Path,
+    min_count: int = 3,
+    n_threads: int | None = None,
+) -> int:
+    """Train the context-only tagger, tag ``texts`` and write ``output``; the word count."""
+    tagger = train_tagger(
+        train, epochs=10, gazetteer=gazetteer, clusters=clusters, word_dropout=1.0
+    )
+    return _corpus_tag_classes(
+        tagger, texts, clusters, output, min_count=min_count, n_threads=n_threads
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--train", type=Path, nargs="+", required=True, help="CoNLL training files")
+    ap.add_argument("--gazetteer", type=Path, default=GAZETTEER)
+    ap.add_argument("--clusters", type=Path, required=True, help="clusters file to copy")
+    ap.add_argument("--output", type=Path, required=True)
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--n-threads", type=int)
+    args = ap.parse_args()
+    texts = unlabeled_documents(args.shared)
+    t0 = time.perf_counter()
+    n = corpus_tag_clusters(
+        args.train,
+        texts,
+        gazetteer=args.gazetteer,
+        clusters=args.clusters,
+        output=args.output,
+        min_count=args.min_count,
+        n_threads=args.n_threads,
+    )
+    dt = time.perf_counter() - t0
+    print(f"{len(texts)} documents tagged in {dt:.0f} s; {n} words with classes -> {args.output}")
+
+
+if __name__ == "__main__":
+    main()
