@@ -483,6 +483,9 @@ def test_corpus_tag_classes_follow_the_taggers_tags(tmp_path: Path) -> None:
     one = tmp_path / "one.tsv"
     _corpus_tag_classes(tagger, texts, clusters, one, min_count=2, n_threads=1)
     assert one.read_bytes() == out.read_bytes()
+    # A file that is not a clusters file is a typed error naming its line.
+    with pytest.raises(akhbar.AkhbarError, match=r"gazetteers.tsv:1:"):
+        _corpus_tag_classes(tagger, texts, PACKAGE_DATA / "gazetteers.tsv", one)
 
 
 def test_shipped_model_rebuilds_bit_for_bit() -> None:
