@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from build_clusters import ROOT, UNLABELED
 from akhbar._core import _corpus_tag_classes
 from akhbar.entities import train_tagger
 
+# The line that starts the classes section of a clusters file (clusters.rs).
+CLASSES_HEADER = "#classes"
 GAZETTEER = ROOT / "python" / "akhbar" / "data" / "gazetteers.tsv"
 
 
@@ -63,13 +66,21 @@ def corpus_tag_clusters(
     min_count: int = 3,
     n_threads: int | None = None,
 ) -> int:
-    """Train the context-only tagger, tag ``texts`` and write ``output``; the word count."""
-    tagger = train_tagger(
-        train, epochs=10, gazetteer=gazetteer, clusters=clusters, word_dropout=1.0
-    )
-    return _corpus_tag_classes(
-        tagger, texts, clusters, output, min_count=min_count, n_threads=n_threads
-    )
+    """Train the context-only tagger, tag ``texts`` and write ``output``; the word count.
+
+    The tagger sees the word clusters of ``clusters`` only, never a classes section it
+    may already have (the output of an earlier run), so a rerun gives the same file.
+    """
+    paths = clusters.read_text(encoding="utf-8").split(f"\n{CLASSES_HEADER}\n")[0] + "\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        paths_only = Path(tmp) / "clusters.tsv"
+        paths_only.write_text(paths, encoding="utf-8")
+        tagger = train_tagger(
+            train, epochs=10, gazetteer=gazetteer, clusters=paths_only, word_dropout=1.0
+        )
+        return _corpus_tag_classes(
+            tagger, texts, paths_only, output, min_count=min_count, n_threads=n_threads
+        )
 
 
 def main() -> None:
