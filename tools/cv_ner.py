@@ -15,6 +15,8 @@ import argparse
 from pathlib import Path
 
 from build_corpus_tags import corpus_tag_clusters, unlabeled_documents
+from build_silver import sentences as silver_sentences
+from build_silver import write_silver
 
 import akhbar
 from akhbar.entities import evaluate, train_tagger
@@ -39,9 +41,17 @@ def main() -> None:
         help="add corpus tag classes (tools/build_corpus_tags.py) learned per fold "
         "from its training part only",
     )
+    ap.add_argument(
+        "--silver",
+        type=int,
+        default=0,
+        help="add this many self-training sentences (tools/build_silver.py), tagged by a "
+        "one-seed model of the fold's own recipe",
+    )
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     args = ap.parse_args()
     texts = unlabeled_documents(args.shared) if args.corpus_tags else []
+    silver_sents = silver_sentences(args.shared) if args.silver else []
     s = sentences(args.source)
     args.work.mkdir(parents=True, exist_ok=True)
     bounds = [round(len(s) * k / args.folds) for k in range(args.folds + 1)]
@@ -59,8 +69,15 @@ def main() -> None:
             corpus_tag_clusters(
                 [tr], texts, gazetteer=args.gazetteer, clusters=args.clusters, output=clusters
             )
+        files = [tr]
+        if args.silver:
+            first = train_tagger(
+                [tr], epochs=args.epochs, gazetteer=args.gazetteer, clusters=clusters
+            )
+            files.append(args.work / f"silver{k}.txt")
+            write_silver(first, silver_sents, args.silver, files[-1])
         tagger = train_tagger(
-            [tr],
+            files,
             epochs=args.epochs,
             ensemble=args.ensemble,
             gazetteer=args.gazetteer,
