@@ -7,6 +7,8 @@
 Contiguous folds of sentences; each fold is tagged by a model trained on the other four
 (``--epochs 10``, two stages, ``--ensemble`` seeds), and the entity counts of the five folds
 are pooled. The fold files hold corpus text: keep ``--work`` out of the repository.
+``--corpus-tags`` and ``--silver N`` learn what comes from a tagger (the corpus tag classes,
+self-training sentences) anew for each fold, from its training part only.
 """
 
 from __future__ import annotations
