@@ -30,14 +30,23 @@ OUT = ROOT / "python" / "akhbar" / "data" / "clusters.tsv"
 UNLABELED = ("arwiki-2017", "ant-jawhara")
 
 
-def plain_text(source: Path, target: Path) -> Path:
-    """Write the title and text of each JSON line of ``source`` to ``target``."""
-    with gzip.open(source, "rt", encoding="utf-8") as f, target.open("w", encoding="utf-8") as out:
+def documents(source: Path) -> list[str]:
+    """Title and text of each JSON line of ``source``, one string per article."""
+    out = []
+    with gzip.open(source, "rt", encoding="utf-8") as f:
         for line in f:
             doc = json.loads(line)
-            for part in (doc.get("title", ""), doc.get("text", "")):
-                if part.strip():
-                    out.write(part.strip() + "\n")
+            parts = [doc.get(k, "").strip() for k in ("title", "text")]
+            text = "\n".join(p for p in parts if p)
+            if text:
+                out.append(text)
+    return out
+
+
+def plain_text(source: Path, target: Path) -> Path:
+    """Write the title and text of each JSON line of ``source`` to ``target``."""
+    with target.open("w", encoding="utf-8") as out:
+        out.writelines(doc + "\n" for doc in documents(source))
     return target
 
 

@@ -19,13 +19,11 @@ deterministic, so the file does not depend on the thread count.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import tempfile
 import time
 from pathlib import Path
 
-from build_clusters import ROOT, UNLABELED
+from build_clusters import ROOT, UNLABELED, documents
 
 from akhbar._core import _corpus_tag_classes
 from akhbar.entities import train_tagger
@@ -33,19 +31,6 @@ from akhbar.entities import train_tagger
 # The line that starts the classes section of a clusters file (clusters.rs).
 CLASSES_HEADER = "#classes"
 GAZETTEER = ROOT / "python" / "akhbar" / "data" / "gazetteers.tsv"
-
-
-def documents(source: Path) -> list[str]:
-    """Title and text of each JSON line of ``source``, one string per article."""
-    out = []
-    with gzip.open(source, "rt", encoding="utf-8") as f:
-        for line in f:
-            doc = json.loads(line)
-            parts = [doc.get(k, "").strip() for k in ("title", "text")]
-            text = "\n".join(p for p in parts if p)
-            if text:
-                out.append(text)
-    return out
 
 
 def unlabeled_documents(shared: Path) -> list[str]:

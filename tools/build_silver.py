@@ -17,8 +17,7 @@ import argparse
 import random
 from pathlib import Path
 
-from build_clusters import ROOT
-from build_corpus_tags import documents
+from build_clusters import ROOT, documents
 
 from akhbar import Tagger, tokenize
 

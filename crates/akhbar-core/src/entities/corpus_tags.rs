@@ -74,7 +74,7 @@ impl CorpusTagCounts {
             let mut acc: HashMap<String, WordTagCount> = HashMap::new();
             for text in run.iter() {
                 let split = split_sentences(text);
-                let infos: Vec<_> = split.word_refs().iter().map(|s| model.analyse(s)).collect();
+                let infos: Vec<_> = split.words.iter().map(|s| model.analyse(s)).collect();
                 for (sent, (tags, _)) in infos.iter().zip(model.tag_document(&infos)) {
                     for (ti, tag) in sent.iter().zip(tags) {
                         let c = acc.entry(ti.w.clone()).or_insert_with(|| WordTagCount {

@@ -34,7 +34,8 @@ pub struct SentenceSplit<'a> {
     pub tokens: Vec<Token>,
     /// Each sentence as a range of `tokens`.
     pub bounds: Vec<(usize, usize)>,
-    /// Each sentence's words as written (slices of the text, not copies).
+    /// Each sentence's words as written (slices of the text, not copies):
+    /// the input of [`Tagger::tag_sentences`].
     pub words: Vec<Vec<&'a str>>,
 }
 
@@ -77,13 +78,6 @@ pub fn split_sentences(text: &str) -> SentenceSplit<'_> {
         tokens,
         bounds,
         words,
-    }
-}
-
-impl SentenceSplit<'_> {
-    /// The sentences' words, the input of [`Tagger::tag_sentences`].
-    pub fn word_refs(&self) -> Vec<Vec<&str>> {
-        self.words.clone()
     }
 }
 
