@@ -10,7 +10,7 @@ use akhbar_core::entities::corpus_tags::CorpusTagCounts;
 use akhbar_core::entities::embedding_classes::embedding_classes;
 use akhbar_core::entities::embeddings_learn::{learn_embeddings, Corpus, EmbeddingOptions};
 use akhbar_core::entities::extract::extract;
-use akhbar_core::entities::format::{from_bytes, to_bytes};
+use akhbar_core::entities::format::{from_bytes, to_bytes, to_uncompressed_bytes};
 use akhbar_core::entities::train::{score, tag_sentences, train, EpochReport, TrainOptions};
 use akhbar_core::entities::{
     evaluate_tags, read_conll, Entity, EvalCounts, Gazetteer, Model, Tagger,
@@ -473,11 +473,11 @@ impl PyTagger {
         counts_to_py(py, &e)
     }
 
+    /// The model file's bytes, as `save` writes them.
     fn _to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-        Ok(PyBytes::new(
-            py,
-            &to_bytes(self.perceptron(py, "pickling")?),
-        ))
+        let m = self.perceptron(py, "_to_bytes")?;
+        let data = parallel::isolated(py, || to_bytes(m))?.map_err(|e| core_error(py, e))?;
+        Ok(PyBytes::new(py, &data))
     }
 
     #[staticmethod]
@@ -498,7 +498,10 @@ impl PyTagger {
             let args = this._bert_args(py)?.into_pyobject(py)?;
             return Ok((ctor, PyTuple::new(py, [args])?));
         }
-        let data = this._to_bytes(py)?;
+        // Uncompressed: a pickle is a copy between processes, where deflating
+        // the model would only cost time.
+        let m = this.perceptron(py, "pickling")?;
+        let data = PyBytes::new(py, &to_uncompressed_bytes(m));
         let ctor = slf.get_type().getattr("_from_bytes")?;
         Ok((ctor, PyTuple::new(py, [data])?))
     }

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pickle
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -260,6 +262,7 @@ def test_pickling() -> None:
         e.label = "LOC"  # type: ignore[misc]
     t = pickle.loads(pickle.dumps(Tagger.default()))
     assert t.extract("قال أوباما في القاهرة") == ents
+    assert t._to_bytes() == default_model_path().read_bytes()
     assert hash(e) == hash(pickle.loads(pickle.dumps(e)))
 
 
@@ -443,8 +446,12 @@ def test_embeddings_rebuild_bit_for_bit_and_their_classes_feed_the_tagger(
     )
     tagger = train_tagger([conll], epochs=2, clusters=tmp_path / "a" / "clusters.tsv")
     blob = tagger._to_bytes()
-    assert blob[8] == 2  # the model file layout with embedding classes
+    assert blob[8] == 3  # the model file: the payload compressed
     assert Tagger._from_bytes(blob)._to_bytes() == blob
+    # A pickle carries the uncompressed layout with embedding classes, and the same model.
+    _, (plain,) = tagger.__reduce__()
+    assert plain[8] == 2 and plain[12:28] == blob[12:28]
+    assert pickle.loads(pickle.dumps(tagger))._to_bytes() == blob
     bad = tmp_path / "bad.tsv"
     bad.write_text("#classes\nدمشق\tx\n", encoding="utf-8")
     with pytest.raises(ValueError, match="not numbers"):
@@ -486,6 +493,28 @@ def test_corpus_tag_classes_follow_the_taggers_tags(tmp_path: Path) -> None:
     # A file that is not a clusters file is a typed error naming its line.
     with pytest.raises(akhbar.AkhbarError, match=r"gazetteers.tsv:1:"):
         _corpus_tag_classes(tagger, texts, PACKAGE_DATA / "gazetteers.tsv", one)
+
+
+def test_shipped_model_file_is_a_zlib_stream_of_its_declared_payload() -> None:
+    # Format version 3 (crates/akhbar-core/src/entities/format.rs), read with Python's zlib:
+    # magic, version, payload length and FNV-1a checksum, then the payload deflated.
+    data = default_model_path().read_bytes()
+    assert data[:8] == b"AKHBNER\x1a"
+    version, length = struct.unpack_from("<IQ", data, 8)
+    assert version == 3
+    z = zlib.decompressobj()
+    payload = z.decompress(data[28:])
+    assert z.eof and z.unused_data == b""
+    assert len(payload) == length
+    # The layout inside is version 2's: the feature set, then the entity types.
+    (n_types,) = struct.unpack_from("<I", payload, 4)
+    types, at = [], 8
+    for _ in range(n_types):
+        (n,) = struct.unpack_from("<I", payload, at)
+        types.append(payload[at + 4 : at + 4 + n].decode())
+        at += 4 + n
+    assert sorted(types) == ["LOC", "MISC", "ORG", "PERS"]
+    assert len(data) < length / 3
 
 
 def test_shipped_model_rebuilds_bit_for_bit() -> None:

@@ -588,8 +588,10 @@ impl<'a> Gen<'a> {
     pub fn model(&mut self) -> Vec<u8> {
         let base = if !self.seeds.big_model.is_empty() && self.chance(0.002) {
             &self.seeds.big_model
-        } else {
+        } else if self.chance(0.5) {
             &self.seeds.small_model
+        } else {
+            &self.seeds.small_model_plain
         };
         let base = base.clone();
         self.mutate_bytes(&base)

@@ -6,9 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use akhbar_core::entities::conll::parse_conll;
-use akhbar_core::entities::format::to_bytes;
+use akhbar_core::entities::format::{to_bytes, to_uncompressed_bytes};
 use akhbar_core::entities::train::train;
-use akhbar_core::entities::TrainOptions;
+use akhbar_core::entities::{Model, TrainOptions};
 
 /// The repository root (this crate lives in `fuzz/`).
 pub fn repo_root() -> PathBuf {
@@ -39,8 +39,11 @@ pub struct Seeds {
     pub pages: Vec<String>,
     /// A CoNLL file's bytes.
     pub conll: Vec<u8>,
-    /// A small valid model file (trained on the CoNLL seed).
+    /// A small valid model file (trained on the CoNLL seed), compressed (version 3).
     pub small_model: Vec<u8>,
+    /// The same model uncompressed (version 1): its mutations reach the payload parser,
+    /// which a mutated compressed stream seldom does.
+    pub small_model_plain: Vec<u8>,
     /// The shipped model file (empty when absent).
     pub big_model: Vec<u8>,
 }
@@ -75,27 +78,33 @@ impl Seeds {
                 lines.join("\n").into_bytes()
             })
             .unwrap_or_else(|_| CONLL.as_bytes().to_vec());
+        let small_model = small_model();
         let big_model =
             std::fs::read(root.join("python/akhbar/data/ner-anercorp.akbm")).unwrap_or_default();
         Seeds {
             texts,
             pages,
             conll,
-            small_model: small_model(),
+            small_model: small_model
+                .as_ref()
+                .and_then(|m| to_bytes(m).ok())
+                .unwrap_or_default(),
+            small_model_plain: small_model
+                .as_ref()
+                .map(to_uncompressed_bytes)
+                .unwrap_or_default(),
             big_model,
         }
     }
 }
 
-/// A real model file, small enough to mutate a million times.
-fn small_model() -> Vec<u8> {
+/// A real model, small enough that its file is mutated a million times.
+fn small_model() -> Option<Model> {
     let sentences = parse_conll(CONLL.as_bytes(), "seed").unwrap_or_default();
     let opts = TrainOptions {
         epochs: 2,
         threads: Some(1),
         ..TrainOptions::default()
     };
-    train(&sentences, &[], None, &opts, &mut |_| {})
-        .map(|m| to_bytes(&m))
-        .unwrap_or_default()
+    train(&sentences, &[], None, &opts, &mut |_| {}).ok()
 }
