@@ -340,12 +340,23 @@ def test_bad_model_files(tmp_path: Path) -> None:
     missing = tmp_path / "nope.akbm"
     with pytest.raises(akhbar.FileError, match=r"nope\.akbm"):
         Tagger.load(missing)
+    # The uncompressed layout (version 2) that a pickle carries.
+    _, (plain,) = Tagger.default().__reduce__()
+    assert plain[8] == 2
     cases = {
         "garbage.akbm": (b"PK\x03\x04 not a model", "not an akhbar tagger model"),
         "short.akbm": (good[:12], "truncated"),
-        "cut.akbm": (good[: len(good) // 2], "truncated: payload has"),
+        "cut.akbm": (
+            good[: len(good) // 2],
+            r"truncated: the compressed payload breaks off \(at \d+ of \d+ bytes\)",
+        ),
+        "cut-v2.akbm": (plain[: len(plain) // 2], "truncated: payload has"),
         "future.akbm": (good[:8] + b"\x63\x00\x00\x00" + good[12:], "version 99"),
-        "flipped.akbm": (good[:-100] + bytes([good[-100] ^ 0x10]) + good[-99:], "checksum"),
+        "flipped.akbm": (
+            good[:-100] + bytes([good[-100] ^ 0x10]) + good[-99:],
+            "corrupt compressed payload",
+        ),
+        "flipped-v2.akbm": (plain[:-100] + bytes([plain[-100] ^ 0x10]) + plain[-99:], "checksum"),
         "empty.akbm": (b"", "bad magic"),
     }
     for name, (data, message) in cases.items():
