@@ -90,11 +90,12 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     println!(
-        "seeds: {} texts, {} pages, {} CoNLL bytes, models {} and {} bytes",
+        "seeds: {} texts, {} pages, {} CoNLL bytes, models {} ({} uncompressed) and {} bytes",
         seeds.texts.len(),
         seeds.pages.len(),
         seeds.conll.len(),
         seeds.small_model.len(),
+        seeds.small_model_plain.len(),
         seeds.big_model.len()
     );
     let mut failed = false;
