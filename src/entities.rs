@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use akhbar_bert::{BertOptions, BertTagger};
 use akhbar_core::entities::cluster_learn::{learn_clusters, read_text_sentences, ClusterOptions};
-use akhbar_core::entities::clusters::Clusters;
+use akhbar_core::entities::clusters::{Clusters, CLASSES_HEADER};
 use akhbar_core::entities::corpus_tags::CorpusTagCounts;
 use akhbar_core::entities::embedding_classes::embedding_classes;
 use akhbar_core::entities::embeddings_learn::{learn_embeddings, Corpus, EmbeddingOptions};
@@ -766,6 +766,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_learn_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(_learn_embeddings, m)?)?;
     m.add_function(wrap_pyfunction!(_corpus_tag_classes, m)?)?;
+    // The line that starts a clusters file's classes section, for the tools
+    // that cut a file down to its paths.
+    m.add("_CLUSTERS_CLASSES_HEADER", CLASSES_HEADER)?;
     m.add_class::<PyEntity>()?;
     m.add_class::<PyTagger>()?;
     m.add_function(wrap_pyfunction!(_train, m)?)?;

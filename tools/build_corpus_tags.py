@@ -25,11 +25,9 @@ from pathlib import Path
 
 from build_clusters import ROOT, UNLABELED, documents
 
-from akhbar._core import _corpus_tag_classes
+from akhbar._core import _CLUSTERS_CLASSES_HEADER, _corpus_tag_classes
 from akhbar.entities import train_tagger
 
-# The line that starts the classes section of a clusters file (clusters.rs).
-CLASSES_HEADER = "#classes"
 GAZETTEER = ROOT / "python" / "akhbar" / "data" / "gazetteers.tsv"
 
 
@@ -56,7 +54,7 @@ def corpus_tag_clusters(
     The tagger sees the word clusters of ``clusters`` only, never a classes section it
     may already have (the output of an earlier run), so a rerun gives the same file.
     """
-    paths = clusters.read_text(encoding="utf-8").split(f"\n{CLASSES_HEADER}\n")[0] + "\n"
+    paths = clusters.read_text(encoding="utf-8").split(f"\n{_CLUSTERS_CLASSES_HEADER}\n")[0] + "\n"
     with tempfile.TemporaryDirectory() as tmp:
         paths_only = Path(tmp) / "clusters.tsv"
         paths_only.write_text(paths, encoding="utf-8")

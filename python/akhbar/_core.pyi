@@ -393,6 +393,8 @@ def _learn_embeddings(
     buckets: int = 200000,
     seed: int = 1,
 ) -> tuple[int, int]: ...
+_CLUSTERS_CLASSES_HEADER: str
+
 def _corpus_tag_classes(
     tagger: Tagger,
     texts: list[str],
