@@ -393,6 +393,7 @@ def _learn_embeddings(
     buckets: int = 200000,
     seed: int = 1,
 ) -> tuple[int, int]: ...
+
 _CLUSTERS_CLASSES_HEADER: str
 
 def _corpus_tag_classes(
