@@ -145,6 +145,19 @@ def test_person_mentions_share_a_key_across_forms() -> None:
     assert keys["PERS:فيصل بن سلمان"] == {"فيصل بن سلمان"}
 
 
+def test_head_nouns_share_a_key_with_the_bare_name(news_sample: list[str]) -> None:
+    # In the first 3,000 news articles, "تنظيم القاعدة" and "القاعدة" are found
+    # together (both ORG) in 12 (counted by reading the keys' mentions); in
+    # each, both take the bare name's key.
+    together = 0
+    for ents in akhbar.extract_batch(news_sample, labels="names"):
+        keys = {e.normalized: e.key for e in ents if e.label == "ORG"}
+        if "تنظيم القاعدة" in keys and "القاعدة" in keys:
+            together += 1
+            assert keys["تنظيم القاعدة"] == keys["القاعدة"] == "ORG:القاعده"
+    assert together >= 10
+
+
 def test_gazetteer_label_must_be_a_model_label() -> None:
     with pytest.raises(akhbar.OptionError, match="DATE"):
         Tagger.default().with_gazetteer({"DATE": ["أمس"]})

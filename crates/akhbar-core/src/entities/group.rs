@@ -17,6 +17,13 @@
 //!
 //! A short form that fits two different people (محمد beside محمد بن سلمان
 //! and محمد بن نايف) keeps its own key.
+//!
+//! Organisations and places are grouped across a generic head noun, as
+//! people across titles: "تنظيم القاعدة" takes the key of "القاعدة" and
+//! "هضبة الجولان" that of "الجولان" when the bare form is also a mention
+//! of that label in the text. Without it the head noun stays ("حزب الله" is
+//! never "الله"), so a key never names something the text does not. Heads
+//! of natural features (جبل، نهر) do not give way: "جبل لبنان" is not لبنان.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -56,6 +63,68 @@ const TITLES: &[&str] = &[
     "جلاله",
     "فخامه",
 ];
+
+/// Generic head nouns in front of an organisation's name.
+const ORG_HEADS: &[&str] = &[
+    "منظمة",
+    "حركة",
+    "حزب",
+    "تنظيم",
+    "جماعة",
+    "جمعية",
+    "شركة",
+    "مجموعة",
+    "جامعة",
+    "صحيفة",
+    "جريدة",
+    "مجلة",
+    "وكالة",
+    "قناة",
+    "شبكة",
+    "نادي",
+    "فريق",
+    "مؤسسة",
+    "هيئة",
+    "بنك",
+    "مصرف",
+    "ميليشيا",
+    "ميليشيات",
+    "كتائب",
+    "لواء",
+    "جبهة",
+    "تحالف",
+];
+
+/// Generic head nouns in front of a place's name: administrative units,
+/// which name the place itself. Natural features are left out: "جبل لبنان"
+/// and "نهر الأردن" are not لبنان and الأردن.
+const LOC_HEADS: &[&str] = &[
+    "مدينة",
+    "محافظة",
+    "ولاية",
+    "إقليم",
+    "منطقة",
+    "قرية",
+    "بلدة",
+    "مخيم",
+    "حي",
+    "دولة",
+    "إمارة",
+    "مملكة",
+    "هضبة",
+];
+
+/// The head nouns of a label, "search"-normalized (none for people).
+fn heads(label: &str) -> &'static [String] {
+    static ORG: OnceLock<Vec<String>> = OnceLock::new();
+    static LOC: OnceLock<Vec<String>> = OnceLock::new();
+    let normalize = |list: &[&str]| list.iter().map(|w| key_form(w)).collect();
+    match label {
+        "ORG" => ORG.get_or_init(|| normalize(ORG_HEADS)),
+        "LOC" => LOC.get_or_init(|| normalize(LOC_HEADS)),
+        _ => &[],
+    }
+}
 
 /// Words that link a name to the father's (or mother's) name.
 const LINKS: &[&str] = &["بن", "ابن", "بنت"];
@@ -174,13 +243,36 @@ pub fn assign_keys(text: &[char], mentions: &mut [Entity]) {
             root[n] = one;
         }
     }
-    for i in 0..mentions.len() {
-        mentions[i].key = if is_pers[i] {
-            let form = without_titles(&name_forms[root[name_of[i]]]);
-            format!("PERS:{}", form.join(" "))
-        } else {
-            format!("{}:{}", mentions[i].label, forms[i].join(" "))
-        };
+    // Other labels: a head noun in front gives way to the bare form when
+    // the text names it too.
+    let bare: std::collections::HashSet<(&str, &[String])> = mentions
+        .iter()
+        .zip(&forms)
+        .filter(|(m, _)| m.label != "PERS")
+        .map(|(m, f)| (m.label.as_str(), f.as_slice()))
+        .collect();
+    let keys: Vec<String> = (0..mentions.len())
+        .map(|i| {
+            if is_pers[i] {
+                let form = without_titles(&name_forms[root[name_of[i]]]);
+                return format!("PERS:{}", form.join(" "));
+            }
+            let label = mentions[i].label.as_str();
+            let form = match forms[i].split_first() {
+                Some((head, rest))
+                    if !rest.is_empty()
+                        && heads(label).contains(head)
+                        && bare.contains(&(label, rest)) =>
+                {
+                    rest
+                }
+                _ => &forms[i][..],
+            };
+            format!("{label}:{}", form.join(" "))
+        })
+        .collect();
+    for (m, key) in mentions.iter_mut().zip(keys) {
+        m.key = key;
     }
 }
 
@@ -285,6 +377,50 @@ mod tests {
         );
         let hadi = "PERS:عبد ربه منصور هادي";
         assert_eq!(k, [hadi, hadi, hadi, "PERS:علي عبد الله صالح"]);
+    }
+
+    #[test]
+    fn head_nouns_give_way_to_the_bare_name_the_text_also_uses() {
+        let text = "أعلن تنظيم القاعدة أن القاعدة ... وقال حزب الله إن الله ... \
+                    منظمة الأمم المتحدة و الأمم المتحدة و منظمة التحرير و هضبة الجولان و \
+                    الجولان و مدينة حلب و جبل لبنان و لبنان";
+        let k = keys(
+            text,
+            &[
+                ("ORG", "تنظيم القاعدة"),
+                ("ORG", "القاعدة"),
+                ("ORG", "حزب الله"),
+                ("MISC", "الله"),
+                ("ORG", "منظمة الأمم المتحدة"),
+                ("ORG", "الأمم المتحدة"),
+                ("ORG", "منظمة التحرير"),
+                ("LOC", "هضبة الجولان"),
+                ("LOC", "الجولان"),
+                ("LOC", "مدينة حلب"),
+                ("LOC", "جبل لبنان"),
+                ("LOC", "لبنان"),
+            ],
+        );
+        assert_eq!(
+            k,
+            [
+                "ORG:القاعده",
+                "ORG:القاعده",
+                // The bare form is another label's mention: the head stays.
+                "ORG:حزب الله",
+                "MISC:الله",
+                "ORG:الامم المتحده",
+                "ORG:الامم المتحده",
+                // No bare "التحرير" or "حلب" in the text.
+                "ORG:منظمه التحرير",
+                "LOC:الجولان",
+                "LOC:الجولان",
+                "LOC:مدينه حلب",
+                // A mountain named after a country is not the country.
+                "LOC:جبل لبنان",
+                "LOC:لبنان",
+            ]
+        );
     }
 
     #[test]
