@@ -25,7 +25,7 @@
 //! never "الله"), so a key never names something the text does not. Heads
 //! of natural features (جبل، نهر) do not give way: "جبل لبنان" is not لبنان.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::entity::Entity;
@@ -245,7 +245,7 @@ pub fn assign_keys(text: &[char], mentions: &mut [Entity]) {
     }
     // Other labels: a head noun in front gives way to the bare form when
     // the text names it too.
-    let bare: std::collections::HashSet<(&str, &[String])> = mentions
+    let bare: HashSet<(&str, &[String])> = mentions
         .iter()
         .zip(&forms)
         .filter(|(m, _)| m.label != "PERS")
