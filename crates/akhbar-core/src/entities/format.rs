@@ -247,7 +247,7 @@ pub fn to_bytes(m: &Model) -> Result<Vec<u8>> {
 /// classes): several times quicker to write and read than [`to_bytes`], for copies
 /// that never reach a disk (pickling).
 pub fn to_uncompressed_bytes(m: &Model) -> Vec<u8> {
-    let layout = if m.clusters.sorted_classes().is_empty() {
+    let layout = if !m.clusters.has_classes() {
         VERSION_1
     } else {
         VERSION_2
