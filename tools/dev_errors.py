@@ -41,9 +41,14 @@ def spans(tags: Sequence[str]) -> set[Span]:
     return out
 
 
+def overlaps(a: Span, b: Span) -> bool:
+    """Whether two entities share a token."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def kind(gold: Span, predicted: set[Span]) -> str:
     """How the prediction missed one gold entity."""
-    over = [p for p in predicted if p[0] < gold[1] and gold[0] < p[1]]
+    over = [p for p in predicted if overlaps(p, gold)]
     if any(p[:2] == gold[:2] for p in over):
         return "type"
     return "boundary" if over else "miss"
@@ -73,13 +78,11 @@ def main() -> None:
             k = kind(s, predicted)
             counts[k, s[2]] += 1
             over = [
-                f"{' '.join(toks[p[0] : p[1]])}/{p[2]}"
-                for p in sorted(predicted)
-                if p[0] < s[1] and s[0] < p[1]
+                f"{' '.join(toks[p[0] : p[1]])}/{p[2]}" for p in sorted(predicted) if overlaps(p, s)
             ]
             print(f"{k}\t{s[2]}\t{show(toks, s, args.context)}\t{' | '.join(over)}")
         for s in sorted(predicted - gold):
-            if not any(g[0] < s[1] and s[0] < g[1] for g in gold):
+            if not any(overlaps(g, s) for g in gold):
                 counts["spurious", s[2]] += 1
                 print(f"spurious\t{s[2]}\t{show(toks, s, args.context)}\t")
     for (k, label), n in sorted(counts.items()):
