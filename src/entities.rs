@@ -13,7 +13,7 @@ use akhbar_core::entities::extract::extract;
 use akhbar_core::entities::format::{from_bytes, to_bytes, to_uncompressed_bytes};
 use akhbar_core::entities::train::{score, tag_sentences, train, EpochReport, TrainOptions};
 use akhbar_core::entities::{
-    evaluate_tags, read_conll, Entity, EvalCounts, Gazetteer, Model, Tagger,
+    evaluate_tags, read_conll, Entity, EvalCounts, Gazetteer, Model, Scheme, Tagger,
 };
 use akhbar_neural::NeuralTagger;
 use pyo3::prelude::*;
@@ -531,7 +531,7 @@ impl PyTagger {
 #[pyfunction]
 #[pyo3(signature = (train_files, dev_file = None, *, auxiliary_files = Vec::new(), epochs = 12, seed = 1, min_count = 1,
     label_map = Vec::new(), gazetteer = Vec::new(), clusters_file = None, two_stage = true,
-    word_dropout = 0.0, o_bias = 0.0, ensemble = 1, n_threads = None))]
+    word_dropout = 0.0, o_bias = 0.0, ensemble = 1, scheme = "bio", n_threads = None))]
 #[allow(clippy::too_many_arguments)]
 fn _train<'py>(
     py: Python<'py>,
@@ -548,9 +548,18 @@ fn _train<'py>(
     word_dropout: f64,
     o_bias: f32,
     ensemble: usize,
+    scheme: &str,
     n_threads: Option<parallel::ThreadCount>,
 ) -> PyResult<(PyTagger, Bound<'py, PyList>)> {
     let threads = parallel::threads(py, n_threads)?;
+    let scheme = Scheme::parse(scheme).ok_or_else(|| {
+        core_error(
+            py,
+            akhbar_core::Error::InvalidOption(format!(
+                "scheme must be \"bio\" or \"bilou\", got {scheme:?}"
+            )),
+        )
+    })?;
     let gazetteer = gazetteer_from(py, gazetteer)?;
     let mut reports: Vec<EpochReport> = Vec::new();
     let model = parallel::isolated(py, || {
@@ -579,6 +588,7 @@ fn _train<'py>(
             word_dropout,
             o_bias,
             ensemble,
+            scheme,
         };
         train(&sentences, &aux, dev.as_deref(), &opts, &mut |r| {
             reports.push(r.clone())

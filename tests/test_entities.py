@@ -47,10 +47,14 @@ SHAAM_EXPECTED = [
 # What the shipped model misses. ANERcorp (2007 news) has none of these
 # organisations, and عفرين is in no shipped gazetteer; user gazetteers fix
 # them (next test). "الجنرال ألكس كيم" is found since the corpus tag classes
-# (MODEL.md); before, only كيم was.
+# (MODEL.md); before, only كيم was. Since the BILOU second stage, "قسد" is
+# found as ORG (three of its six mentions; the others MISC), and the river is
+# found as "نهر الفرات" with its head noun, where ANERcorp tags the name alone
+# (نهر is O before 17 of the 18 river names in its train split): a miss by
+# the corpus's convention.
 SHAAM_MISSES = {
     ("عفرين", "LOC"),
-    ("قسد", "ORG"),
+    ("الفرات", "LOC"),
     ("وحدات حماية الشعب", "ORG"),
     ("تنظيم الدولة", "ORG"),
     ("التحالف الدولي", "ORG"),
@@ -97,7 +101,7 @@ def test_user_gazetteer_fixes_the_misses() -> None:
         ("ORG", "وحدات حماية الشعب", "وحدات حماية الشعب")
     ]
     # The shipped tagger is unchanged.
-    assert ("قسد", "ORG") not in found(akhbar.extract(text))
+    assert ("عفرين", "LOC") not in found(akhbar.extract(text))
 
 
 def test_spans_leave_out_proclitics() -> None:
@@ -353,9 +357,9 @@ def test_bad_model_files(tmp_path: Path) -> None:
     missing = tmp_path / "nope.akbm"
     with pytest.raises(akhbar.FileError, match=r"nope\.akbm"):
         Tagger.load(missing)
-    # The uncompressed layout (version 2) that a pickle carries.
+    # The uncompressed layout (version 4: BILOU second stage) that a pickle carries.
     _, (plain,) = Tagger.default().__reduce__()
-    assert plain[8] == 2
+    assert plain[8] == 4
     cases = {
         "garbage.akbm": (b"PK\x03\x04 not a model", "not an akhbar tagger model"),
         "short.akbm": (good[:12], "truncated"),
@@ -365,10 +369,8 @@ def test_bad_model_files(tmp_path: Path) -> None:
         ),
         "cut-v2.akbm": (plain[: len(plain) // 2], "truncated: payload has"),
         "future.akbm": (good[:8] + b"\x63\x00\x00\x00" + good[12:], "version 99"),
-        "flipped.akbm": (
-            good[:-100] + bytes([good[-100] ^ 0x10]) + good[-99:],
-            "corrupt compressed payload",
-        ),
+        # A damaged stream: a deflate error, or a stream that inflates past its length.
+        "flipped.akbm": (good[:-100] + bytes([good[-100] ^ 0x10]) + good[-99:], "corrupt"),
         "flipped-v2.akbm": (plain[:-100] + bytes([plain[-100] ^ 0x10]) + plain[-99:], "checksum"),
         "empty.akbm": (b"", "bad magic"),
     }
@@ -423,6 +425,62 @@ def test_training_is_deterministic_across_threads(tmp_path: Path) -> None:
     assert Tagger.load(tmp_path / "a.akbm").extract("قال أوباما في القاهرة") == a.extract(
         "قال أوباما في القاهرة"
     )
+
+
+_SMALL_TRAIN = """\
+قال O
+الرئيس O
+باراك B-PERS
+أوباما I-PERS
+في O
+واشنطن B-LOC
+
+زار O
+أوباما B-PERS
+القاهرة B-LOC
+أمس O
+
+وقالت O
+وزارة B-ORG
+الخارجية I-ORG
+الفرنسية I-ORG
+إن O
+باريس B-LOC
+ترحب O
+
+التقى O
+نيكولا B-PERS
+ساركوزي I-PERS
+في O
+باريس B-LOC
+"""
+
+
+def test_bilou_scheme_learns_where_names_end(tmp_path: Path) -> None:
+    conll = tmp_path / "train.txt"
+    conll.write_text(_SMALL_TRAIN, encoding="utf-8")
+    t = train_tagger(conll, epochs=5, scheme="bilou", two_stage=False)
+    # Tags come out as BIO, so entities are whole names of one to three words.
+    text = "قال الرئيس باراك أوباما إن وزارة الخارجية الفرنسية في باريس"
+    got = [(e.text, e.label) for e in t.extract(text)]
+    assert got == [
+        ("باراك أوباما", "PERS"),
+        ("وزارة الخارجية الفرنسية", "ORG"),
+        ("باريس", "LOC"),
+    ]
+    assert all(0.0 < e.score <= 1.0 for e in t.extract(text))
+    # The file says its scheme (format version 5); loading and pickling keep it.
+    t.save(tmp_path / "m.akbm")
+    data = (tmp_path / "m.akbm").read_bytes()
+    assert struct.unpack_from("<I", data, 8) == (5,)
+    assert Tagger.load(tmp_path / "m.akbm").extract(text) == t.extract(text)
+    assert pickle.loads(pickle.dumps(t)).extract(text) == t.extract(text)
+    # A BIO model of the same data keeps the version 3 file.
+    bio = train_tagger(conll, epochs=5, two_stage=False)
+    bio.save(tmp_path / "bio.akbm")
+    assert struct.unpack_from("<I", (tmp_path / "bio.akbm").read_bytes(), 8) == (3,)
+    with pytest.raises(akhbar.OptionError, match="scheme"):
+        train_tagger(conll, epochs=1, scheme="bioes")
 
 
 def test_embeddings_rebuild_bit_for_bit_and_their_classes_feed_the_tagger(
@@ -520,17 +578,18 @@ def test_corpus_tag_classes_follow_the_taggers_tags(tmp_path: Path) -> None:
 
 
 def test_shipped_model_file_is_a_zlib_stream_of_its_declared_payload() -> None:
-    # Format version 3 (crates/akhbar-core/src/entities/format.rs), read with Python's zlib:
+    # Format version 5 (crates/akhbar-core/src/entities/format.rs), read with Python's zlib:
     # magic, version, payload length and FNV-1a checksum, then the payload deflated.
     data = default_model_path().read_bytes()
     assert data[:8] == b"AKHBNER\x1a"
     version, length = struct.unpack_from("<IQ", data, 8)
-    assert version == 3
+    assert version == 5
     z = zlib.decompressobj()
     payload = z.decompress(data[28:])
     assert z.eof and z.unused_data == b""
     assert len(payload) == length
-    # The layout inside is version 2's: the feature set, then the entity types.
+    # The layout inside is version 4's: the feature set, the entity types, then the first
+    # stage's tag scheme (0: BIO; the second stage's, 1: BILOU, comes before its weights).
     (n_types,) = struct.unpack_from("<I", payload, 4)
     types, at = [], 8
     for _ in range(n_types):
@@ -538,6 +597,7 @@ def test_shipped_model_file_is_a_zlib_stream_of_its_declared_payload() -> None:
         types.append(payload[at + 4 : at + 4 + n].decode())
         at += 4 + n
     assert sorted(types) == ["LOC", "MISC", "ORG", "PERS"]
+    assert struct.unpack_from("<I", payload, at) == (0,)
     assert len(data) < length / 3
 
 
@@ -550,6 +610,7 @@ def test_shipped_model_rebuilds_bit_for_bit() -> None:
         seed=1,
         gazetteer=PACKAGE_DATA / "gazetteers.tsv",
         clusters=PACKAGE_DATA / "clusters.tsv",
+        scheme="bilou",
     )
     assert t._to_bytes() == default_model_path().read_bytes()
 

@@ -50,6 +50,9 @@ def main() -> None:
         help="add this many self-training sentences (tools/build_silver.py), tagged by a "
         "one-seed model of the fold's own recipe",
     )
+    ap.add_argument(
+        "--scheme", choices=("bio", "bilou"), default="bio", help="tag coding of the models"
+    )
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     args = ap.parse_args()
     texts = unlabeled_documents(args.shared) if args.corpus_tags else []
@@ -84,6 +87,7 @@ def main() -> None:
             ensemble=args.ensemble,
             gazetteer=args.gazetteer,
             clusters=clusters,
+            scheme=args.scheme,
         )
         rep = evaluate(tagger, te)
         print(f"fold {k}: micro-F1 {rep.micro.f1:.4f}", flush=True)

@@ -365,6 +365,7 @@ def _train(
     word_dropout: float = 0.0,
     o_bias: float = 0.0,
     ensemble: int = 1,
+    scheme: str = "bio",
     n_threads: int | None = None,
 ) -> tuple[Tagger, list[tuple[int, int, _Counts | None]]]: ...
 def _learn_clusters(

@@ -72,6 +72,7 @@ def _train(args: argparse.Namespace) -> int:
         word_dropout=args.word_dropout,
         o_bias=args.o_bias,
         ensemble=args.ensemble,
+        scheme=args.scheme,
         n_threads=args.threads,
         on_epoch=show,
     )
@@ -118,6 +119,12 @@ def add_parsers(sub: Any) -> None:
     t.add_argument("--epochs", type=int, default=12)
     t.add_argument("--seed", type=int, default=1)
     t.add_argument("--ensemble", type=int, default=1, help="average this many seeds' models")
+    t.add_argument(
+        "--scheme",
+        choices=("bio", "bilou"),
+        default="bio",
+        help="tag coding of the final stage (a first stage of two stays BIO; tags come out as BIO)",
+    )
     t.add_argument("--min-count", type=int, default=1, help="drop rarer features")
     t.add_argument(
         "--map", action="append", default=[], metavar="FROM=TO", help="rename (or drop) a type"

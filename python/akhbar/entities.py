@@ -343,6 +343,7 @@ def train_tagger(
     word_dropout: float = 0.0,
     o_bias: float = 0.0,
     ensemble: int = 1,
+    scheme: str = "bio",
     n_threads: int | None = None,
     on_epoch: Callable[[EpochRecord], None] | None = None,
 ) -> Tagger:
@@ -364,6 +365,10 @@ def train_tagger(
     finds more entities at some cost in precision.
     ``ensemble`` > 1 trains that many models (seeds ``seed``, ``seed + 1``
     ...) and averages their weights.
+    ``scheme`` is the tag coding the final stage learns and decodes in:
+    ``"bio"`` or ``"bilou"`` (last-token and one-token tags, so the chain
+    learns where names end; the shipped model's recipe). A two-stage
+    model's first stage stays BIO. Tags come out as BIO either way.
     ``auxiliary_files`` are CoNLL files of another domain (WikiFANE ...):
     their sentences also fire domain-only copies of the features, which the
     model drops, so their peculiarities do not leak into news tagging.
@@ -409,6 +414,7 @@ def train_tagger(
         word_dropout=word_dropout,
         o_bias=o_bias,
         ensemble=ensemble,
+        scheme=scheme,
         n_threads=n_threads,
     )
     if on_epoch is not None:

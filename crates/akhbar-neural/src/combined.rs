@@ -2,13 +2,14 @@
 //! Each token's tag probabilities are a weighted mean of the perceptron's
 //! marginals (forward-backward over its scores, at its calibrated
 //! temperature) and the network's soft-max; the sequence is decoded by
-//! akhbar's Viterbi under the BIO constraints.
+//! akhbar's Viterbi under the BIO constraints (a BILOU perceptron's marginals
+//! are summed into BIO ones first).
 
 use std::sync::Arc;
 
 use akhbar_core::entities::labels::Labels;
 use akhbar_core::entities::viterbi::{marginals, viterbi};
-use akhbar_core::entities::{Model, TaggedSentence, Tagger};
+use akhbar_core::entities::{Model, Scheme, TaggedSentence, Tagger};
 use akhbar_core::{Error, Result};
 
 use crate::tagger::NeuralTagger;
@@ -63,18 +64,21 @@ impl Tagger for Combined {
             .into_iter()
             .zip(neural)
             .map(|((_, em), lp)| {
+                let last = self.fast.final_stage();
                 let p = marginals(
                     &em,
-                    n_tags,
-                    self.fast.final_transitions(),
-                    self.fast.final_temperature(),
+                    last.n_tags(),
+                    last.final_transitions(),
+                    last.temperature(),
+                    last.scheme(),
                 );
+                let p = last.scheme().bio_marginals(&p, self.labels().types().len());
                 let mixed: Vec<f32> = p
                     .iter()
                     .zip(&lp)
                     .map(|(a, b)| (w * a + (1.0 - w) * b.exp()).max(1e-12).ln())
                     .collect();
-                let tags = viterbi(&mixed, n_tags, &transitions);
+                let tags = viterbi(&mixed, n_tags, &transitions, Scheme::Bio);
                 let confidence = tags
                     .iter()
                     .enumerate()

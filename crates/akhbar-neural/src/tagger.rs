@@ -19,7 +19,7 @@ use akhbar_core::batch::on_current_worker;
 use akhbar_core::entities::clusters::Clusters;
 use akhbar_core::entities::labels::Labels;
 use akhbar_core::entities::viterbi::viterbi;
-use akhbar_core::entities::{Gazetteer, TaggedSentence, Tagger};
+use akhbar_core::entities::{Gazetteer, Scheme, TaggedSentence, Tagger};
 use akhbar_core::{Error, Result};
 use candle_core::{DType, Device, Tensor, D};
 use serde_json::{json, Value};
@@ -241,7 +241,7 @@ impl NeuralTagger {
         Ok(lp
             .iter()
             .map(|em| {
-                let tags = viterbi(em, n_tags, &transitions);
+                let tags = viterbi(em, n_tags, &transitions, Scheme::Bio);
                 let confidence = tags
                     .iter()
                     .enumerate()

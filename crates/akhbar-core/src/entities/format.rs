@@ -3,14 +3,18 @@
 //! truncated or incompatible file gives an error naming the file; nothing in
 //! a file can make the reader panic or allocate without bound.
 //!
-//! Payload: the feature-set version; entity types; feature keys (ascending, one per weight row) and
-//! weights; transitions; the feature gazetteer; the forced gazetteer; the
-//! word clusters; (version 2) the embedding classes; the second stage (flag, then weights and transitions);
+//! Payload: the feature-set version; entity types; (layout 4) the first stage's tag scheme;
+//! feature keys (ascending, one per weight row) and weights; transitions; the feature gazetteer; the forced gazetteer; the
+//! word clusters; (version 2) the embedding classes; the second stage (flag, then (layout 4) its
+//! scheme, weights and transitions);
 //! the `O` bias.
 //!
 //! Version 3 (written by [`Model::save`]) stores the version 2 payload as a zlib stream; the
 //! header's length and checksum are those of the uncompressed payload. Versions 1 and 2 store
 //! the payload as it is, and are still read (and written by [`to_uncompressed_bytes`]).
+//! Versions 4 (as it is) and 5 (zlib) hold a model with a BILOU stage: the version 2 payload
+//! with each stage's scheme. A BIO model is written as before (versions 1–3), so its file stays
+//! byte for byte what it was and older readers still read it.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -25,13 +29,18 @@ use super::gazetteer::Gazetteer;
 use super::hash::checksum;
 use super::labels::Labels;
 use super::model::Model;
+use super::scheme::Scheme;
 use super::weights::FeatureWeights;
 use crate::error::{Error, Result};
 
 /// The first eight bytes of a model file.
 pub const MAGIC: &[u8; 8] = b"AKHBNER\x1a";
-/// The format version this build writes: the version 2 payload, zlib-compressed.
-pub const VERSION: u32 = 3;
+/// The newest format version: the version 4 payload, zlib-compressed (a BILOU model's file).
+pub const VERSION: u32 = 5;
+/// The uncompressed layout with the tag scheme.
+const VERSION_4: u32 = 4;
+/// The version 2 payload, zlib-compressed: what [`Model::save`] writes for a BIO model.
+const VERSION_3: u32 = 3;
 /// The uncompressed layout with embedding classes.
 const VERSION_2: u32 = 2;
 /// The uncompressed layout without embedding classes (written when a model has none).
@@ -63,6 +72,12 @@ impl Writer {
     fn str(&mut self, s: &str) {
         self.u32(s.len() as u32);
         self.0.extend_from_slice(s.as_bytes());
+    }
+    fn scheme(&mut self, s: Scheme) {
+        self.u32(match s {
+            Scheme::Bio => 0,
+            Scheme::Bilou => 1,
+        });
     }
     /// Weights (rows ascending by feature key) and transitions.
     fn stage(&mut self, m: &Model) {
@@ -144,6 +159,13 @@ impl Reader<'_> {
         String::from_utf8(self.take(n)?.to_vec())
             .map_err(|_| format!("invalid UTF-8 string before byte {}", self.pos))
     }
+    fn scheme(&mut self) -> R<Scheme> {
+        match self.u32()? {
+            0 => Ok(Scheme::Bio),
+            1 => Ok(Scheme::Bilou),
+            x => Err(format!("bad tag scheme {x}")),
+        }
+    }
     fn stage(&mut self, n_tags: usize) -> R<Stage> {
         let n_rows = self.count(8 + 4 * n_tags)?;
         let keys = (0..n_rows).map(|_| self.u64()).collect::<R<Vec<_>>>()?;
@@ -175,7 +197,7 @@ impl Reader<'_> {
     }
 }
 
-/// The payload in layout version 1 (no embedding classes) or 2.
+/// The payload in layout version 1 (no embedding classes), 2 or 4 (with the scheme).
 fn payload(m: &Model, layout: u32) -> Vec<u8> {
     let mut p = Writer(Vec::new());
     p.u32(FEATURE_SET);
@@ -183,6 +205,9 @@ fn payload(m: &Model, layout: u32) -> Vec<u8> {
     p.u32(types.len() as u32);
     for t in types {
         p.str(t);
+    }
+    if layout >= VERSION_4 {
+        p.scheme(m.scheme);
     }
     p.stage(m);
     p.gazetteer(&m.gazetteer);
@@ -207,12 +232,20 @@ fn payload(m: &Model, layout: u32) -> Vec<u8> {
     match &m.second {
         Some(second) => {
             p.u32(1);
+            if layout >= VERSION_4 {
+                p.scheme(second.scheme);
+            }
             p.stage(second);
         }
         None => p.u32(0),
     }
     p.f32(m.o_bias);
     p.0
+}
+
+/// Whether a stage of `m` decodes in BILOU (its file needs layout 4).
+fn has_bilou(m: &Model) -> bool {
+    m.scheme == Scheme::Bilou || m.second.as_ref().is_some_and(|s| s.scheme == Scheme::Bilou)
 }
 
 /// A file: the header (of the uncompressed `payload`), then `body`.
@@ -226,9 +259,15 @@ fn file(version: u32, payload: &[u8], body: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Serialize a model to the bytes of a model file (version 3, compressed).
+/// Serialize a model to the bytes of a model file (compressed: version 3 for a BIO
+/// model, 5 for a BILOU one).
 pub fn to_bytes(m: &Model) -> Result<Vec<u8>> {
-    let payload = payload(m, VERSION_2);
+    let (version, layout) = if has_bilou(m) {
+        (VERSION, VERSION_4)
+    } else {
+        (VERSION_3, VERSION_2)
+    };
+    let payload = payload(m, layout);
     let mut z = ZlibEncoder::new(
         Vec::with_capacity(payload.len() / 3),
         Compression::new(LEVEL),
@@ -240,14 +279,16 @@ pub fn to_bytes(m: &Model) -> Result<Vec<u8>> {
             row: None,
             reason: format!("compressing the model: {e}"),
         })?;
-    Ok(file(VERSION, &payload, &body))
+    Ok(file(version, &payload, &body))
 }
 
-/// Serialize a model uncompressed (version 2, or 1 for a model without embedding
-/// classes): several times quicker to write and read than [`to_bytes`], for copies
-/// that never reach a disk (pickling).
+/// Serialize a model uncompressed (version 4 for a BILOU model; for a BIO one 2, or
+/// 1 without embedding classes): several times quicker to write and read than
+/// [`to_bytes`], for copies that never reach a disk (pickling).
 pub fn to_uncompressed_bytes(m: &Model) -> Vec<u8> {
-    let layout = if !m.clusters.has_classes() {
+    let layout = if has_bilou(m) {
+        VERSION_4
+    } else if !m.clusters.has_classes() {
         VERSION_1
     } else {
         VERSION_2
@@ -333,7 +374,13 @@ fn parse(bytes: &[u8]) -> R<Model> {
     let len = h.u64()?;
     let sum = h.u64()?;
     let body = &bytes[HEADER..];
-    let payload: Cow<[u8]> = if version == VERSION {
+    // Versions 3 and 5 are the layouts 2 and 4, compressed.
+    let layout = match version {
+        VERSION_3 => VERSION_2,
+        VERSION => VERSION_4,
+        v => v,
+    };
+    let payload: Cow<[u8]> = if version == VERSION_3 || version == VERSION {
         Cow::Owned(inflate(body, len)?)
     } else if (body.len() as u64) < len {
         return Err(format!(
@@ -372,7 +419,12 @@ fn parse(bytes: &[u8]) -> R<Model> {
     if labels.types().len() != n_types {
         return Err("duplicate entity types".into());
     }
-    let (weights, transitions) = r.stage(labels.n_tags())?;
+    let scheme = if layout >= VERSION_4 {
+        r.scheme()?
+    } else {
+        Scheme::Bio
+    };
+    let (weights, transitions) = r.stage(scheme.n_tags(n_types))?;
     let gazetteer = r.gazetteer()?;
     let forced = r.gazetteer()?;
     let n_cl = r.count(8)?;
@@ -385,7 +437,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
         }
         clusters.insert(w, b);
     }
-    if version >= VERSION_2 {
+    if layout >= VERSION_2 {
         for _ in 0..r.count(8)? {
             let w = r.str()?;
             let ids = (0..r.count(4)?)
@@ -400,9 +452,15 @@ fn parse(bytes: &[u8]) -> R<Model> {
     let second = match r.u32()? {
         0 => None,
         1 => {
-            let (weights, transitions) = r.stage(labels.n_tags())?;
+            let scheme = if layout >= VERSION_4 {
+                r.scheme()?
+            } else {
+                Scheme::Bio
+            };
+            let (weights, transitions) = r.stage(scheme.n_tags(n_types))?;
             Some(Box::new(Model {
                 labels: labels.clone(),
+                scheme,
                 weights,
                 transitions,
                 gazetteer: Gazetteer::new(),
@@ -424,6 +482,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
     }
     Ok(Model {
         labels,
+        scheme,
         weights,
         transitions,
         gazetteer,
@@ -590,6 +649,59 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(a[8], 3);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_bilou_model_makes_versions_4_and_5() {
+        let s = Sentence {
+            tokens: vec![
+                "زار".into(),
+                "باراك".into(),
+                "أوباما".into(),
+                "باريس".into(),
+            ],
+            tags: vec!["O".into(), "B-PERS".into(), "I-PERS".into(), "B-LOC".into()],
+        };
+        let opts = TrainOptions {
+            epochs: 3,
+            scheme: Scheme::Bilou,
+            ..Default::default()
+        };
+        let m = train(&[s], &[], None, &opts, &mut |_| {}).unwrap();
+        let raw = to_uncompressed_bytes(&m);
+        let packed = to_bytes(&m).unwrap();
+        assert_eq!((raw[8], packed[8]), (4, 5));
+        let tokens = ["زار", "باراك", "أوباما", "باريس"];
+        for b in [&raw, &packed] {
+            let m2 = from_bytes(b, "m.bin").unwrap();
+            assert_eq!(m2.scheme(), Scheme::Bio);
+            assert_eq!(m2.final_stage().scheme(), Scheme::Bilou);
+            assert_eq!(m2.tag(&tokens), m.tag(&tokens));
+            assert_eq!(to_uncompressed_bytes(&m2), raw);
+        }
+        // Its tags are BIO: O B-PERS I-PERS B-LOC.
+        let names: Vec<String> = m
+            .tag(&tokens)
+            .iter()
+            .map(|&t| m.labels().tag_name(t))
+            .collect();
+        assert_eq!(names, ["O", "B-PERS", "I-PERS", "B-LOC"]);
+        // An unknown scheme number is an error, not a guess.
+        let mut bad = raw[HEADER..].to_vec();
+        // feature set (4), type count (4), "LOC" (4 + 3), "PERS" (4 + 4): the
+        // first stage's scheme (BIO, 0).
+        let at = 4 + 4 + 7 + 8;
+        assert_eq!(bad[at..at + 4], [0, 0, 0, 0]);
+        bad[at] = 7;
+        let mut file = raw[..HEADER - 8].to_vec();
+        file.extend_from_slice(&checksum(&bad).to_le_bytes());
+        file.extend_from_slice(&bad);
+        assert_eq!(
+            from_bytes(&file, "m.bin").unwrap_err().to_string(),
+            "m.bin: bad tag scheme 7"
+        );
+        // A BIO model is still written as version 3 (and 1 or 2 uncompressed).
+        assert_eq!(to_bytes(&model()).unwrap()[8], 3);
     }
 
     #[test]

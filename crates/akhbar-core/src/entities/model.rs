@@ -7,6 +7,7 @@ use super::doc::DocMemory;
 use super::features::{features, mark_gazetteer, token_info, SentenceFeatures, TokenInfo};
 use super::gazetteer::Gazetteer;
 use super::labels::{repair, Labels, O};
+use super::scheme::Scheme;
 use super::viterbi::viterbi;
 use super::weights::{FeatureWeights, JointWeights};
 use crate::error::{Error, Result};
@@ -15,6 +16,9 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone)]
 pub struct Model {
     pub(crate) labels: Labels,
+    /// The tag coding of the weights, transitions and decoding; tags leave
+    /// the model as BIO tags whatever it is.
+    pub(crate) scheme: Scheme,
     /// Feature key -> one weight per tag.
     pub(crate) weights: FeatureWeights,
     /// `(n_tags + 1) × n_tags` transition weights (row 0: sentence start).
@@ -38,6 +42,17 @@ impl Model {
     /// The model's labels.
     pub fn labels(&self) -> &Labels {
         &self.labels
+    }
+
+    /// The tag coding this stage learns and decodes in (a two-stage model's
+    /// first stage is BIO; see [`Model::final_stage`]).
+    pub fn scheme(&self) -> Scheme {
+        self.scheme
+    }
+
+    /// Number of tags of this stage's coding (rows of weights and transitions).
+    pub fn n_tags(&self) -> usize {
+        self.scheme.n_tags(self.labels.types().len())
     }
 
     /// The temperature that turns scores into probabilities: ten times the
@@ -109,11 +124,12 @@ impl Model {
             .unwrap_or_default()
     }
 
-    /// Tag the sentences of one document: tags and emission scores per
-    /// sentence. With a second stage, the first stage's tags of the whole
-    /// document become features of the second.
+    /// Tag the sentences of one document: BIO tags and the final stage's
+    /// emission scores (in its [`Scheme`]) per sentence. With a second stage,
+    /// the first stage's tags of the whole document become features of the
+    /// second.
     pub fn tag_document(&self, sents: &[Vec<TokenInfo>]) -> Vec<(Vec<usize>, Vec<f32>)> {
-        let l = self.labels.n_tags();
+        let l = self.n_tags();
         let feats: Vec<SentenceFeatures> =
             sents.iter().map(|s| features(s, &self.clusters)).collect();
         // With a second stage, one lookup per first-stage key gives both
@@ -131,16 +147,16 @@ impl Model {
                 let mut em = match joint {
                     Some(j) => {
                         let both = sums(j, f);
-                        let (first, second) = split_rows(&both, l);
+                        let (first, second) = split_rows(&both, l, j.n_tags());
                         partial.push(second);
                         first
                     }
                     None => self.emissions(f),
                 };
                 if self.second.is_none() {
-                    self.bias_o(&mut em);
+                    self.bias_o(&mut em, l);
                 }
-                let mut tags = viterbi(&em, self.labels.n_tags(), &self.transitions);
+                let mut tags = self.decode(&em);
                 self.force(infos, &mut tags);
                 (tags, em)
             })
@@ -162,15 +178,15 @@ impl Model {
                         Some(p) => {
                             let mut em = std::mem::take(p);
                             let doc = memory.document_keys(infos);
-                            for (i, row) in em.chunks_exact_mut(l).enumerate() {
+                            for (i, row) in em.chunks_exact_mut(second.n_tags()).enumerate() {
                                 second.weights.add_rows(doc.token(i), row);
                             }
                             em
                         }
                         None => second.emissions(&memory.extend(infos, f)),
                     };
-                    self.bias_o(&mut em);
-                    let mut tags = viterbi(&em, self.labels.n_tags(), &second.transitions);
+                    self.bias_o(&mut em, second.n_tags());
+                    let mut tags = second.decode(&em);
                     self.force(infos, &mut tags);
                     (tags, em)
                 })
@@ -179,9 +195,16 @@ impl Model {
         out
     }
 
-    fn bias_o(&self, em: &mut [f32]) {
+    /// This stage's best BIO tags under emission scores `em`.
+    fn decode(&self, em: &[f32]) -> Vec<usize> {
+        let tags = viterbi(em, self.n_tags(), &self.transitions, self.scheme);
+        self.scheme.decode(&tags)
+    }
+
+    /// Subtract the `O` bias from rows of `width` scores.
+    fn bias_o(&self, em: &mut [f32], width: usize) {
         if self.o_bias != 0.0 {
-            for row in em.chunks_mut(self.labels.n_tags()) {
+            for row in em.chunks_mut(width) {
                 row[O] -= self.o_bias;
             }
         }
@@ -192,7 +215,7 @@ impl Model {
     /// from a model counts as 0). Gazetteers and clusters come from the first.
     pub fn average(models: &[Model]) -> Model {
         let first = &models[0];
-        let n_tags = first.labels.n_tags();
+        let n_tags = first.n_tags();
         let k = models.len() as f32;
         let mut keys: Vec<u64> = models
             .iter()
@@ -224,6 +247,7 @@ impl Model {
             .collect();
         Model {
             labels: first.labels.clone(),
+            scheme: first.scheme,
             weights,
             transitions,
             gazetteer: first.gazetteer.clone(),
@@ -248,18 +272,19 @@ impl Model {
         Ok(m)
     }
 
-    /// Transitions of the stage whose emissions `tag_document` returns.
+    /// The stage whose emissions `tag_document` returns: the second, if any.
+    pub fn final_stage(&self) -> &Model {
+        self.second.as_deref().unwrap_or(self)
+    }
+
+    /// Transitions of the final stage.
     pub fn final_transitions(&self) -> &[f32] {
-        self.second
-            .as_ref()
-            .map_or(&self.transitions, |s| &s.transitions)
+        &self.final_stage().transitions
     }
 
     /// The temperature of the final stage.
     pub fn final_temperature(&self) -> f32 {
-        self.second
-            .as_ref()
-            .map_or_else(|| self.temperature(), |s| s.temperature())
+        self.final_stage().temperature()
     }
 
     /// Overwrite tags with the forced gazetteer's matches.
@@ -304,11 +329,13 @@ fn sums(table: &FeatureWeights, feats: &SentenceFeatures) -> Vec<f32> {
     out
 }
 
-/// Rows of `2 × l` values split into their first and second halves.
-fn split_rows(both: &[f32], l: usize) -> (Vec<f32>, Vec<f32>) {
-    let mut a = Vec::with_capacity(both.len() / 2);
-    let mut b = Vec::with_capacity(both.len() / 2);
-    for row in both.chunks_exact(2 * l) {
+/// Rows of a joint table (`l` values of the first stage, then the second's)
+/// split into the first stage's rows and the second's.
+fn split_rows(both: &[f32], l: usize, width: usize) -> (Vec<f32>, Vec<f32>) {
+    let n = both.len() / width;
+    let mut a = Vec::with_capacity(n * l);
+    let mut b = Vec::with_capacity(n * (width - l));
+    for row in both.chunks_exact(width) {
         a.extend_from_slice(&row[..l]);
         b.extend_from_slice(&row[l..]);
     }

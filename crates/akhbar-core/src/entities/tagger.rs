@@ -57,21 +57,26 @@ impl Tagger for Model {
 
     fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<TaggedSentence> {
         let infos: Vec<_> = sentences.iter().map(|s| self.analyse(s)).collect();
-        let n_tags = self.labels.n_tags();
+        let bio_tags = self.labels.n_tags();
+        let n_types = self.labels.types().len();
         self.tag_document(&infos)
             .into_iter()
             .map(|(tags, em)| {
-                // Marginals only where there is an entity to score.
+                // Marginals only where there is an entity to score; a token's
+                // confidence is the probability of its BIO tag.
                 let confidence = if tags.iter().any(|&t| t != 0) {
+                    let last = self.final_stage();
                     let probs = marginals(
                         &em,
-                        n_tags,
-                        self.final_transitions(),
-                        self.final_temperature(),
+                        last.n_tags(),
+                        &last.transitions,
+                        last.temperature(),
+                        last.scheme(),
                     );
+                    let probs = last.scheme().bio_marginals(&probs, n_types);
                     tags.iter()
                         .enumerate()
-                        .map(|(k, &t)| probs[k * n_tags + t])
+                        .map(|(k, &t)| probs[k * bio_tags + t])
                         .collect()
                 } else {
                     vec![1.0; tags.len()]

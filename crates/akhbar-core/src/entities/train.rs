@@ -13,9 +13,10 @@ use super::eval::{evaluate_tags, EvalCounts};
 use super::features::{features, sentence_info, SentenceFeatures, IDENTITY};
 use super::gazetteer::Gazetteer;
 use super::hash::KeyMap;
-use super::labels::{parse_tag, repair, Labels};
+use super::labels::{parse_tag, Labels};
 use super::model::{check_o_bias, Model};
 use super::rng::SplitMix;
+use super::scheme::Scheme;
 use super::tagger::Tagger;
 use super::viterbi::{transition_index, viterbi};
 use super::weights::FeatureWeights;
@@ -50,6 +51,10 @@ pub struct TrainOptions {
     pub o_bias: f32,
     /// Models trained with seeds `seed, seed + 1, ...` and averaged.
     pub ensemble: usize,
+    /// The tag coding of the final stage (the only one, or the second). A
+    /// first stage of two is BIO: its tags are read only as the second
+    /// stage's document features, and BILOU's wider rows cost speed there.
+    pub scheme: Scheme,
 }
 
 impl Default for TrainOptions {
@@ -66,6 +71,7 @@ impl Default for TrainOptions {
             word_dropout: 0.0,
             o_bias: 0.0,
             ensemble: 1,
+            scheme: Scheme::Bio,
         }
     }
 }
@@ -199,14 +205,13 @@ fn train_one(
         return Err(Error::TrainingData("more than 127 entity types".into()));
     }
     let labels = Labels::new(types);
-    let gold: Vec<Vec<usize>> = tagged
+    let bio: Vec<Vec<usize>> = tagged
         .iter()
-        .map(|tags| {
-            let mut g: Vec<usize> = tags.iter().map(|t| labels.parse(t).unwrap_or(0)).collect();
-            repair(&mut g);
-            g
-        })
+        .map(|tags| tags.iter().map(|t| labels.parse(t).unwrap_or(0)).collect())
         .collect();
+    let coded =
+        |scheme: Scheme| -> Vec<Vec<usize>> { bio.iter().map(|g| scheme.encode(g)).collect() };
+    let gold = coded(opts.scheme);
 
     // Token analyses and features of every sentence, in input order
     // whatever the thread count.
@@ -223,7 +228,17 @@ fn train_one(
 
     if !opts.two_stage {
         let report = |m: &Model| dev_score(&m.with_o_bias(opts.o_bias)?, dev, opts);
-        let mut first = fit(&labels, &keys, &gold, &all, n_main, opts, report, progress)?;
+        let mut first = fit(
+            &labels,
+            opts.scheme,
+            &keys,
+            &gold,
+            &all,
+            n_main,
+            opts,
+            report,
+            progress,
+        )?;
         first.gazetteer = opts.gazetteer.clone();
         first.clusters = opts.clusters.clone();
         first.o_bias = opts.o_bias;
@@ -231,6 +246,7 @@ fn train_one(
     }
 
     // Jackknifed first-stage tags of the main sentences.
+    let gold1 = coded(Scheme::Bio);
     let mut predicted: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
     for k in 0..FOLDS {
         let (a, b) = (n_main * k / FOLDS, n_main * (k + 1) / FOLDS);
@@ -240,8 +256,9 @@ fn train_one(
         let rest: Vec<usize> = all.iter().copied().filter(|&i| i < a || i >= b).collect();
         let m = fit(
             &labels,
+            Scheme::Bio,
             &keys,
-            &gold,
+            &gold1,
             &rest,
             n_main,
             opts,
@@ -250,13 +267,14 @@ fn train_one(
         )?;
         for i in a..b {
             let em = m.emissions(&keys[i]);
-            predicted[i] = viterbi(&em, labels.n_tags(), &m.transitions);
+            predicted[i] = viterbi(&em, m.n_tags(), &m.transitions, Scheme::Bio);
         }
     }
     let mut first = fit(
         &labels,
+        Scheme::Bio,
         &keys,
-        &gold,
+        &gold1,
         &all,
         n_main,
         opts,
@@ -285,7 +303,17 @@ fn train_one(
         m.o_bias = opts.o_bias;
         dev_score(&m, dev, opts)
     };
-    let second = fit(&labels, &keys2, &gold, &all, n_main, opts, report, progress)?;
+    let second = fit(
+        &labels,
+        opts.scheme,
+        &keys2,
+        &gold,
+        &all,
+        n_main,
+        opts,
+        report,
+        progress,
+    )?;
     first.second = Some(Box::new(second));
     first.o_bias = opts.o_bias;
     Ok(first)
@@ -303,11 +331,12 @@ fn dev_score(
 }
 
 /// One averaged perceptron over the sentences `subset` of `keys` (sentences
-/// from `n_main` on are auxiliary). `report` scores the averaged model after
+/// from `n_main` on are auxiliary), learning `gold` tags coded in `scheme`. `report` scores the averaged model after
 /// each epoch for `progress`.
 #[allow(clippy::too_many_arguments)]
 fn fit(
     labels: &Labels,
+    scheme: Scheme,
     keys: &[SentenceFeatures],
     gold: &[Vec<usize>],
     subset: &[usize],
@@ -316,7 +345,7 @@ fn fit(
     report: impl Fn(&Model) -> Result<Option<EvalCounts>>,
     progress: &mut dyn FnMut(&EpochReport),
 ) -> Result<Model> {
-    let n_tags = labels.n_tags();
+    let n_tags = scheme.n_tags(labels.types().len());
     let aux_copy = |k: u64, i: usize| (i >= n_main).then(|| aux_key(k));
     let mut counts: HashMap<u64, u32> = HashMap::new();
     let mut aux_copies: HashSet<u64> = HashSet::new();
@@ -414,7 +443,7 @@ fn fit(
             for (t, &x) in trans_f.iter_mut().zip(&tw) {
                 *t = x as f32;
             }
-            let pred = viterbi(&em, n_tags, &trans_f);
+            let pred = viterbi(&em, n_tags, &trans_f, scheme);
             if pred != *g {
                 for i in 0..n {
                     let (gi_, p) = (g[i], pred[i]);
@@ -442,7 +471,7 @@ fn fit(
             }
             c += 1;
         }
-        let m = averaged(labels, &kept, &aux_copies, &w, &u, &tw, &tu, c);
+        let m = averaged(labels, scheme, &kept, &aux_copies, &w, &u, &tw, &tu, c);
         let dev = report(&m)?;
         progress(&EpochReport {
             epoch,
@@ -461,6 +490,7 @@ fn fit(
 #[allow(clippy::too_many_arguments)]
 fn averaged(
     labels: &Labels,
+    scheme: Scheme,
     keys: &[u64],
     aux_copies: &HashSet<u64>,
     w: &[i32],
@@ -469,7 +499,7 @@ fn averaged(
     tu: &[i64],
     c: i64,
 ) -> Model {
-    let n_tags = labels.n_tags();
+    let n_tags = scheme.n_tags(labels.types().len());
     let avg = |w: i32, u: i64| (w as f64 - u as f64 / c as f64) as f32;
     let mut weights = FeatureWeights::with_capacity(n_tags, keys.len());
     for (r, &k) in keys.iter().enumerate() {
@@ -486,6 +516,7 @@ fn averaged(
     let transitions = tw.iter().zip(tu).map(|(&a, &b)| avg(a, b)).collect();
     Model {
         labels: labels.clone(),
+        scheme,
         weights,
         transitions,
         gazetteer: Gazetteer::new(),
@@ -595,6 +626,56 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["O", "B-PERS", "B-LOC"]
         );
+    }
+
+    #[test]
+    fn bilou_model_learns_and_tags_in_bio() {
+        let data = toy();
+        let opts = TrainOptions {
+            epochs: 5,
+            scheme: Scheme::Bilou,
+            ..Default::default()
+        };
+        let m = train(&data, &[], None, &opts, &mut |_| {}).unwrap();
+        // Three types: the second stage has O + 3 × 4 BILOU tags in its
+        // weights and transitions; the first stays BIO (O + 3 × 2).
+        let last = m.final_stage();
+        assert_eq!((last.scheme(), last.n_tags()), (Scheme::Bilou, 13));
+        assert_eq!(last.transitions.len(), 14 * 13);
+        assert_eq!((m.scheme(), m.n_tags()), (Scheme::Bio, 7));
+        // A one-stage model is BILOU itself.
+        let one = TrainOptions {
+            two_stage: false,
+            ..opts.clone()
+        };
+        let single = train(&data, &[], None, &one, &mut |_| {}).unwrap();
+        assert!(single.second.is_none());
+        assert_eq!((single.scheme(), single.n_tags()), (Scheme::Bilou, 13));
+        let e = score(&single, &data, &[], Some(1)).unwrap();
+        assert!(e.per_type.iter().all(|(_, c)| c.correct == c.gold));
+        let e = score(&m, &data, &[], Some(1)).unwrap();
+        assert!(e.per_type.iter().all(|(_, c)| c.correct == c.gold));
+        // Tags leave the model as BIO tags of its labels, two-token names included.
+        let name = |tags: Vec<usize>| {
+            tags.iter()
+                .map(|&t| m.labels.tag_name(t))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            name(m.tag(&["قال", "الرئيس", "باراك", "أوباما"])),
+            ["O", "O", "B-PERS", "I-PERS"]
+        );
+        assert_eq!(
+            name(m.tag(&["وقالت", "وزارة", "الخارجية", "إن"])),
+            ["O", "B-ORG", "I-ORG", "O"]
+        );
+        // Confidences are probabilities of the BIO tags (B = B + U, I = I + L).
+        let tagged = m.tag_sentences(&[vec!["زار", "أوباما", "القاهرة"]]);
+        assert!(tagged[0]
+            .confidence
+            .iter()
+            .all(|&p| (0.0..=1.0001).contains(&p)));
+        assert!(tagged[0].confidence[1] > 0.5, "{:?}", tagged[0].confidence);
     }
 
     #[test]
