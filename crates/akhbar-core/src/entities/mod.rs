@@ -1,5 +1,5 @@
 //! Named entities: a linear-chain tagger (averaged structured perceptron,
-//! Viterbi decoding under BIO constraints) over hashed features, with
+//! Viterbi decoding under BIO or BILOU constraints) over hashed features, with
 //! gazetteers, word clusters, a versioned model file, a CoNLL reader,
 //! conlleval-style scoring and per-article mention grouping.
 //!
