@@ -47,6 +47,7 @@ def corpus_tag_clusters(
     clusters: Path,
     output: Path,
     min_count: int = 3,
+    scheme: str = "bio",
     n_threads: int | None = None,
 ) -> int:
     """Train the context-only tagger, tag ``texts`` and write ``output``; the word count.
@@ -59,7 +60,12 @@ def corpus_tag_clusters(
         paths_only = Path(tmp) / "clusters.tsv"
         paths_only.write_text(paths, encoding="utf-8")
         tagger = train_tagger(
-            train, epochs=10, gazetteer=gazetteer, clusters=paths_only, word_dropout=1.0
+            train,
+            epochs=10,
+            gazetteer=gazetteer,
+            clusters=paths_only,
+            word_dropout=1.0,
+            scheme=scheme,
         )
         return _corpus_tag_classes(
             tagger, texts, paths_only, output, min_count=min_count, n_threads=n_threads
@@ -74,6 +80,12 @@ def main() -> None:
     ap.add_argument("--clusters", type=Path, required=True, help="clusters file to copy")
     ap.add_argument("--output", type=Path, required=True)
     ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument(
+        "--scheme",
+        choices=("bio", "bilou"),
+        default="bio",
+        help="tag coding of the context-only tagger's final stage",
+    )
     ap.add_argument("--n-threads", type=int)
     args = ap.parse_args()
     texts = unlabeled_documents(args.shared)
@@ -83,6 +95,7 @@ def main() -> None:
         texts,
         gazetteer=args.gazetteer,
         clusters=args.clusters,
+        scheme=args.scheme,
         output=args.output,
         min_count=args.min_count,
         n_threads=args.n_threads,

@@ -53,6 +53,12 @@ def main() -> None:
     ap.add_argument(
         "--scheme", choices=("bio", "bilou"), default="bio", help="tag coding of the models"
     )
+    ap.add_argument(
+        "--corpus-tags-scheme",
+        choices=("bio", "bilou"),
+        default="bio",
+        help="tag coding of the context-only tagger behind --corpus-tags",
+    )
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     args = ap.parse_args()
     texts = unlabeled_documents(args.shared) if args.corpus_tags else []
@@ -72,7 +78,12 @@ def main() -> None:
                 ap.error("--corpus-tags needs --clusters")
             clusters = args.work / f"clusters{k}.tsv"
             corpus_tag_clusters(
-                [tr], texts, gazetteer=args.gazetteer, clusters=args.clusters, output=clusters
+                [tr],
+                texts,
+                gazetteer=args.gazetteer,
+                clusters=args.clusters,
+                output=clusters,
+                scheme=args.corpus_tags_scheme,
             )
         files = [tr]
         if args.silver:
