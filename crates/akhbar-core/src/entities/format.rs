@@ -73,11 +73,14 @@ impl Writer {
         self.u32(s.len() as u32);
         self.0.extend_from_slice(s.as_bytes());
     }
-    fn scheme(&mut self, s: Scheme) {
-        self.u32(match s {
-            Scheme::Bio => 0,
-            Scheme::Bilou => 1,
-        });
+    /// A stage's scheme, in layout 4 (earlier layouts hold BIO stages only).
+    fn scheme(&mut self, s: Scheme, layout: u32) {
+        if layout >= VERSION_4 {
+            self.u32(match s {
+                Scheme::Bio => 0,
+                Scheme::Bilou => 1,
+            });
+        }
     }
     /// Weights (rows ascending by feature key) and transitions.
     fn stage(&mut self, m: &Model) {
@@ -159,7 +162,11 @@ impl Reader<'_> {
         String::from_utf8(self.take(n)?.to_vec())
             .map_err(|_| format!("invalid UTF-8 string before byte {}", self.pos))
     }
-    fn scheme(&mut self) -> R<Scheme> {
+    /// A stage's scheme: read in layout 4, BIO in earlier layouts.
+    fn scheme(&mut self, layout: u32) -> R<Scheme> {
+        if layout < VERSION_4 {
+            return Ok(Scheme::Bio);
+        }
         match self.u32()? {
             0 => Ok(Scheme::Bio),
             1 => Ok(Scheme::Bilou),
@@ -206,9 +213,7 @@ fn payload(m: &Model, layout: u32) -> Vec<u8> {
     for t in types {
         p.str(t);
     }
-    if layout >= VERSION_4 {
-        p.scheme(m.scheme);
-    }
+    p.scheme(m.scheme, layout);
     p.stage(m);
     p.gazetteer(&m.gazetteer);
     p.gazetteer(&m.forced);
@@ -232,9 +237,7 @@ fn payload(m: &Model, layout: u32) -> Vec<u8> {
     match &m.second {
         Some(second) => {
             p.u32(1);
-            if layout >= VERSION_4 {
-                p.scheme(second.scheme);
-            }
+            p.scheme(second.scheme, layout);
             p.stage(second);
         }
         None => p.u32(0),
@@ -419,11 +422,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
     if labels.types().len() != n_types {
         return Err("duplicate entity types".into());
     }
-    let scheme = if layout >= VERSION_4 {
-        r.scheme()?
-    } else {
-        Scheme::Bio
-    };
+    let scheme = r.scheme(layout)?;
     let (weights, transitions) = r.stage(scheme.n_tags(n_types))?;
     let gazetteer = r.gazetteer()?;
     let forced = r.gazetteer()?;
@@ -452,11 +451,7 @@ fn parse(bytes: &[u8]) -> R<Model> {
     let second = match r.u32()? {
         0 => None,
         1 => {
-            let scheme = if layout >= VERSION_4 {
-                r.scheme()?
-            } else {
-                Scheme::Bio
-            };
+            let scheme = r.scheme(layout)?;
             let (weights, transitions) = r.stage(scheme.n_tags(n_types))?;
             Some(Box::new(Model {
                 labels: labels.clone(),
