@@ -6,7 +6,10 @@ PY := $(VENV)/bin/python
 # Release builds: zig links against glibc 2.17 (manylinux2014); abi3 serves CPython >= 3.10.
 # The editable install and `make wheel` pass the same settings, so cargo compiles once.
 MATURIN_ARGS := --zig --compatibility manylinux2014
-BUILD_TOOLS := "maturin>=1.14,<2" "ziglang>=0.13" "auditwheel>=6" "uv>=0.4"
+# setuptools >= 70.1 has bdist_wheel built in: the test extras are installed without build
+# isolation, and PySpark ships only as an sdist (Python 3.11's bundled setuptools 65 cannot
+# build it on a machine whose pip cache holds no wheel of it).
+BUILD_TOOLS := "maturin>=1.14,<2" "ziglang>=0.13" "auditwheel>=6" "uv>=0.4" "setuptools>=70.1"
 WITH_VENV := PATH="$(abspath $(VENV))/bin:$$PATH"
 # Pythons the built wheel is installed and tested on (each skipped with a message if absent).
 WHEEL_PYTHONS ?= 3.10 3.11 3.13
