@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from append_classes import append_classes
 from build_corpus_tags import corpus_tag_clusters, unlabeled_documents
 from build_silver import sentences as silver_sentences
 from build_silver import write_silver
@@ -59,8 +60,15 @@ def main() -> None:
         default="bio",
         help="tag coding of the context-only tagger behind --corpus-tags",
     )
+    ap.add_argument(
+        "--extra-classes",
+        type=Path,
+        help="a clusters file whose classes are appended to each fold's (tools/append_classes.py)",
+    )
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     args = ap.parse_args()
+    if args.extra_classes and args.clusters is None:
+        ap.error("--extra-classes needs --clusters")
     texts = unlabeled_documents(args.shared) if args.corpus_tags else []
     silver_sents = silver_sentences(args.shared) if args.silver else []
     s = sentences(args.source)
@@ -85,6 +93,10 @@ def main() -> None:
                 output=clusters,
                 scheme=args.corpus_tags_scheme,
             )
+        if args.extra_classes:
+            merged = args.work / f"clusters{k}-extra.tsv"
+            append_classes(clusters, args.extra_classes, merged)
+            clusters = merged
         files = [tr]
         if args.silver:
             first = train_tagger(
