@@ -121,6 +121,21 @@ pub fn isolate<U>(f: impl FnOnce() -> U) -> Result<U> {
     })
 }
 
+/// Pieces per thread that a batch is cut into, at least.
+///
+/// Left to itself, rayon cuts a slice into about two pieces per thread and cuts a
+/// piece again only when a thread steals it, so a run of long items (an ordered
+/// corpus: a week of long features) inside one piece keeps its thread busy while
+/// the other waits: 1,000 articles ran 1.4× faster on two threads instead of 2×.
+/// With pieces of at most `len / (threads × PIECES_PER_THREAD)` items a thread that
+/// runs out always finds a piece to take; the cost is one task per piece.
+const PIECES_PER_THREAD: usize = 16;
+
+/// The most items one task takes from a batch of `len` on `threads` threads.
+fn max_piece(len: usize, threads: usize) -> usize {
+    len.div_ceil(threads.max(1) * PIECES_PER_THREAD).max(1)
+}
+
 /// Apply `f` to every item on `threads` threads (`None`: rayon's global pool,
 /// sized by `RAYON_NUM_THREADS` or the CPU count; counts above [`max_threads`]
 /// are clamped to it), each item [isolated](isolate):
@@ -136,8 +151,24 @@ where
     match threads.map(|n| n.min(max_threads())) {
         Some(0) => Err(Error::InvalidThreads(0)),
         Some(1) => Ok(items.iter().enumerate().map(one).collect()),
-        Some(n) => Ok(pool(n)?.install(|| items.par_iter().enumerate().map(one).collect())),
-        None => Ok(items.par_iter().enumerate().map(one).collect()),
+        Some(n) => Ok(pool(n)?.install(|| {
+            let piece = max_piece(items.len(), n);
+            items
+                .par_iter()
+                .with_max_len(piece)
+                .enumerate()
+                .map(one)
+                .collect()
+        })),
+        None => {
+            let piece = max_piece(items.len(), rayon::current_num_threads());
+            Ok(items
+                .par_iter()
+                .with_max_len(piece)
+                .enumerate()
+                .map(one)
+                .collect())
+        }
     }
 }
 
@@ -155,6 +186,31 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_slow_items_is_shared_by_the_threads() {
+        // The first quarter of the batch is slow (2 ms each), the rest instant, as
+        // in a corpus whose long articles come together. Without small pieces the
+        // quarter is one task and one thread runs all of it while the other idles.
+        let items: Vec<usize> = (0..1_000).collect();
+        let worker = |i: &usize| {
+            if *i < 250 {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            rayon::current_thread_index()
+        };
+        let ran_by = map(&items, Some(2), worker).unwrap();
+        let slow_on = |t: usize| ran_by[..250].iter().filter(|w| **w == Some(t)).count();
+        assert!(
+            slow_on(0) > 0 && slow_on(1) > 0,
+            "{} / {}",
+            slow_on(0),
+            slow_on(1)
+        );
+        assert_eq!(max_piece(1_000, 2), 32);
+        assert_eq!(max_piece(3, 8), 1);
+        assert_eq!(max_piece(0, 2), 1);
+    }
 
     #[test]
     fn order_and_thread_independence() {
