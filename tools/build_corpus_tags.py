@@ -48,6 +48,7 @@ def corpus_tag_clusters(
     output: Path,
     min_count: int = 3,
     scheme: str = "bio",
+    ensemble: int = 1,
     n_threads: int | None = None,
 ) -> int:
     """Train the context-only tagger, tag ``texts`` and write ``output``; the word count.
@@ -66,6 +67,7 @@ def corpus_tag_clusters(
             clusters=paths_only,
             word_dropout=1.0,
             scheme=scheme,
+            ensemble=ensemble,
         )
         return _corpus_tag_classes(
             tagger, texts, paths_only, output, min_count=min_count, n_threads=n_threads
@@ -86,6 +88,9 @@ def main() -> None:
         default="bio",
         help="tag coding of the context-only tagger's final stage",
     )
+    ap.add_argument(
+        "--ensemble", type=int, default=1, help="seeds averaged in the context-only tagger"
+    )
     ap.add_argument("--n-threads", type=int)
     args = ap.parse_args()
     texts = unlabeled_documents(args.shared)
@@ -98,6 +103,7 @@ def main() -> None:
         scheme=args.scheme,
         output=args.output,
         min_count=args.min_count,
+        ensemble=args.ensemble,
         n_threads=args.n_threads,
     )
     dt = time.perf_counter() - t0

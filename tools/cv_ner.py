@@ -65,6 +65,12 @@ def main() -> None:
         type=Path,
         help="a clusters file whose classes are appended to each fold's (tools/append_classes.py)",
     )
+    ap.add_argument(
+        "--corpus-tags-ensemble",
+        type=int,
+        default=1,
+        help="seeds averaged in the context-only tagger behind --corpus-tags",
+    )
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     args = ap.parse_args()
     if args.extra_classes and args.clusters is None:
@@ -92,6 +98,7 @@ def main() -> None:
                 clusters=args.clusters,
                 output=clusters,
                 scheme=args.corpus_tags_scheme,
+                ensemble=args.corpus_tags_ensemble,
             )
         if args.extra_classes:
             merged = args.work / f"clusters{k}-extra.tsv"
