@@ -107,7 +107,8 @@ def extract(
     → عبد ربه منصور هادي). For dates and numbers, ``normalized`` is the
     resolved value (ISO 8601 for dates, the number for figures; the text when
     unresolved), ``score`` is 1.0 and ``key`` is ``LABEL:value``. A name
-    inside a reported amount ("دولار" in "12 مليون دولار") is left to the amount.
+    inside an amount ("دولار" in "12 مليون دولار") is left to the amount, whether
+    or not ``labels`` asks for amounts: the names found do not depend on it.
 
     Parameters
     ----------

@@ -50,8 +50,8 @@ use scan::Scan;
 /// The mentions of one text by kind, each list in text order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Mentions {
-    /// Names from the tagger, with their keys; those inside a reported amount
-    /// are left out.
+    /// Names from the tagger, with their keys; those inside an amount (reported
+    /// or not) are left out.
     pub names: Vec<Entity>,
     /// Dates and times.
     pub dates: Vec<DateMention>,
@@ -73,17 +73,21 @@ pub fn find_mentions(
         Some(t) if labels.wants_names() => extract(t, text),
         _ => Vec::new(),
     };
-    let (mut dates, mut numbers) = if labels.wants_numbers() {
+    // The amounts are found whenever there are names, reported or not: a name
+    // inside an amount is left to it, so the names of a text do not depend on
+    // which labels are asked for (with `labels="names"`, "ريال" of "68 مليار
+    // ريال" would otherwise come back as an ORG).
+    let (mut dates, mut numbers) = if labels.wants_numbers() || !names.is_empty() {
         find_dates_and_numbers(text, reference)
     } else if labels.wants_dates() {
         (find_dates(text, reference), Vec::new())
     } else {
         (Vec::new(), Vec::new())
     };
+    leave_names_to_amounts(&mut names, &numbers);
     names.retain(|e| labels.includes(&e.label));
     dates.retain(|d| labels.includes(d.label()));
     numbers.retain(|n| labels.includes(n.kind.label()));
-    leave_names_to_amounts(&mut names, &numbers);
     Mentions {
         names,
         dates,

@@ -72,15 +72,18 @@ fn one_scan_gives_every_kind_in_text_order() {
 }
 
 #[test]
-fn labels_narrow_and_the_amount_rule_follows_what_is_reported() {
+fn labels_narrow_what_is_reported_not_what_is_found() {
     let text = "أنفق أوباما 12 مليون دولار";
     let t = TwoWords::new();
     let names = find_mentions(text, Some(&t), &LabelFilter::names(), None);
-    // Without amounts reported, the currency word stays a name.
-    assert_eq!(
-        summary(names),
-        [row("أوباما", "PERS", "اوباما"), row("دولار", "MISC", "دولار")]
-    );
+    // Amounts not reported: the currency word is still the amount's, not a
+    // name, as when every label is asked for.
+    assert_eq!(summary(names), [row("أوباما", "PERS", "اوباما")]);
+    let misc = LabelFilter::only(&["MISC"], &[]).unwrap();
+    assert!(find_mentions(text, Some(&t), &misc, None).names.is_empty());
+    // A currency word outside an amount stays a name.
+    let alone = find_mentions("ارتفع سعر دولار", Some(&t), &LabelFilter::names(), None);
+    assert_eq!(summary(alone), [row("دولار", "MISC", "دولار")]);
     let money = LabelFilter::only(&["MONEY", "MISC"], &[]).unwrap();
     let found = find_mentions(text, Some(&t), &money, None);
     assert_eq!(summary(found), [row("12 مليون دولار", "MONEY", "12000000")]);
