@@ -216,7 +216,7 @@ def test_general_extract_holds_names_dates_and_numbers() -> None:
 
 def test_names_do_not_depend_on_the_labels_asked_for(news_sample: list[str]) -> None:
     # Saudi news is full of "68.18 مليار ريال": asked for names only, the tagger's
-    # ORG ريال and MISC دولار inside those amounts once came back as names (635
+    # ORG ريال and MISC دولار inside those amounts once came back as names (627
     # more in the first 1,000 articles than with every label).
     texts = news_sample[:500]
     wanted = {"ORG", "MISC"}

@@ -148,27 +148,20 @@ where
     F: Fn(&T) -> U + Sync + Send,
 {
     let one = |(i, t): (usize, &T)| isolate(|| f(t)).map_err(|e| e.at_row(i));
+    // All items on `n` threads, in pieces of at most `max_piece` items.
+    let spread = |n: usize| {
+        items
+            .par_iter()
+            .with_max_len(max_piece(items.len(), n))
+            .enumerate()
+            .map(one)
+            .collect()
+    };
     match threads.map(|n| n.min(max_threads())) {
         Some(0) => Err(Error::InvalidThreads(0)),
         Some(1) => Ok(items.iter().enumerate().map(one).collect()),
-        Some(n) => Ok(pool(n)?.install(|| {
-            let piece = max_piece(items.len(), n);
-            items
-                .par_iter()
-                .with_max_len(piece)
-                .enumerate()
-                .map(one)
-                .collect()
-        })),
-        None => {
-            let piece = max_piece(items.len(), rayon::current_num_threads());
-            Ok(items
-                .par_iter()
-                .with_max_len(piece)
-                .enumerate()
-                .map(one)
-                .collect())
-        }
+        Some(n) => Ok(pool(n)?.install(|| spread(n))),
+        None => Ok(spread(rayon::current_num_threads())),
     }
 }
 
