@@ -49,6 +49,7 @@ def corpus_tag_clusters(
     min_count: int = 3,
     scheme: str = "bio",
     ensemble: int = 1,
+    word_dropout: float = 1.0,
     n_threads: int | None = None,
 ) -> int:
     """Train the context-only tagger, tag ``texts`` and write ``output``; the word count.
@@ -65,7 +66,7 @@ def corpus_tag_clusters(
             epochs=10,
             gazetteer=gazetteer,
             clusters=paths_only,
-            word_dropout=1.0,
+            word_dropout=word_dropout,
             scheme=scheme,
             ensemble=ensemble,
         )
@@ -91,6 +92,12 @@ def main() -> None:
     ap.add_argument(
         "--ensemble", type=int, default=1, help="seeds averaged in the context-only tagger"
     )
+    ap.add_argument(
+        "--word-dropout",
+        type=float,
+        default=1.0,
+        help="share of training tokens whose identity the tagger does not see (1: context only)",
+    )
     ap.add_argument("--n-threads", type=int)
     args = ap.parse_args()
     texts = unlabeled_documents(args.shared)
@@ -104,6 +111,7 @@ def main() -> None:
         output=args.output,
         min_count=args.min_count,
         ensemble=args.ensemble,
+        word_dropout=args.word_dropout,
         n_threads=args.n_threads,
     )
     dt = time.perf_counter() - t0
