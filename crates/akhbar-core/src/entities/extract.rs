@@ -26,6 +26,90 @@ fn ends_sentence(s: &[char]) -> bool {
     matches!(s.last(), Some('.' | '!' | '?' | '؟' | '…'))
 }
 
+/// Latin letters as Arabic news spells them in dotted acronyms (بي.بي.سي,
+/// إم. بي. سي, إتش. إس. بي. سي).
+const LETTER_NAMES: &[&str] = &[
+    "إيه",
+    "ايه",
+    "بي",
+    "سي",
+    "دي",
+    "إي",
+    "إف",
+    "اف",
+    "جي",
+    "إتش",
+    "اتش",
+    "آي",
+    "جيه",
+    "كيه",
+    "إل",
+    "إم",
+    "ام",
+    "كيو",
+    "آر",
+    "ار",
+    "إس",
+    "اس",
+    "تي",
+    "يو",
+    "دبليو",
+    "إكس",
+    "اكس",
+    "واي",
+    "زد",
+];
+
+/// Letter names that are also common words (إن.بي.سي, أو.سي.آي, إل.في.إم.إتش):
+/// in an acronym only where the dot touches both letters, since a dot after
+/// or before such a word with a space may end a sentence.
+const WORD_LETTER_NAMES: &[&str] = &["إن", "ان", "أو", "او", "أي", "اي", "في", "ال"];
+
+fn is_in(names: &[&str], cs: &[char]) -> bool {
+    names.iter().any(|l| l.chars().eq(cs.iter().copied()))
+}
+
+/// Whether token `i` is the dot inside a dotted acronym: "." between two
+/// letter names on one line. It does not end a sentence, and an entity that
+/// reaches it spans the whole acronym.
+fn acronym_dot(cs: &[char], tokens: &[Token], i: usize) -> bool {
+    if i == 0 || i + 1 >= tokens.len() {
+        return false;
+    }
+    let (a, dot, b) = (&tokens[i - 1], &tokens[i], &tokens[i + 1]);
+    if cs[dot.start..dot.end] != ['.'] || cs[a.end..b.start].contains(&'\n') {
+        return false;
+    }
+    let (wa, wb) = (&cs[a.start..a.end], &cs[b.start..b.end]);
+    let glued = a.end == dot.start && dot.end == b.start;
+    let name = |w: &[char]| is_in(LETTER_NAMES, w) || (glued && is_in(WORD_LETTER_NAMES, w));
+    name(wa) && name(wb)
+}
+
+/// Widen each span `(start, end, type)` of a sentence's tokens `sent` over
+/// the dotted acronym it touches ("بي" of "بي.بي.سي" becomes the whole
+/// acronym) and drop the spans the widened one then covers.
+fn widen_acronyms(
+    cs: &[char],
+    sent: &[Token],
+    spans: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
+    for &(mut s, mut e, ty) in spans {
+        while s >= 2 && acronym_dot(cs, sent, s - 1) {
+            s -= 2;
+        }
+        while e + 1 < sent.len() && acronym_dot(cs, sent, e) {
+            e += 2;
+        }
+        match out.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e, ty)),
+        }
+    }
+    out
+}
+
 /// A text cut into tokens and sentences, as [`extract`] tags it.
 pub struct SentenceSplit<'a> {
     /// The text's characters.
@@ -39,8 +123,9 @@ pub struct SentenceSplit<'a> {
     pub words: Vec<Vec<&'a str>>,
 }
 
-/// Cut `text` into sentences of tokens. Sentences end at `. ! ? ؟ …` and at
-/// line breaks (and after [`MAX_SENTENCE`] tokens).
+/// Cut `text` into sentences of tokens. Sentences end at `. ! ? ؟ …` (but
+/// not at an acronym's dots, [`acronym_dot`]) and at line breaks (and after
+/// [`MAX_SENTENCE`] tokens).
 pub fn split_sentences(text: &str) -> SentenceSplit<'_> {
     let cs: Vec<char> = text.chars().collect();
     let tokens = tokenize_chars(&cs, TokenizeOptions::default());
@@ -50,7 +135,8 @@ pub fn split_sentences(text: &str) -> SentenceSplit<'_> {
     for i in 0..tokens.len() {
         let last = i + 1 == tokens.len();
         let brk = last
-            || ends_sentence(&cs[tokens[i].start..tokens[i].end])
+            || (ends_sentence(&cs[tokens[i].start..tokens[i].end])
+                && !acronym_dot(&cs, &tokens, i))
             || cs[tokens[i].end..tokens[i + 1].start].contains(&'\n')
             || i + 1 - start >= MAX_SENTENCE;
         if brk {
@@ -81,7 +167,7 @@ pub fn split_sentences(text: &str) -> SentenceSplit<'_> {
     }
 }
 
-/// Find the entities of `text`. Sentences end at `. ! ? ؟ …` and at line breaks.
+/// Find the entities of `text`, tagged sentence by sentence ([`split_sentences`]).
 pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
     let split = split_sentences(text);
     let (cs, tokens, words) = (&split.cs, &split.tokens, &split.words);
@@ -101,13 +187,14 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         split.bounds.iter().zip(words).zip(&tagged).zip(&spans_of)
     {
         let sent = &tokens[a..b];
-        for &(s, e, ty) in sp {
+        for (s, e, ty) in widen_acronyms(cs, sent, sp) {
             // The span leaves out the first word's proclitics (و ف ب ك ل).
             let first = clean_first_word(&cs[sent[s].start..sent[s].end], &named_alone);
             let begin = sent[s].start + first.skip;
             let end = sent[e - 1].end;
+            // An acronym's dots are not words of its form: بي.بي.سي is بي بي سي.
             let normalized = std::iter::once(first.full.as_str())
-                .chain(words[s + 1..e].iter().copied())
+                .chain(words[s + 1..e].iter().copied().filter(|&w| w != "."))
                 .map(|w| ner_normalizer().normalize(w))
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -161,5 +248,27 @@ pub(crate) mod tests {
         }
         assert_eq!(e[0].text, "أوباما");
         assert_eq!(e[0].normalized, "اوباما");
+    }
+
+    #[test]
+    fn dotted_acronyms_stay_in_one_sentence_and_one_span() {
+        let text = "قالت (بي.بي.سي) إن. وقال إم. بي. سي\nبي. سي إن.بي.سي أو. سي";
+        let split = split_sentences(text);
+        let words: Vec<String> = split.words.iter().map(|w| w.join("|")).collect();
+        // The dot after إن ends a sentence; the line break cuts "سي\nبي"; إن
+        // is a letter only where the dot is glued to it, as in إن.بي.سي.
+        assert_eq!(
+            words,
+            [
+                "قالت|(|بي|.|بي|.|سي|)|إن|.",
+                "وقال|إم|.|بي|.|سي",
+                "بي|.|سي|إن|.|بي|.|سي|أو|.",
+                "سي"
+            ]
+        );
+        let sent = &split.tokens[split.bounds[0].0..split.bounds[0].1];
+        // The tagger's pieces "بي" and "سي" become one span over the acronym.
+        let widened = widen_acronyms(&split.cs, sent, &[(2, 3, 1), (6, 7, 1), (8, 9, 0)]);
+        assert_eq!(widened, [(2, 7, 1), (8, 9, 0)]);
     }
 }
