@@ -163,6 +163,22 @@ def test_dotted_acronyms_are_one_entity(news_sample: list[str]) -> None:
     assert [e.key for e in two] == [one[0].key]
 
 
+def test_links_are_cut_out_of_names() -> None:
+    # Written after SaudiNewsNet articles (25 names of the corpus held a URL,
+    # an e-mail address or an @handle); checked by reading.
+    texts = [
+        "غرد الكاتب ناصر العمران \u200f@ALOMRAN789 قائلا إن الموسم طويل",
+        "للتسجيل زوروا موقع جامعة الدمام www.uod.edu.sa قبل نهاية الشهر",
+    ]
+    tagger = Tagger.default()
+    for text, name in zip(texts, ["ناصر العمران", "جامعة الدمام"], strict=True):
+        tokens = [t.text for t in akhbar.tokenize(text)]
+        tags = dict(zip(tokens, tagger.tag_tokens([tokens])[0], strict=True))
+        link = next(t for t in tokens if "@" in t or "www." in t)
+        assert tags[link].startswith("I-")  # the tagger runs the name on into the link
+        assert [e.text for e in akhbar.extract(text, labels="names")] == [name]
+
+
 def test_person_mentions_share_a_key_across_forms() -> None:
     # Written after SaudiNewsNet articles of July 2015; keys checked by reading.
     text = (

@@ -10,7 +10,7 @@ use super::group::assign_keys;
 use super::labels::spans;
 use super::tagger::Tagger;
 use crate::text::clitics::fold;
-use crate::text::tokenize::{tokenize_chars, Token};
+use crate::text::tokenize::{tokenize_chars, Token, TokenKind};
 use crate::text::{NormalizeOptions, Normalizer, TokenizeOptions};
 
 fn ner_normalizer() -> &'static Normalizer {
@@ -167,6 +167,35 @@ pub fn split_sentences(text: &str) -> SentenceSplit<'_> {
     }
 }
 
+/// Whether a token can never be part of a name: a URL, an e-mail address or
+/// an @handle ("ناصر العمران @ALOMRAN789" is the name ناصر العمران).
+fn is_link(t: &Token) -> bool {
+    matches!(
+        t.kind,
+        TokenKind::Url | TokenKind::Email | TokenKind::Mention
+    )
+}
+
+/// Cut each span `(start, end, type)` at the links it holds ([`is_link`]):
+/// the runs of other tokens stay names of the span's type, a span of links
+/// alone is dropped.
+fn split_at_links(sent: &[Token], spans: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (s, e, ty) in spans {
+        let mut run = s;
+        let cuts = (s..e)
+            .filter(|&i| is_link(&sent[i]))
+            .chain(std::iter::once(e));
+        for i in cuts {
+            if run < i {
+                out.push((run, i, ty));
+            }
+            run = i + 1;
+        }
+    }
+    out
+}
+
 /// Find the entities of `text`, tagged sentence by sentence ([`split_sentences`]).
 pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
     let split = split_sentences(text);
@@ -187,7 +216,7 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         split.bounds.iter().zip(words).zip(&tagged).zip(&spans_of)
     {
         let sent = &tokens[a..b];
-        for (s, e, ty) in widen_acronyms(cs, sent, sp) {
+        for (s, e, ty) in split_at_links(sent, widen_acronyms(cs, sent, sp)) {
             // The span leaves out the first word's proclitics (و ف ب ك ل).
             let first = clean_first_word(&cs[sent[s].start..sent[s].end], &named_alone);
             let begin = sent[s].start + first.skip;
@@ -270,5 +299,18 @@ pub(crate) mod tests {
         // The tagger's pieces "بي" and "سي" become one span over the acronym.
         let widened = widen_acronyms(&split.cs, sent, &[(2, 3, 1), (6, 7, 1), (8, 9, 0)]);
         assert_eq!(widened, [(2, 7, 1), (8, 9, 0)]);
+    }
+
+    #[test]
+    fn links_are_never_part_of_a_name() {
+        let text = "ناصر العمران @ALOMRAN789 و www.kfsc.edu.sa info@x.sa";
+        let split = split_sentences(text);
+        let sent = &split.tokens;
+        let kinds: Vec<TokenKind> = sent.iter().map(|t| t.kind).collect();
+        use TokenKind::*;
+        assert_eq!(kinds, [Word, Word, Mention, Word, Url, Email]);
+        let kept = split_at_links(sent, vec![(0, 4, 1), (4, 6, 2)]);
+        // The handle leaves the name and cuts it in two; a span of links alone goes.
+        assert_eq!(kept, [(0, 2, 1), (3, 4, 1)]);
     }
 }
