@@ -179,6 +179,17 @@ def test_links_are_cut_out_of_names() -> None:
         assert [e.text for e in akhbar.extract(text, labels="names")] == [name]
 
 
+def test_names_begin_and_end_with_a_letter() -> None:
+    # Written after a SaudiNewsNet article; checked by reading. The tagger
+    # opens the name at the quote mark; the name is فتح.
+    text = "وقال عضو المجلس الاستشاري لحركة «فتح» برام الله إن الجانب الإسرائيلي"
+    tokens = [t.text for t in akhbar.tokenize(text)]
+    tags = dict(zip(tokens, Tagger.default().tag_tokens([tokens])[0], strict=True))
+    assert tags["«"] == "B-ORG"
+    ents = akhbar.extract(text, labels="names")
+    assert [(e.text, e.label) for e in ents] == [("فتح", "ORG"), ("رام الله", "LOC")]
+
+
 def test_person_mentions_share_a_key_across_forms() -> None:
     # Written after SaudiNewsNet articles of July 2015; keys checked by reading.
     text = (

@@ -12,6 +12,7 @@ use super::tagger::Tagger;
 use crate::text::clitics::fold;
 use crate::text::tokenize::{tokenize_chars, Token, TokenKind};
 use crate::text::{NormalizeOptions, Normalizer, TokenizeOptions};
+use unicode_normalization::char::is_combining_mark;
 
 fn ner_normalizer() -> &'static Normalizer {
     static N: OnceLock<Normalizer> = OnceLock::new();
@@ -196,6 +197,36 @@ fn split_at_links(sent: &[Token], spans: Vec<(usize, usize, usize)>) -> Vec<(usi
     out
 }
 
+/// Whether a token holds a letter or a digit (not only punctuation, symbols
+/// or stray diacritics).
+fn has_letter(cs: &[char], t: &Token) -> bool {
+    cs[t.start..t.end]
+        .iter()
+        .any(|&c| c.is_alphanumeric() && !is_combining_mark(c))
+}
+
+/// Trim each span `(start, end, type)` to its first and last tokens with a
+/// letter or digit: "«فتح" is the name فتح, and a span of "••" or of a
+/// lone diacritic is no name at all.
+fn trim_to_letters(
+    cs: &[char],
+    sent: &[Token],
+    spans: Vec<(usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    spans
+        .into_iter()
+        .filter_map(|(mut s, mut e, ty)| {
+            while s < e && !has_letter(cs, &sent[s]) {
+                s += 1;
+            }
+            while e > s && !has_letter(cs, &sent[e - 1]) {
+                e -= 1;
+            }
+            (s < e).then_some((s, e, ty))
+        })
+        .collect()
+}
+
 /// Find the entities of `text`, tagged sentence by sentence ([`split_sentences`]).
 pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
     let split = split_sentences(text);
@@ -216,7 +247,8 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         split.bounds.iter().zip(words).zip(&tagged).zip(&spans_of)
     {
         let sent = &tokens[a..b];
-        for (s, e, ty) in split_at_links(sent, widen_acronyms(cs, sent, sp)) {
+        let spans = trim_to_letters(cs, sent, split_at_links(sent, widen_acronyms(cs, sent, sp)));
+        for (s, e, ty) in spans {
             // The span leaves out the first word's proclitics (و ف ب ك ل).
             let first = clean_first_word(&cs[sent[s].start..sent[s].end], &named_alone);
             let begin = sent[s].start + first.skip;
@@ -312,5 +344,19 @@ pub(crate) mod tests {
         let kept = split_at_links(sent, vec![(0, 4, 1), (4, 6, 2)]);
         // The handle leaves the name and cuts it in two; a span of links alone goes.
         assert_eq!(kept, [(0, 2, 1), (3, 4, 1)]);
+    }
+
+    #[test]
+    fn names_begin_and_end_with_a_letter() {
+        let text = "لحركة «فتح» و•• ِ ###السيسي";
+        let split = split_sentences(text);
+        let words: Vec<&str> = split.words.concat();
+        assert_eq!(
+            words,
+            ["لحركة", "«", "فتح", "»", "و", "••", "ِ", "###", "السيسي"]
+        );
+        let spans = vec![(1, 4, 2), (5, 6, 0), (6, 7, 0), (7, 9, 3)];
+        let kept = trim_to_letters(&split.cs, &split.tokens, spans);
+        assert_eq!(kept, [(2, 3, 2), (8, 9, 3)]);
     }
 }
