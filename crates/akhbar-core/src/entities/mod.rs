@@ -23,6 +23,7 @@ pub mod group;
 pub mod hash;
 pub mod labels;
 pub mod model;
+pub mod name_spans;
 pub mod rng;
 pub mod scheme;
 pub mod tagger;
