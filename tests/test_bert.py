@@ -92,13 +92,21 @@ def _sentence_entities(row: dict[str, Any]) -> tuple[str, list[tuple[int, int, s
         starts.append(pos)
         pos += len(w) + 1
     text = " ".join(words)
-    spans: list[tuple[int, int, str]] = []
+    runs: list[tuple[int, int, str]] = []  # word ranges
     for i, tag in enumerate(tags):
         if tag.startswith("B-"):
-            spans.append((starts[i], starts[i] + len(words[i]), tag[2:]))
+            runs.append((i, i + 1, tag[2:]))
         elif tag.startswith("I-"):
-            s, _, label = spans[-1]
-            spans[-1] = (s, starts[i] + len(words[i]), label)
+            s, _, label = runs[-1]
+            runs[-1] = (s, i + 1, label)
+    # akhbar's names begin and end with a letter or digit: a word of
+    # punctuation at either end leaves the name, a name of punctuation alone
+    # ("." tagged LOC by the random test model) is none.
+    spans: list[tuple[int, int, str]] = []
+    for s, e, label in runs:
+        kept = [i for i in range(s, e) if any(c.isalnum() for c in words[i])]
+        if kept:
+            spans.append((starts[kept[0]], starts[kept[-1]] + len(words[kept[-1]]), label))
     return text, spans
 
 
