@@ -1,6 +1,6 @@
 //! From the tagger's spans to names: a span that reaches a dotted acronym
 //! (بي.بي.سي) covers all of it, links (URLs, e-mail addresses, @handles)
-//! are cut out, and a name begins and ends with a letter or digit.
+//! and hashtags are cut out, and a name begins and ends with a letter or digit.
 
 use crate::text::tokenize::{Token, TokenKind};
 use unicode_normalization::char::is_combining_mark;
@@ -115,14 +115,16 @@ fn is_link(t: &Token) -> bool {
 
 /// Cut each span `(start, end, type)` at the links it holds ([`is_link`]):
 /// the runs of other tokens stay names of the span's type, a span of links
-/// alone is dropped.
+/// alone is dropped. A hashtag is cut out of a longer span too ("عزام#يتخبط"
+/// is the name عزام): it tags a post, it is not a word of a name. A span
+/// that is one hashtag alone stays a name (#سعود_الدوسري; its normalized
+/// form is its words, extract.rs).
 fn split_at_links(sent: &[Token], spans: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::with_capacity(spans.len());
     for (s, e, ty) in spans {
         let mut run = s;
-        let cuts = (s..e)
-            .filter(|&i| is_link(&sent[i]))
-            .chain(std::iter::once(e));
+        let cut = |t: &Token| is_link(t) || (t.kind == TokenKind::Hashtag && e - s > 1);
+        let cuts = (s..e).filter(|&i| cut(&sent[i])).chain(std::iter::once(e));
         for i in cuts {
             if run < i {
                 out.push((run, i, ty));
@@ -201,6 +203,19 @@ mod tests {
         let kept = split_at_links(sent, vec![(0, 4, 1), (4, 6, 2)]);
         // The handle leaves the name and cuts it in two; a span of links alone goes.
         assert_eq!(kept, [(0, 2, 1), (3, 4, 1)]);
+    }
+
+    #[test]
+    fn hashtags_leave_longer_names_but_may_be_names_alone() {
+        let text = "عزام#يتخبط استودعتك أخي #سعود_الدوسري";
+        let split = split_sentences(text);
+        let kinds: Vec<TokenKind> = split.tokens.iter().map(|t| t.kind).collect();
+        use TokenKind::*;
+        assert_eq!(kinds, [Word, Hashtag, Word, Word, Hashtag]);
+        let kept = split_at_links(&split.tokens, vec![(0, 2, 0), (2, 5, 0)]);
+        assert_eq!(kept, [(0, 1, 0), (2, 4, 0)]);
+        let kept = split_at_links(&split.tokens, vec![(4, 5, 0)]);
+        assert_eq!(kept, [(4, 5, 0)]);
     }
 
     #[test]
