@@ -10,7 +10,7 @@ use super::group::assign_keys;
 use super::labels::spans;
 use super::name_spans::{acronym_dot, name_spans};
 use super::tagger::Tagger;
-use crate::text::chars::is_arabic_letter;
+use crate::text::chars::{is_arabic_letter, is_invisible};
 use crate::text::clitics::fold;
 use crate::text::tokenize::{tokenize_chars, Token};
 use crate::text::{NormalizeOptions, Normalizer, TokenizeOptions};
@@ -127,7 +127,12 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             // The span leaves out the first word's proclitics (و ف ب ك ل).
             let first = clean_first_word(&cs[sent[s].start..sent[s].end], &named_alone);
             let begin = sent[s].start + first.skip;
-            let end = sent[e - 1].end;
+            // A ZWNJ/ZWJ the tokenizer keeps at a word's end ("أ\u{200C}") is
+            // not part of the name's text.
+            let mut end = sent[e - 1].end;
+            while end > begin && is_invisible(cs[end - 1]) {
+                end -= 1;
+            }
             // An acronym's dots are not words of its form: بي.بي.سي is بي بي سي.
             let normalized = std::iter::once(first.full.as_str())
                 .chain(words[s + 1..e].iter().copied().filter(|&w| w != "."))
@@ -195,13 +200,15 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn hashtags_name_their_words_and_a_lone_letter_is_no_name() {
-        // The tagger is taught both: a hashtag as a person, a letter as an
-        // organisation (as the shipped model tags "أ‌" in a few articles).
+    fn hashtags_name_their_words_a_lone_letter_is_no_name_and_joiners_trail_off() {
+        // The tagger is taught a hashtag as a person, a letter as an
+        // organisation (as the shipped model tags "أ‌" in a few articles) and
+        // a name written with a ZWNJ after it.
         let data = vec![
             mk(&["رحم", "الله", "#سعود_الدوسري"], &["O", "O", "B-PERS"]),
-            mk(&["الفقرة", "أ", "من"], &["O", "B-ORG", "O"]),
+            mk(&["الفقرة", "أ\u{200C}", "من"], &["O", "B-ORG", "O"]),
             mk(&["زار", "أوباما", "القاهرة"], &["O", "B-PERS", "B-LOC"]),
+            mk(&["التقى", "كيري\u{200C}", "أمس"], &["O", "B-PERS", "O"]),
         ];
         let m = train(&data, &[], None, &TrainOptions::default(), &mut |_| {}).unwrap();
         let e = extract(&m, "رحم الله #سعود_الدوسري\nالفقرة أ\u{200C} من");
@@ -210,5 +217,8 @@ pub(crate) mod tests {
             .map(|x| (x.text.as_str(), x.label.as_str(), x.normalized.as_str()))
             .collect();
         assert_eq!(got, [("#سعود_الدوسري", "PERS", "سعود الدوسري")]);
+        // A name's text ends at its last visible character.
+        let e = extract(&m, "التقى كيري\u{200C} أمس");
+        assert_eq!((e[0].text.as_str(), e[0].start, e[0].end), ("كيري", 6, 10));
     }
 }
