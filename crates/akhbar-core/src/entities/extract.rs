@@ -9,6 +9,7 @@ use super::entity::Entity;
 use super::group::assign_keys;
 use super::labels::spans;
 use super::name_spans::{acronym_dot, name_spans};
+use super::named_after::named_after_people;
 use super::tagger::Tagger;
 use crate::text::chars::{is_arabic_letter, is_invisible};
 use crate::text::clitics::fold;
@@ -123,7 +124,7 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         split.bounds.iter().zip(words).zip(&tagged).zip(&spans_of)
     {
         let sent = &tokens[a..b];
-        for (s, e, ty) in name_spans(cs, sent, sp) {
+        for (s, e, ty) in named_after_people(cs, sent, name_spans(cs, sent, sp), types) {
             // The span leaves out the first word's proclitics (و ف ب ك ل).
             let first = clean_first_word(&cs[sent[s].start..sent[s].end], &named_alone);
             let begin = sent[s].start + first.skip;

@@ -24,6 +24,7 @@ pub mod hash;
 pub mod labels;
 pub mod model;
 pub mod name_spans;
+pub mod named_after;
 pub mod rng;
 pub mod scheme;
 pub mod tagger;
