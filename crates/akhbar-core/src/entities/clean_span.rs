@@ -20,7 +20,7 @@ use crate::text::chars::is_arabic_letter;
 use crate::text::clitics::{analyze, fold, word_count};
 
 /// The proclitics split off a name.
-const PROCLITICS: &[char] = &['و', 'ف', 'ب', 'ك', 'ل'];
+pub(super) const PROCLITICS: &[char] = &['و', 'ف', 'ب', 'ك', 'ل'];
 
 /// Without the article, the word left must be this many times as frequent
 /// as the whole word.

@@ -9,165 +9,48 @@
 //! noun (and a title, الملك، الأمير …) becomes a name of the head's kind that
 //! spans the head: "مطار الملك عبدالعزيز" LOC, "جامعة الملك سعود" ORG.
 
+use super::clean_span::PROCLITICS;
 use crate::text::clitics::fold;
 use crate::text::tokenize::Token;
 
-/// Head nouns (folded) and the label the named thing takes. `alone`: the
-/// head names a place or body without a title between it and the name; a
-/// head that is also a common word before a person (مركز "position", طريق
-/// of عن طريق "by way of", مدينة of "the city of") needs the title.
-struct Head {
-    word: &'static str,
-    label: &'static str,
-    alone: bool,
-}
+/// Head nouns (folded) that name a place or body right before a person's
+/// name, with or without a title between, and the label the named thing
+/// takes.
+const HEADS: &[(&str, &str)] = &[
+    ("مطار", "LOC"),
+    ("مستشفي", "ORG"),
+    ("جامعه", "ORG"),
+    ("كليه", "ORG"),
+    ("معهد", "ORG"),
+    ("مكتبه", "ORG"),
+    ("مسجد", "LOC"),
+    ("جامع", "LOC"),
+    ("ملعب", "LOC"),
+    ("استاد", "LOC"),
+    ("ستاد", "LOC"),
+    ("شارع", "LOC"),
+    ("ميناء", "LOC"),
+    ("جائزه", "MISC"),
+];
 
-const HEADS: &[Head] = &[
-    Head {
-        word: "مطار",
-        label: "LOC",
-        alone: true,
-    },
-    Head {
-        word: "مستشفي",
-        label: "ORG",
-        alone: true,
-    },
-    Head {
-        word: "جامعه",
-        label: "ORG",
-        alone: true,
-    },
-    Head {
-        word: "كليه",
-        label: "ORG",
-        alone: true,
-    },
-    Head {
-        word: "معهد",
-        label: "ORG",
-        alone: true,
-    },
-    Head {
-        word: "مكتبه",
-        label: "ORG",
-        alone: true,
-    },
-    Head {
-        word: "مسجد",
-        label: "LOC",
-        alone: true,
-    },
-    Head {
-        word: "جامع",
-        label: "LOC",
-        alone: true,
-    },
-    Head {
-        word: "ملعب",
-        label: "LOC",
-        alone: true,
-    },
-    Head {
-        word: "استاد",
-        label: "LOC",
-        alone: true,
-    },
-    Head {
-        word: "ستاد",
-        label: "LOC",
-        alone: true,
-    },
-    Head {
-        word: "شارع",
-        label: "LOC",
-        alone: true,
-    },
-    Head {
-        word: "ميناء",
-        label: "LOC",
-        alone: true,
-    },
-    Head {
-        word: "جائزه",
-        label: "MISC",
-        alone: true,
-    },
-    Head {
-        word: "مركز",
-        label: "ORG",
-        alone: false,
-    },
-    Head {
-        word: "مؤسسه",
-        label: "ORG",
-        alone: false,
-    },
-    Head {
-        word: "داره",
-        label: "ORG",
-        alone: false,
-    },
-    Head {
-        word: "مجمع",
-        label: "ORG",
-        alone: false,
-    },
-    Head {
-        word: "كرسي",
-        label: "ORG",
-        alone: false,
-    },
-    Head {
-        word: "صندوق",
-        label: "ORG",
-        alone: false,
-    },
-    Head {
-        word: "مدينه",
-        label: "LOC",
-        alone: false,
-    },
-    Head {
-        word: "طريق",
-        label: "LOC",
-        alone: false,
-    },
-    Head {
-        word: "حي",
-        label: "LOC",
-        alone: false,
-    },
-    Head {
-        word: "حديقه",
-        label: "LOC",
-        alone: false,
-    },
-    Head {
-        word: "جسر",
-        label: "LOC",
-        alone: false,
-    },
-    Head {
-        word: "قاعده",
-        label: "LOC",
-        alone: false,
-    },
-    Head {
-        word: "ميدان",
-        label: "LOC",
-        alone: false,
-    },
-    Head {
-        word: "ساحه",
-        label: "LOC",
-        alone: false,
-    },
-    Head {
-        word: "قصر",
-        label: "LOC",
-        alone: false,
-    },
+/// Heads that are also common words before a person (مركز "position", طريق
+/// of عن طريق "by way of", مدينة of "the city of"): only with a title between.
+const TITLED_HEADS: &[(&str, &str)] = &[
+    ("مركز", "ORG"),
+    ("مؤسسه", "ORG"),
+    ("داره", "ORG"),
+    ("مجمع", "ORG"),
+    ("كرسي", "ORG"),
+    ("صندوق", "ORG"),
+    ("مدينه", "LOC"),
+    ("طريق", "LOC"),
+    ("حي", "LOC"),
+    ("حديقه", "LOC"),
+    ("جسر", "LOC"),
+    ("قاعده", "LOC"),
+    ("ميدان", "LOC"),
+    ("ساحه", "LOC"),
+    ("قصر", "LOC"),
 ];
 
 /// Titles (folded) that may stand between the head and the name.
@@ -190,21 +73,30 @@ fn folded(cs: &[char], t: &Token) -> String {
     fold(&cs[t.start..t.end].iter().collect::<String>()).replace('ة', "ه")
 }
 
-/// The head a word is, with up to two proclitics in front (بمطار، ولجامعة).
-fn head(word: &str) -> Option<&'static Head> {
+/// The head a word is, with up to two proclitics in front (بمطار، ولجامعة):
+/// its label and whether it needs a title.
+fn head(word: &str) -> Option<(&'static str, bool)> {
     let cs: Vec<char> = word.chars().collect();
     (0..=2.min(cs.len())).find_map(|k| {
-        if !cs[..k].iter().all(|c| "وفبلك".contains(*c)) {
+        if !cs[..k].iter().all(|c| PROCLITICS.contains(c)) {
             return None;
         }
         let rest: String = cs[k..].iter().collect();
-        HEADS.iter().find(|h| h.word == rest)
+        let find = |table: &[(&str, &'static str)]| {
+            table
+                .iter()
+                .find(|(w, _)| *w == rest)
+                .map(|&(_, label)| label)
+        };
+        find(HEADS)
+            .map(|label| (label, false))
+            .or_else(|| find(TITLED_HEADS).map(|label| (label, true)))
     })
 }
 
 /// Turn each PERS span `(start, end, type)` of a sentence's tokens `sent`
-/// that follows a head noun ([`HEADS`], with a title between or, for some
-/// heads, without) into a span from the head, of the head's label. `types`
+/// that follows a head noun ([`HEADS`], [`TITLED_HEADS`] with a title
+/// between) into a span from the head, of the head's label. `types`
 /// are the tagger's labels; a tagger without PERS or the head's label is
 /// left as it is.
 pub(super) fn named_after_people(
@@ -234,10 +126,10 @@ pub(super) fn named_after_people(
                 .checked_sub(1)
                 .and_then(|h| head(&folded(cs, &sent[h])).map(|x| (h, x)));
             let by_way_of = |h: usize| h >= 1 && folded(cs, &sent[h - 1]) == "عن";
-            if let Some((h, x)) = found {
+            if let Some((h, (label, needs_title))) = found {
                 let taken = out.last().is_some_and(|&(_, pe, _)| pe > h);
-                if (title || x.alone) && !by_way_of(h) && !taken {
-                    if let Some(label) = type_of(x.label) {
+                if (title || !needs_title) && !by_way_of(h) && !taken {
+                    if let Some(label) = type_of(label) {
                         span = (h, e, label);
                     }
                 }
