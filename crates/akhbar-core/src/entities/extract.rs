@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use super::clean_span::clean_first_word;
 use super::entity::Entity;
 use super::group::assign_keys;
+use super::known_phrases::grow_to_known_phrases;
+use super::label_vote::one_label_per_name;
 use super::labels::spans;
 use super::name_spans::{acronym_dot, name_spans};
 use super::named_after::named_after_people;
@@ -124,7 +126,11 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         split.bounds.iter().zip(words).zip(&tagged).zip(&spans_of)
     {
         let sent = &tokens[a..b];
-        for (s, e, ty) in named_after_people(cs, sent, name_spans(cs, sent, sp), types) {
+        let mut names = named_after_people(cs, sent, name_spans(cs, sent, sp), types);
+        if let Some(gazetteer) = tagger.gazetteer() {
+            names = grow_to_known_phrases(words, names, types, gazetteer);
+        }
+        for (s, e, ty) in names {
             // The span leaves out the first word's proclitics (و ف ب ك ل).
             let first = clean_first_word(&cs[sent[s].start..sent[s].end], &named_alone);
             let begin = sent[s].start + first.skip;
@@ -156,6 +162,7 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             });
         }
     }
+    one_label_per_name(&mut out);
     assign_keys(cs, &mut out);
     out
 }

@@ -21,6 +21,8 @@ pub mod format;
 pub mod gazetteer;
 pub mod group;
 pub mod hash;
+pub mod known_phrases;
+pub mod label_vote;
 pub mod labels;
 pub mod model;
 pub mod name_spans;

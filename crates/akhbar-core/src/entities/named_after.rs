@@ -7,7 +7,9 @@
 //! مدينة is taken as a place, so "مدينة الملك عبدالعزيز للعلوم والتقنية", a
 //! body, comes out LOC. A PERS name right after such a head
 //! noun (and a title, الملك، الأمير …) becomes a name of the head's kind that
-//! spans the head: "مطار الملك عبدالعزيز" LOC, "جامعة الملك سعود" ORG.
+//! spans the head: "مطار الملك عبدالعزيز" LOC, "جامعة الملك سعود" ORG. So
+//! does a name of another label after a head and a title: the tagger also
+//! reads "فهد" of "مستشفى الملك فهد" as a place.
 
 use super::clean_span::PROCLITICS;
 use crate::text::clitics::fold;
@@ -73,6 +75,13 @@ fn folded(cs: &[char], t: &Token) -> String {
     fold(&cs[t.start..t.end].iter().collect::<String>()).replace('ة', "ه")
 }
 
+/// Whether a word begins with a preposition and the article (بالرياض، للمدينة).
+fn prepositional(word: &str) -> bool {
+    ["بال", "لل", "كال", "وبال", "ولل", "فبال", "فلل"]
+        .iter()
+        .any(|p| word.starts_with(p))
+}
+
 /// The head a word is, with up to two proclitics in front (بمطار، ولجامعة):
 /// its label and whether it needs a title.
 fn head(word: &str) -> Option<(&'static str, bool)> {
@@ -110,11 +119,16 @@ pub(super) fn named_after_people(
         return spans;
     };
     let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
+    let title_at = |i: usize| TITLES.contains(&folded(cs, &sent[i]).as_str());
     for (s, e, ty) in spans {
         let mut span = (s, e, ty);
-        if ty == pers {
+        // A person's name, or any name right after a title: the tagger also
+        // reads the king's name in "مستشفى الملك فهد" as a place (فهد LOC).
+        // A name with a preposition and the article on it is no title's
+        // ("بمكتبه الرئيس بالرياض": in his office, the president, in Riyadh).
+        let after_title = s >= 1 && title_at(s - 1) && !prepositional(&folded(cs, &sent[s]));
+        if ty == pers || after_title {
             // The title inside the span or just before it.
-            let title_at = |i: usize| TITLES.contains(&folded(cs, &sent[i]).as_str());
             let (title, first) = if title_at(s) && s + 1 < e {
                 (true, s)
             } else if s >= 1 && title_at(s - 1) {
@@ -189,6 +203,19 @@ mod tests {
         // A head that names a place without a title: مطار(0) رفيق(1) الحريري(2)
         let got = named("مطار رفيق الحريري", &[(1, 3)]);
         assert_eq!(got, pairs(&[("مطار رفيق الحريري", "LOC")]));
+        // After a title, a name the tagger read as a place: مستشفى(0) الملك(1)
+        // فهد(2), فهد tagged LOC; without the title the place stays.
+        let split = split_sentences("مستشفى الملك فهد");
+        let got = named_after_people(&split.cs, &split.tokens, vec![(2, 3, 0)], &types());
+        assert_eq!(got, [(0, 3, 2)]);
+        let split = split_sentences("مطار جدة");
+        let got = named_after_people(&split.cs, &split.tokens, vec![(1, 2, 0)], &types());
+        assert_eq!(got, [(1, 2, 0)]);
+        // بمكتبه(0) الرئيس(1) بالرياض(2): "in his office, the president, in
+        // Riyadh"; the place after a preposition is no title's name.
+        let split = split_sentences("بمكتبه الرئيس بالرياض");
+        let got = named_after_people(&split.cs, &split.tokens, vec![(2, 3, 0)], &types());
+        assert_eq!(got, [(2, 3, 0)]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `&dyn Tagger`, so a second kind of model (a neural or transformer tagger)
 //! plugs in without touching its callers.
 
+use super::gazetteer::Gazetteer;
 use super::labels::Labels;
 use super::model::Model;
 use super::viterbi::marginals;
@@ -48,11 +49,22 @@ pub trait Tagger: Send + Sync + std::fmt::Debug {
     /// Tag each sentence (tokens as they appear in the text); one
     /// [`TaggedSentence`] per sentence, with one tag per token.
     fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<TaggedSentence>;
+
+    /// The names the tagger knows as lists, if it has any:
+    /// [`extract`](super::extract::extract) grows a name the tagger read
+    /// only the tail of to a listed phrase (`known_phrases.rs`).
+    fn gazetteer(&self) -> Option<&Gazetteer> {
+        None
+    }
 }
 
 impl Tagger for Model {
     fn labels(&self) -> &Labels {
         Model::labels(self)
+    }
+
+    fn gazetteer(&self) -> Option<&Gazetteer> {
+        Some(Model::gazetteer(self))
     }
 
     fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<TaggedSentence> {
