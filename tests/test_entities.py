@@ -176,6 +176,11 @@ def test_places_and_bodies_named_after_people_are_not_people() -> None:
     # The tagger's own tags are ANERcorp's convention, as the CoNLL scores see them.
     words = ["وصل", "الوفد", "إلى", "مطار", "الملك", "عبدالعزيز", "الدولي"]
     assert Tagger.default().tag_tokens([words])[0][5] == "B-PERS"
+    # A titled name the tagger reads as an organisation: the hospital, not "الملك فيصل".
+    text = "نقل المريض إلى مستشفى الملك فيصل التخصصي بالرياض."
+    got = [(e.text, e.label) for e in akhbar.extract(text, labels="names")]
+    assert got == [("مستشفى الملك فيصل", "ORG"), ("الرياض", "LOC")]
+    assert Tagger.default().tag_tokens([text.split()])[0][4:6] == ["B-ORG", "I-ORG"]
 
 
 def test_a_listed_name_the_tagger_read_only_the_tail_of() -> None:

@@ -4,10 +4,10 @@
 //! likewise "منتخب فرنسا" (a team, tagged فرنسا LOC), "بورصة نيويورك", "فلاي
 //! دبي", "منطقة اليورو" (tagged اليورو MISC, the currency).
 //!
-//! Where the word before a tagged name and the name together are a phrase of
-//! the tagger's gazetteer under exactly one of the tagger's labels, and that
-//! label is not the one the tagger gave, the name grows to the phrase and
-//! takes the phrase's label: the head word decided the type, and the list
+//! Where the word before a tagged name and the name (or its first words: قناة
+//! السويس الجديدة) are a phrase of the tagger's gazetteer under exactly one of
+//! the tagger's labels, and that label is not the one the tagger gave, the
+//! name takes in that word and the phrase's label: the head word decided the type, and the list
 //! knows the whole name. Where the labels agree the span stays as it is
 //! (ANERcorp leaves generic heads out: "مدينة جدة" is جدة LOC).
 
@@ -15,9 +15,9 @@ use super::features::token_info;
 use super::gazetteer::Gazetteer;
 
 /// Grow each span `(start, end, type)` of a sentence's `words` whose word
-/// before it and itself are a gazetteer phrase of another of `types` (not
-/// PERS) to that phrase, with the phrase's type. A word already in a name is
-/// never taken.
+/// before it and its first word or words are a gazetteer phrase of another of
+/// `types` (not PERS) to take that word, with the phrase's type. A word
+/// already in a name is never taken.
 pub(super) fn grow_to_known_phrases(
     words: &[&str],
     spans: Vec<(usize, usize, usize)>,
@@ -34,6 +34,10 @@ pub(super) fn grow_to_known_phrases(
     let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
     for (s, e, ty) in spans {
         let free = s >= 1 && out.last().is_none_or(|&(_, pe, _)| pe < s);
+        // A title before a person stays a title: "الشيخ بدر" is also a
+        // listed town, but not in "الشيخ بدر العتيبي".
+        let titled_person = free && Some(ty) == pers && token_info(words[s - 1]).trig & 1 != 0;
+        let free = free && !titled_person;
         let phrase_type = if free {
             known_type(&words[s - 1..e], types, gazetteer)
         } else {
@@ -47,8 +51,10 @@ pub(super) fn grow_to_known_phrases(
     out
 }
 
-/// The one type of `types` the gazetteer lists `words` (the whole sequence,
-/// the first word's proclitics allowed) under.
+/// The one type of `types` under which the gazetteer lists the first word of
+/// `words` (its proclitics allowed) with the next one or more: the whole
+/// sequence, or its start ("قناة السويس" of "قناة السويس الجديدة", whose
+/// head still decides the type).
 fn known_type(words: &[&str], types: &[String], gazetteer: &Gazetteer) -> Option<usize> {
     let infos: Vec<_> = words.iter().map(|w| token_info(w)).collect();
     let forms: Vec<&str> = infos.iter().map(|t| t.w.as_str()).collect();
@@ -56,7 +62,7 @@ fn known_type(words: &[&str], types: &[String], gazetteer: &Gazetteer) -> Option
     let mut found = gazetteer
         .find(&forms, &first)
         .into_iter()
-        .filter(|m| m.start == 0 && m.end == words.len())
+        .filter(|m| m.start == 0 && m.end >= 2)
         .filter_map(|m| {
             let label = &gazetteer.labels()[m.label];
             types.iter().position(|t| t == label)
@@ -98,6 +104,11 @@ mod tests {
         let words = ["فاز", "منتخب", "فرنسا"];
         let got = grow_to_known_phrases(&words, vec![(2, 3, 0)], &types(), &gazetteer());
         assert_eq!(got, [(1, 3, 2)]);
+        // The phrase is the start of the name: قناة(0) السويس(1) الجديدة(2),
+        // السويس الجديدة tagged ORG.
+        let words = ["قناة", "السويس", "الجديدة"];
+        let got = grow_to_known_phrases(&words, vec![(1, 3, 2)], &types(), &gazetteer());
+        assert_eq!(got, [(0, 3, 0)]);
     }
 
     #[test]
@@ -128,6 +139,12 @@ mod tests {
             grow_to_known_phrases(&words, spans.clone(), &types(), &g),
             spans
         );
+        // A person after a title stays a person, though "الشيخ بدر" is a town.
+        let mut with_town = gazetteer();
+        with_town.add("LOC", "الشيخ بدر").unwrap();
+        let words = ["قال", "الشيخ", "بدر", "العتيبي"];
+        let got = grow_to_known_phrases(&words, vec![(2, 4, 3)], &types(), &with_town);
+        assert_eq!(got, [(2, 4, 3)]);
         // A title does not make a place a person: مستشفى(0) الملك(1) فهد(2).
         let words = ["مستشفى", "الملك", "فهد"];
         assert_eq!(

@@ -8,8 +8,9 @@
 //! body, comes out LOC. A PERS name right after such a head
 //! noun (and a title, الملك، الأمير …) becomes a name of the head's kind that
 //! spans the head: "مطار الملك عبدالعزيز" LOC, "جامعة الملك سعود" ORG. So
-//! does a name of another label after a head and a title: the tagger also
-//! reads "فهد" of "مستشفى الملك فهد" as a place.
+//! does a name of another label after a head with a title before or at its
+//! start: the tagger also reads "فهد" of "مستشفى الملك فهد" as a place, and
+//! "الملك فيصل" of "مستشفى الملك فيصل" as an organisation.
 
 use super::clean_span::PROCLITICS;
 use crate::text::clitics::fold;
@@ -127,7 +128,9 @@ pub(super) fn named_after_people(
         // A name with a preposition and the article on it is no title's
         // ("بمكتبه الرئيس بالرياض": in his office, the president, in Riyadh).
         let after_title = s >= 1 && title_at(s - 1) && !prepositional(&folded(cs, &sent[s]));
-        if ty == pers || after_title {
+        // Or it begins with one: "مستشفى الملك فيصل" with "الملك فيصل" ORG.
+        let titled = title_at(s) && s + 1 < e;
+        if ty == pers || after_title || titled {
             // The title inside the span or just before it.
             let (title, first) = if title_at(s) && s + 1 < e {
                 (true, s)
@@ -211,6 +214,11 @@ mod tests {
         let split = split_sentences("مطار جدة");
         let got = named_after_people(&split.cs, &split.tokens, vec![(1, 2, 0)], &types());
         assert_eq!(got, [(1, 2, 0)]);
+        // The title inside a name of another label: مستشفى(0) الملك(1) فيصل(2)
+        // with الملك فيصل tagged ORG.
+        let split = split_sentences("مستشفى الملك فيصل");
+        let got = named_after_people(&split.cs, &split.tokens, vec![(1, 3, 2)], &types());
+        assert_eq!(got, [(0, 3, 2)]);
         // بمكتبه(0) الرئيس(1) بالرياض(2): "in his office, the president, in
         // Riyadh"; the place after a preposition is no title's name.
         let split = split_sentences("بمكتبه الرئيس بالرياض");
