@@ -34,17 +34,14 @@ pub(super) fn grow_to_known_phrases(
     let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
     for (s, e, ty) in spans {
         let free = s >= 1 && out.last().is_none_or(|&(_, pe, _)| pe < s);
+        let phrase_type = free
+            .then(|| known_type(&words[s - 1..e], types, gazetteer))
+            .flatten();
         // A title before a person stays a title: "الشيخ بدر" is also a
         // listed town, but not in "الشيخ بدر العتيبي".
-        let titled_person = free && Some(ty) == pers && token_info(words[s - 1]).trig & 1 != 0;
-        let free = free && !titled_person;
-        let phrase_type = if free {
-            known_type(&words[s - 1..e], types, gazetteer)
-        } else {
-            None
-        };
+        let titled_person = || Some(ty) == pers && token_info(words[s - 1]).trig & 1 != 0;
         out.push(match phrase_type {
-            Some(t) if t != ty && Some(t) != pers => (s - 1, e, t),
+            Some(t) if t != ty && Some(t) != pers && !titled_person() => (s - 1, e, t),
             _ => (s, e, ty),
         });
     }
