@@ -14,8 +14,12 @@
 //! (كاليفورنيا is not ك + اليفورنيا), and ك only on the document's word;
 //! or where the same document names the entity without it: a rare name
 //! such as عفرين is not in the lexicon, but "وعفرين" is "عفرين" when
-//! another entity of the text begins with "عفرين".
+//! another entity of the text begins with "عفرين". A word the tagger's lists
+//! hold as a name whose rest they do not hold is a name, whatever the
+//! lexicon says of that rest: بولو (the Turkish town) is not ب + ولو, بلان
+//! (Blanc) not ب + لان.
 
+use super::features::token_info;
 use crate::text::chars::is_arabic_letter;
 use crate::text::clitics::{analyze, fold, word_count};
 
@@ -39,8 +43,14 @@ pub struct CleanWord {
 /// Split the proclitics off an entity's first word (original characters,
 /// marks included). The article ال stays: it is part of the name.
 /// `named_alone` says whether the document has an entity beginning with a
-/// given (folded) word, which makes a split clear.
-pub fn clean_first_word(word: &[char], named_alone: &dyn Fn(&str) -> bool) -> CleanWord {
+/// given (folded) word, which makes a split clear; `listed` whether a name
+/// list holds a (folded) word, which keeps a listed whole word whose rest is
+/// not listed, unless the document names that rest.
+pub fn clean_first_word(
+    word: &[char],
+    named_alone: &dyn Fn(&str) -> bool,
+    listed: &dyn Fn(&str) -> bool,
+) -> CleanWord {
     let positions: Vec<usize> = (0..word.len())
         .filter(|&i| is_arabic_letter(word[i]))
         .collect();
@@ -61,7 +71,9 @@ pub fn clean_first_word(word: &[char], named_alone: &dyn Fn(&str) -> bool) -> Cl
     if before == 0 {
         return named_alone_split(word, &positions, &letters, named_alone);
     }
-    let whole = word_count(&fold(&letters.iter().collect::<String>()));
+    let folded = fold(&letters.iter().collect::<String>());
+    let whole = word_count(&folded);
+    let whole_listed = listed(&folded);
     // The whole cluster first, then shorter ones where a letter of it may
     // not go: "وكندا" is و + كندا, "وسالم" (و + the future prefix س to the
     // segmenter) is و + سالم.
@@ -86,7 +98,12 @@ pub fn clean_first_word(word: &[char], named_alone: &dyn Fn(&str) -> bool) -> Cl
         // are not (كيري، كاليفورنيا، كابل، كوفي): it is split off only where
         // the document names the rest alone.
         let kaf = letters[..b].contains(&'ك');
-        if named_alone(&form) || (lexicon_says && !kaf) {
+        // The lists hold names with a proclitic written on (بالقاهرة،
+        // والعراق from WikiFANE's mentions): the whole word is kept only
+        // where its rest is no listed name, nor a head noun (بولاية is
+        // ب + ولاية, a mistranscribed Wikidata name besides).
+        let listed_not_rest = whole_listed && !listed(&form) && token_info(&form).trig == 0;
+        if named_alone(&form) || (lexicon_says && !kaf && !listed_not_rest) {
             let skip = positions[b];
             let rest: String = word[skip..].iter().collect();
             return CleanWord {
@@ -160,7 +177,7 @@ mod tests {
 
     fn clean(w: &str) -> (String, String) {
         let cs: Vec<char> = w.chars().collect();
-        let c = clean_first_word(&cs, &|_| false);
+        let c = clean_first_word(&cs, &|_| false, &|_| false);
         (cs[c.skip..].iter().collect(), c.full)
     }
 
@@ -194,20 +211,20 @@ mod tests {
     #[test]
     fn a_rare_name_named_alone_in_the_document_loses_its_proclitic() {
         let cs: Vec<char> = "وعفرين".chars().collect();
-        assert_eq!(clean_first_word(&cs, &|_| false).skip, 0);
-        let c = clean_first_word(&cs, &|w| w == "عفرين");
+        assert_eq!(clean_first_word(&cs, &|_| false, &|_| false).skip, 0);
+        let c = clean_first_word(&cs, &|w| w == "عفرين", &|_| false);
         assert_eq!((c.skip, c.full.as_str()), (1, "عفرين"));
         // A name that only looks like a clitic form stays whole unless the
         // rest is itself named.
         let cs: Vec<char> = "فيصل".chars().collect();
-        assert_eq!(clean_first_word(&cs, &|w| w == "عفرين").skip, 0);
+        assert_eq!(clean_first_word(&cs, &|w| w == "عفرين", &|_| false).skip, 0);
         // ك is split off only on the document's word.
         let cs: Vec<char> = "كروسيا".chars().collect();
-        assert_eq!(clean_first_word(&cs, &|_| false).skip, 0);
-        assert_eq!(clean_first_word(&cs, &|w| w == "روسيا").skip, 1);
+        assert_eq!(clean_first_word(&cs, &|_| false, &|_| false).skip, 0);
+        assert_eq!(clean_first_word(&cs, &|w| w == "روسيا", &|_| false).skip, 1);
         // Two proclitics, marks kept out of the span.
         let cs: Vec<char> = "وَبعفرين".chars().collect();
-        let c = clean_first_word(&cs, &|w| w == "عفرين");
+        let c = clean_first_word(&cs, &|w| w == "عفرين", &|_| false);
         assert_eq!((c.skip, c.full.as_str()), (3, "عفرين"));
     }
 
@@ -241,5 +258,28 @@ mod tests {
         ] {
             assert_eq!(clean(w), (w.to_string(), w.to_string()), "{w}");
         }
+    }
+
+    #[test]
+    fn a_listed_name_stays_whole_unless_the_document_names_its_rest() {
+        // The lexicon has ولو (the function word) and لان far more often
+        // than بولو and بلان; the lists hold the whole words as names.
+        let listed = |w: &str| ["بولو", "بلان", "والعراق", "العراق"].contains(&w);
+        for w in ["بولو", "بلان"] {
+            let cs: Vec<char> = w.chars().collect();
+            assert_eq!(clean_first_word(&cs, &|_| false, &|_| false).skip, 1, "{w}");
+            assert_eq!(clean_first_word(&cs, &|_| false, &listed).skip, 0, "{w}");
+        }
+        // A word the lists do not hold is split as before: وروسيا; so is a
+        // listed word whose rest is listed too (والعراق) or a head noun
+        // (بولاية).
+        let listed = |w: &str| ["بولو", "بلان", "والعراق", "العراق", "بولاية"].contains(&w);
+        for w in ["وروسيا", "والعراق", "بولاية"] {
+            let cs: Vec<char> = w.chars().collect();
+            assert_eq!(clean_first_word(&cs, &|_| false, &listed).skip, 1, "{w}");
+        }
+        // The document naming the rest alone wins over the list.
+        let cs: Vec<char> = "بولو".chars().collect();
+        assert_eq!(clean_first_word(&cs, &|w| w == "ولو", &listed).skip, 1);
     }
 }

@@ -101,6 +101,16 @@ impl Gazetteer {
         Ok(())
     }
 
+    /// The labels under which `word` (a key form) is a one-word phrase.
+    pub fn word_labels(&self, word: &str) -> impl Iterator<Item = &str> {
+        let bits = self.index.get(word).map_or(0, |bits| bits >> 1);
+        self.labels
+            .iter()
+            .enumerate()
+            .filter(move |(l, _)| bits >> l & 1 != 0)
+            .map(|(_, label)| label.as_str())
+    }
+
     /// Add every entry of `other`.
     pub fn extend(&mut self, other: &Gazetteer) -> Result<()> {
         for (l, p) in other.entries() {

@@ -12,7 +12,7 @@
 //! (ANERcorp leaves generic heads out: "مدينة جدة" is جدة LOC).
 
 use super::features::token_info;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, Match};
 
 /// Grow each span `(start, end, type)` of a sentence's `words` whose word
 /// before it and its first word or words are a gazetteer phrase of another of
@@ -53,13 +53,25 @@ pub(super) fn grow_to_known_phrases(
 /// sequence, or its start ("قناة السويس" of "قناة السويس الجديدة", whose
 /// head still decides the type).
 fn known_type(words: &[&str], types: &[String], gazetteer: &Gazetteer) -> Option<usize> {
+    one_listed_type(words, types, gazetteer, |m| m.end >= 2)
+}
+
+/// The one type of `types` under which the gazetteer lists a phrase that
+/// starts at the first word of `words` (its proclitics allowed) and whose
+/// match `keep` accepts; `None` for none or several.
+pub(super) fn one_listed_type(
+    words: &[&str],
+    types: &[String],
+    gazetteer: &Gazetteer,
+    keep: impl Fn(&Match) -> bool,
+) -> Option<usize> {
     let infos: Vec<_> = words.iter().map(|w| token_info(w)).collect();
     let forms: Vec<&str> = infos.iter().map(|t| t.w.as_str()).collect();
     let first: Vec<&str> = infos.iter().map(|t| t.stem.as_str()).collect();
     let mut found = gazetteer
         .find(&forms, &first)
         .into_iter()
-        .filter(|m| m.start == 0 && m.end >= 2)
+        .filter(|m| m.start == 0 && keep(m))
         .filter_map(|m| {
             let label = &gazetteer.labels()[m.label];
             types.iter().position(|t| t == label)

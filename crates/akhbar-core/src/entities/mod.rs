@@ -27,6 +27,7 @@ pub mod labels;
 pub mod model;
 pub mod name_spans;
 pub mod named_after;
+pub mod place_heads;
 pub mod rng;
 pub mod scheme;
 pub mod tagger;
