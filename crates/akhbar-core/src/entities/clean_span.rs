@@ -68,6 +68,11 @@ pub fn clean_first_word(
         (true, false) => (1, true),
     };
     let before = a.pro - kept;
+    if !a.article {
+        if let Some(c) = lam_before_article(word, &positions, &letters, a.pro, named_alone) {
+            return c;
+        }
+    }
     if before == 0 {
         return named_alone_split(word, &positions, &letters, named_alone);
     }
@@ -143,6 +148,38 @@ fn lillah(word: &[char], positions: &[usize], letters: &[char]) -> Option<CleanW
     })
 }
 
+/// A لل-form the segmenter leaves whole because the stem after the article
+/// is rare on its own (لليمن: يمن is seldom a word, اليمن is): ل + the
+/// article with its alef unwritten, split where the article form is more
+/// frequent than the whole word or the document names it ("لليمن" → span
+/// "ليمن", form "اليمن"; so للصين، للكويت، للزمالك). One و or ف may come
+/// first (وللصين), which is all the segmenter may have split off (`pro`
+/// letters): where it took ل as the proclitic (للبنان: ل + لبنان) its
+/// reading stands.
+fn lam_before_article(
+    word: &[char],
+    positions: &[usize],
+    letters: &[char],
+    pro: usize,
+    named_alone: &dyn Fn(&str) -> bool,
+) -> Option<CleanWord> {
+    let k = usize::from(matches!(letters.first(), Some('و' | 'ف')));
+    if pro > k || letters.len() < k + 4 || letters[k] != 'ل' || letters[k + 1] != 'ل' {
+        return None;
+    }
+    let whole = word_count(&fold(&letters.iter().collect::<String>()));
+    let form = format!("ا{}", fold(&letters[k + 1..].iter().collect::<String>()));
+    if !(named_alone(&form) || word_count(&form) > whole) {
+        return None;
+    }
+    let skip = positions[k + 1];
+    let rest: String = word[skip..].iter().collect();
+    Some(CleanWord {
+        skip,
+        full: format!("ا{rest}"),
+    })
+}
+
 /// A word the segmenter leaves whole (its rest is not in the lexicon, as a
 /// rare name): split one or two proclitic letters off where the document
 /// names the rest alone ("وعفرين" beside "عفرين").
@@ -195,6 +232,9 @@ mod tests {
             ("وللأمم", "لأمم", "الأمم"),
             ("لوحدات", "وحدات", "وحدات"),
             ("للبنان", "لبنان", "لبنان"),
+            // The segmenter leaves these whole (يمن and صين are rare words).
+            ("لليمن", "ليمن", "اليمن"),
+            ("وللصين", "لصين", "الصين"),
             ("وَروسيا", "روسيا", "روسيا"),
             // ل + الله is written لله: two letters of the article left out.
             ("لله", "له", "الله"),
