@@ -15,7 +15,7 @@
 //! or where the same document names the entity without it: a rare name
 //! such as عفرين is not in the lexicon, but "وعفرين" is "عفرين" when
 //! another entity of the text begins with "عفرين". A word the tagger's lists
-//! hold as a name whose rest they do not hold is a name, whatever the
+//! hold as a name of the entity's type, and whose rest they do not hold, is a name, whatever the
 //! lexicon says of that rest: بولو (the Turkish town) is not ب + ولو, بلان
 //! (Blanc) not ب + لان.
 
@@ -44,8 +44,9 @@ pub struct CleanWord {
 /// marks included). The article ال stays: it is part of the name.
 /// `named_alone` says whether the document has an entity beginning with a
 /// given (folded) word, which makes a split clear; `listed` whether a name
-/// list holds a (folded) word, which keeps a listed whole word whose rest is
-/// not listed, unless the document names that rest.
+/// list holds a (folded) word as a name of the entity's type, which keeps a
+/// listed whole word whose rest is not listed, unless the document names
+/// that rest.
 pub fn clean_first_word(
     word: &[char],
     named_alone: &dyn Fn(&str) -> bool,

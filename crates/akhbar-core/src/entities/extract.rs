@@ -13,6 +13,7 @@ use super::labels::spans;
 use super::name_spans::{acronym_dot, name_spans};
 use super::named_after::named_after_people;
 use super::place_heads::places_after_heads;
+use super::royal_title::drop_royal_title;
 use super::tagger::Tagger;
 use crate::text::chars::{is_arabic_letter, is_invisible};
 use crate::text::clitics::fold;
@@ -122,26 +123,31 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         .flat_map(|(sp, w)| sp.iter().map(move |&(s, _, _)| fold(w[s])))
         .collect();
     let named_alone = |w: &str| first_words.contains(w);
-    // A word the tagger's gazetteer lists as a name keeps its first letters
-    // (clean_span.rs); the word lists of WikiFANE's tokens (labels `*_W`)
-    // hold proclitic forms (للجامعة، لحركة) and do not count.
-    let listed = |w: &str| {
-        tagger
-            .gazetteer()
-            .is_some_and(|g| g.word_labels(w).any(|l| !l.ends_with("_W")))
+    // A word the tagger's gazetteer lists as a name of the entity's type
+    // keeps its first letters (clean_span.rs): PERS or PERS_WD (the Wikidata
+    // name tokens) for a person, LOC for a place. The word lists of
+    // WikiFANE's tokens (labels `*_W`) hold proclitic forms (للجامعة، لحركة)
+    // and do not count.
+    let listed_as = |w: &str, ty: &str| {
+        tagger.gazetteer().is_some_and(|g| {
+            g.word_labels(w)
+                .any(|l| l.strip_suffix("_WD").unwrap_or(l) == ty)
+        })
     };
     let mut out = Vec::new();
     for (((&(a, b), words), sentence), sp) in
         split.bounds.iter().zip(words).zip(&tagged).zip(&spans_of)
     {
         let sent = &tokens[a..b];
-        let mut names = named_after_people(cs, sent, name_spans(cs, sent, sp), types);
+        let names = named_after_people(cs, sent, name_spans(cs, sent, sp), types);
+        let mut names = drop_royal_title(words, names, types);
         if let Some(gazetteer) = tagger.gazetteer() {
             names = grow_to_known_phrases(words, names, types, gazetteer);
             names = places_after_heads(words, names, types, gazetteer);
         }
         for (s, e, ty) in names {
             // The span leaves out the first word's proclitics (و ف ب ك ل).
+            let listed = |w: &str| listed_as(w, &types[ty]);
             let first = clean_first_word(&cs[sent[s].start..sent[s].end], &named_alone, &listed);
             let begin = sent[s].start + first.skip;
             // A ZWNJ/ZWJ the tokenizer keeps at a word's end ("أ\u{200C}") is

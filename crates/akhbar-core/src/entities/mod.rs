@@ -29,6 +29,7 @@ pub mod name_spans;
 pub mod named_after;
 pub mod place_heads;
 pub mod rng;
+pub mod royal_title;
 pub mod scheme;
 pub mod tagger;
 pub mod train;

@@ -83,9 +83,9 @@ fn prepositional(word: &str) -> bool {
         .any(|p| word.starts_with(p))
 }
 
-/// The head a word is, with up to two proclitics in front (بمطار، ولجامعة):
-/// its label and whether it needs a title.
-fn head(word: &str) -> Option<(&'static str, bool)> {
+/// The head a word (folded, ة as ه) is, with up to two proclitics in front
+/// (بمطار، ولجامعة): its label and whether it needs a title.
+pub(super) fn head(word: &str) -> Option<(&'static str, bool)> {
     let cs: Vec<char> = word.chars().collect();
     (0..=2.min(cs.len())).find_map(|k| {
         if !cs[..k].iter().all(|c| PROCLITICS.contains(c)) {
