@@ -203,6 +203,16 @@ def test_a_listed_name_the_tagger_read_only_the_tail_of() -> None:
     assert (tags[0][4], tags[1][2], tags[2][3]) == ("B-ORG", "B-LOC", "B-LOC")
 
 
+def test_two_names_that_are_one_listed_phrase_are_one_name() -> None:
+    # Sentence written for this test. The tagger tags سلطنة and عمان as two
+    # places (B-LOC B-LOC, asserted below); the gazetteer lists "سلطنة عمان"
+    # as one (known_phrases.rs). The build before gave two names.
+    text = "أعربت سلطنة عمان عن عزائها."
+    got = [(e.text, e.label) for e in akhbar.extract(text, labels="names")]
+    assert got == [("سلطنة عمان", "LOC")]
+    assert Tagger.default().tag_tokens([text.split()])[0][1:3] == ["B-LOC", "B-LOC"]
+
+
 def test_a_listed_place_after_a_place_head_is_a_place() -> None:
     # Sentences written for this test; expected names checked by reading. The
     # tagger reads لوس أنجلوس as MISC and بريمن as ORG (asserted below); the

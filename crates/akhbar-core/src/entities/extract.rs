@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use super::clean_span::clean_first_word;
 use super::entity::Entity;
 use super::group::assign_keys;
-use super::known_phrases::grow_to_known_phrases;
+use super::known_phrases::{grow_to_known_phrases, join_known_phrases};
 use super::label_vote::one_label_per_name;
 use super::labels::spans;
 use super::name_spans::{acronym_dot, name_spans};
@@ -142,6 +142,7 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         let names = named_after_people(cs, sent, name_spans(cs, sent, sp), types);
         let mut names = drop_royal_title(words, names, types);
         if let Some(gazetteer) = tagger.gazetteer() {
+            names = join_known_phrases(words, names, types, gazetteer);
             names = grow_to_known_phrases(words, names, types, gazetteer);
             names = places_after_heads(words, names, types, gazetteer);
         }
