@@ -11,6 +11,8 @@
 //! does a name of another label after a head with a title before or at its
 //! start: the tagger also reads "فهد" of "مستشفى الملك فهد" as a place, and
 //! "الملك فيصل" of "مستشفى الملك فيصل" as an organisation.
+//! A university's name spans جامعة whatever it is named after, as in
+//! ANERcorp: "جامعة تبوك" ORG, not تبوك MISC.
 
 use super::clean_span::PROCLITICS;
 use crate::text::clitics::fold;
@@ -104,6 +106,19 @@ pub(super) fn head(word: &str) -> Option<(&'static str, bool)> {
     })
 }
 
+/// Whether a word (folded, ة as ه) is جامعة with up to two proclitics, not
+/// the article's لل (للجامعة is "to the university").
+fn is_university(word: &str) -> bool {
+    if word.starts_with("لل") {
+        return false;
+    }
+    let cs: Vec<char> = word.chars().collect();
+    (0..=2.min(cs.len())).any(|k| {
+        cs[..k].iter().all(|c| PROCLITICS.contains(c))
+            && cs[k..].iter().collect::<String>() == "جامعه"
+    })
+}
+
 /// Turn each PERS span `(start, end, type)` of a sentence's tokens `sent`
 /// that follows a head noun ([`HEADS`], [`TITLED_HEADS`] with a title
 /// between) into a span from the head, of the head's label. `types`
@@ -130,7 +145,16 @@ pub(super) fn named_after_people(
         let after_title = s >= 1 && title_at(s - 1) && !prepositional(&folded(cs, &sent[s]));
         // Or it begins with one: "مستشفى الملك فيصل" with "الملك فيصل" ORG.
         let titled = title_at(s) && s + 1 < e;
-        if ty == pers || after_title || titled {
+        // Or it follows جامعة, which ANERcorp puts in a university's name
+        // whatever it is named after (جامعة القاهرة B-ORG I-ORG, 11 of 14):
+        // the tagger left it out of "جامعة تبوك" (تبوك MISC) and "جامعة
+        // لشبونة" (لشبونة LOC).
+        // A name with a preposition and the article is not the university's
+        // ("الجامعة بالرياض": the university in Riyadh).
+        let after_university = s >= 1
+            && is_university(&folded(cs, &sent[s - 1]))
+            && !prepositional(&folded(cs, &sent[s]));
+        if ty == pers || after_title || titled || after_university {
             // The title inside the span or just before it.
             let (title, first) = if title_at(s) && s + 1 < e {
                 (true, s)
@@ -184,6 +208,32 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_university_takes_in_its_head_whatever_it_is_named_after() {
+        // Sentence written for this test: تخرج(0) في(1) جامعة(2) تبوك(3)
+        // وجامعة(4) لشبونة(5); تبوك tagged MISC, لشبونة LOC.
+        let split = split_sentences("تخرج في جامعة تبوك وجامعة لشبونة");
+        let got = named_after_people(
+            &split.cs,
+            &split.tokens,
+            vec![(3, 4, 1), (5, 6, 0)],
+            &types(),
+        );
+        assert_eq!(got, [(2, 4, 2), (4, 6, 2)]);
+        // The article's لل, or a preposition on the name: not its name.
+        for text in ["وقدم الدعم للجامعة تبوك", "تخرج في جامعة بالرياض"]
+        {
+            let split = split_sentences(text);
+            let n = split.tokens.len();
+            let got = named_after_people(&split.cs, &split.tokens, vec![(n - 1, n, 0)], &types());
+            assert_eq!(got, [(n - 1, n, 0)], "{text}");
+        }
+        // Another head leaves a place as it is: مدينة(0) تبوك(1).
+        let split = split_sentences("مدينة تبوك");
+        let got = named_after_people(&split.cs, &split.tokens, vec![(1, 2, 0)], &types());
+        assert_eq!(got, [(1, 2, 0)]);
     }
 
     #[test]
