@@ -60,6 +60,12 @@ def main() -> None:
     ap.add_argument("--depth", type=int, default=18)
     ap.add_argument("--files", type=Path, nargs="*", help="CoNLL files instead of the default two")
     ap.add_argument("--unlabeled", action="store_true", help="add the unlabeled text")
+    ap.add_argument(
+        "--with-news",
+        action="store_true",
+        help="add the SaudiNewsNet text (CC BY-NC-SA): to measure what news text adds; "
+        "a file built with it must not ship",
+    )
     args = ap.parse_args()
     data = args.shared / "data"
     files = args.files or [
@@ -72,6 +78,10 @@ def main() -> None:
         for name in UNLABELED:
             src = data / "unlabeled" / f"{name}.jsonl.gz"
             texts.append(plain_text(src, args.work / f"{name}.txt"))
+    if args.with_news:
+        args.work.mkdir(parents=True, exist_ok=True)
+        src = data / "news" / "saudinewsnet.jsonl.gz"
+        texts.append(plain_text(src, args.work / "saudinewsnet.txt"))
     n = _learn_clusters(
         [str(f) for f in files],
         str(args.output),

@@ -31,11 +31,13 @@ from akhbar.entities import train_tagger
 GAZETTEER = ROOT / "python" / "akhbar" / "data" / "gazetteers.tsv"
 
 
-def unlabeled_documents(shared: Path) -> list[str]:
-    """The articles of the unlabeled corpora under ``shared``."""
+def unlabeled_documents(shared: Path, with_news: bool = False) -> list[str]:
+    """The articles of the unlabeled corpora under ``shared`` (and of the news corpus)."""
     texts: list[str] = []
     for name in UNLABELED:
         texts += documents(shared / "data" / "unlabeled" / f"{name}.jsonl.gz")
+    if with_news:
+        texts += documents(shared / "data" / "news" / "saudinewsnet.jsonl.gz")
     return texts
 
 
@@ -99,8 +101,14 @@ def main() -> None:
         help="share of training tokens whose identity the tagger does not see (1: context only)",
     )
     ap.add_argument("--n-threads", type=int)
+    ap.add_argument(
+        "--with-news",
+        action="store_true",
+        help="also tag the SaudiNewsNet text (CC BY-NC-SA): to measure what news text adds; "
+        "a file built with it must not ship",
+    )
     args = ap.parse_args()
-    texts = unlabeled_documents(args.shared)
+    texts = unlabeled_documents(args.shared, args.with_news)
     t0 = time.perf_counter()
     n = corpus_tag_clusters(
         args.train,

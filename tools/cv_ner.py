@@ -72,10 +72,15 @@ def main() -> None:
         help="seeds averaged in the context-only tagger behind --corpus-tags",
     )
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    ap.add_argument(
+        "--with-news",
+        action="store_true",
+        help="the corpus tag classes also over the SaudiNewsNet text (measurement only)",
+    )
     args = ap.parse_args()
     if args.extra_classes and args.clusters is None:
         ap.error("--extra-classes needs --clusters")
-    texts = unlabeled_documents(args.shared) if args.corpus_tags else []
+    texts = unlabeled_documents(args.shared, args.with_news) if args.corpus_tags else []
     silver_sents = silver_sentences(args.shared) if args.silver else []
     s = sentences(args.source)
     args.work.mkdir(parents=True, exist_ok=True)
