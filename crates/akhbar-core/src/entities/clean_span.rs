@@ -15,9 +15,9 @@
 //! or where the same document names the entity without it: a rare name
 //! such as عفرين is not in the lexicon, but "وعفرين" is "عفرين" when
 //! another entity of the text begins with "عفرين". A word the tagger's lists
-//! hold as a name of the entity's type, and whose rest they do not hold, is a name, whatever the
-//! lexicon says of that rest: بولو (the Turkish town) is not ب + ولو, بلان
-//! (Blanc) not ب + لان.
+//! hold as a name of the entity's type, and whose rest they do not hold, is
+//! a name, whatever the lexicon says of that rest: بولو (the Turkish town)
+//! is not ب + ولو, بلان (Blanc) not ب + لان.
 
 use super::features::token_info;
 use crate::text::chars::is_arabic_letter;
@@ -69,16 +69,16 @@ pub fn clean_first_word(
         (true, false) => (1, true),
     };
     let before = a.pro - kept;
+    let folded = fold(&letters.iter().collect::<String>());
+    let whole = word_count(&folded);
     if !a.article {
-        if let Some(c) = lam_before_article(word, &positions, &letters, a.pro, named_alone) {
+        if let Some(c) = lam_before_article(word, &positions, &letters, a.pro, whole, named_alone) {
             return c;
         }
     }
     if before == 0 {
         return named_alone_split(word, &positions, &letters, named_alone);
     }
-    let folded = fold(&letters.iter().collect::<String>());
-    let whole = word_count(&folded);
     let whole_listed = listed(&folded);
     // The whole cluster first, then shorter ones where a letter of it may
     // not go: "وكندا" is و + كندا, "وسالم" (و + the future prefix س to the
@@ -156,19 +156,19 @@ fn lillah(word: &[char], positions: &[usize], letters: &[char]) -> Option<CleanW
 /// "ليمن", form "اليمن"; so للصين، للكويت، للزمالك). One و or ف may come
 /// first (وللصين), which is all the segmenter may have split off (`pro`
 /// letters): where it took ل as the proclitic (للبنان: ل + لبنان) its
-/// reading stands.
+/// reading stands. `whole` is the whole word's lexicon count.
 fn lam_before_article(
     word: &[char],
     positions: &[usize],
     letters: &[char],
     pro: usize,
+    whole: u32,
     named_alone: &dyn Fn(&str) -> bool,
 ) -> Option<CleanWord> {
     let k = usize::from(matches!(letters.first(), Some('و' | 'ف')));
     if pro > k || letters.len() < k + 4 || letters[k] != 'ل' || letters[k + 1] != 'ل' {
         return None;
     }
-    let whole = word_count(&fold(&letters.iter().collect::<String>()));
     let form = format!("ا{}", fold(&letters[k + 1..].iter().collect::<String>()));
     if !(named_alone(&form) || word_count(&form) > whole) {
         return None;

@@ -66,12 +66,12 @@ pub(super) fn join_known_phrases(
     for (s, e, ty) in spans {
         if let Some(last) = out.last_mut() {
             let (ps, pe, pty) = *last;
-            if pe == s && pty == ty {
-                let whole = &words[ps..e];
-                if one_listed_type(whole, types, gazetteer, |m| m.end == whole.len()) == Some(ty) {
-                    last.1 = e;
-                    continue;
-                }
+            if pe == s
+                && pty == ty
+                && whole_listed_type(&words[ps..e], types, gazetteer) == Some(ty)
+            {
+                last.1 = e;
+                continue;
             }
         }
         out.push((s, e, ty));
@@ -87,10 +87,20 @@ fn known_type(words: &[&str], types: &[String], gazetteer: &Gazetteer) -> Option
     one_listed_type(words, types, gazetteer, |m| m.end >= 2)
 }
 
+/// The one type of `types` under which the gazetteer lists all of `words`
+/// (the first one's proclitics allowed) as one phrase.
+pub(super) fn whole_listed_type(
+    words: &[&str],
+    types: &[String],
+    gazetteer: &Gazetteer,
+) -> Option<usize> {
+    one_listed_type(words, types, gazetteer, |m| m.end == words.len())
+}
+
 /// The one type of `types` under which the gazetteer lists a phrase that
 /// starts at the first word of `words` (its proclitics allowed) and whose
 /// match `keep` accepts; `None` for none or several.
-pub(super) fn one_listed_type(
+fn one_listed_type(
     words: &[&str],
     types: &[String],
     gazetteer: &Gazetteer,

@@ -85,15 +85,19 @@ fn prepositional(word: &str) -> bool {
         .any(|p| word.starts_with(p))
 }
 
+/// A word without none, one or two leading proclitic letters (ولجامعة:
+/// ولجامعه, لجامعه, جامعه), shortest cut first.
+fn without_proclitics(word: &str) -> impl Iterator<Item = String> + '_ {
+    let cs: Vec<char> = word.chars().collect();
+    (0..=2.min(cs.len()))
+        .take_while(move |&k| cs[..k].iter().all(|c| PROCLITICS.contains(c)))
+        .map(move |k| word.chars().skip(k).collect())
+}
+
 /// The head a word (folded, ة as ه) is, with up to two proclitics in front
 /// (بمطار، ولجامعة): its label and whether it needs a title.
 pub(super) fn head(word: &str) -> Option<(&'static str, bool)> {
-    let cs: Vec<char> = word.chars().collect();
-    (0..=2.min(cs.len())).find_map(|k| {
-        if !cs[..k].iter().all(|c| PROCLITICS.contains(c)) {
-            return None;
-        }
-        let rest: String = cs[k..].iter().collect();
+    without_proclitics(word).find_map(|rest| {
         let find = |table: &[(&str, &'static str)]| {
             table
                 .iter()
@@ -109,14 +113,7 @@ pub(super) fn head(word: &str) -> Option<(&'static str, bool)> {
 /// Whether a word (folded, ة as ه) is جامعة with up to two proclitics, not
 /// the article's لل (للجامعة is "to the university").
 fn is_university(word: &str) -> bool {
-    if word.starts_with("لل") {
-        return false;
-    }
-    let cs: Vec<char> = word.chars().collect();
-    (0..=2.min(cs.len())).any(|k| {
-        cs[..k].iter().all(|c| PROCLITICS.contains(c))
-            && cs[k..].iter().collect::<String>() == "جامعه"
-    })
+    !word.starts_with("لل") && without_proclitics(word).any(|rest| rest == "جامعه")
 }
 
 /// Turn each PERS span `(start, end, type)` of a sentence's tokens `sent`

@@ -14,7 +14,7 @@
 
 use super::features::token_info;
 use super::gazetteer::Gazetteer;
-use super::known_phrases::one_listed_type;
+use super::known_phrases::whole_listed_type;
 
 /// Heads after which a listed place is that place, in key form (hamza
 /// folded; both spellings of ة).
@@ -58,7 +58,8 @@ pub(super) fn places_after_heads(
         let (s, e, ty) = *span;
         let after_head = s >= 1 && prev_end < s && is_place_head(words[s - 1]);
         prev_end = e;
-        if ty != loc && after_head && listed_type(&words[s..e], types, gazetteer) == Some(loc) {
+        if ty != loc && after_head && whole_listed_type(&words[s..e], types, gazetteer) == Some(loc)
+        {
             span.2 = loc;
         }
     }
@@ -69,12 +70,6 @@ pub(super) fn places_after_heads(
 /// article.
 fn is_place_head(word: &str) -> bool {
     PLACE_HEADS.contains(&token_info(word).stem.as_str())
-}
-
-/// The one type of `types` under which the gazetteer lists all of `words`
-/// (the first one's proclitics allowed) as one phrase.
-fn listed_type(words: &[&str], types: &[String], gazetteer: &Gazetteer) -> Option<usize> {
-    one_listed_type(words, types, gazetteer, |m| m.end == words.len())
 }
 
 #[cfg(test)]
