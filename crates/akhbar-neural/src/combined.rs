@@ -8,10 +8,11 @@
 use std::sync::Arc;
 
 use akhbar_core::entities::labels::Labels;
-use akhbar_core::entities::viterbi::{marginals, viterbi};
+use akhbar_core::entities::viterbi::viterbi;
 use akhbar_core::entities::{Model, Scheme, TaggedSentence, Tagger};
 use akhbar_core::{Error, Result};
 
+use crate::stack::perceptron_marginals;
 use crate::tagger::NeuralTagger;
 
 /// The two taggers and the perceptron's share of the mean.
@@ -55,24 +56,13 @@ impl Tagger for Combined {
         let Ok(neural) = self.neural.log_probs_here(sentences) else {
             return self.fast.tag_sentences(sentences);
         };
-        let infos: Vec<_> = sentences.iter().map(|s| self.fast.analyse(s)).collect();
         let n_tags = self.labels().n_tags();
         let transitions = vec![0.0; (n_tags + 1) * n_tags];
         let w = self.fast_weight;
-        self.fast
-            .tag_document(&infos)
+        perceptron_marginals(&self.fast, sentences)
             .into_iter()
             .zip(neural)
-            .map(|((_, em), lp)| {
-                let last = self.fast.final_stage();
-                let p = marginals(
-                    &em,
-                    last.n_tags(),
-                    last.final_transitions(),
-                    last.temperature(),
-                    last.scheme(),
-                );
-                let p = last.scheme().bio_marginals(&p, self.labels().types().len());
+            .map(|(p, lp)| {
                 let mixed: Vec<f32> = p
                     .iter()
                     .zip(&lp)

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use akhbar_core::entities::clusters::{Clusters, PREFIXES};
 use akhbar_core::entities::features::{mark_gazetteer, token_info, TokenInfo};
 use akhbar_core::entities::hash::Fnv;
-use akhbar_core::entities::Gazetteer;
+use akhbar_core::entities::{Gazetteer, Model};
 
+use crate::stack::perceptron_marginals;
 use crate::vectors::Vectors;
 
 /// Most ids one token has; shorter lists are padded with [`Inputs::PAD`].
@@ -34,12 +35,15 @@ mod t {
 }
 
 /// The ids of every token of a sentence, `MAX_IDS` per token.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Inputs {
     /// `len × MAX_IDS` ids in `0..buckets`, [`Inputs::PAD`] after the last.
     pub ids: Vec<u32>,
     /// Per token, its row in the pre-trained vectors or [`Inputs::NO_VECTOR`].
     pub vector_rows: Vec<u32>,
+    /// Per token, the stacked perceptron's BIO marginals (`len × stack
+    /// width`; empty without a stacked perceptron).
+    pub stack: Vec<f32>,
     /// Tokens.
     pub len: usize,
 }
@@ -61,6 +65,8 @@ pub struct InputSpace {
     pub buckets: u32,
     /// Pre-trained word vectors, if any.
     pub vectors: Option<Arc<Vectors>>,
+    /// The perceptron whose marginals are inputs (stacking), if any.
+    pub stack: Option<Arc<Model>>,
 }
 
 impl InputSpace {
@@ -88,8 +94,29 @@ impl InputSpace {
         Inputs {
             ids,
             vector_rows,
+            stack: Vec::new(),
             len: infos.len(),
         }
+    }
+
+    /// Width of the stacked inputs per token (0 without a stacked perceptron).
+    pub fn stack_dim(&self) -> usize {
+        self.stack.as_ref().map_or(0, |m| m.labels().n_tags())
+    }
+
+    /// The ids of a document's sentences, with the stacked perceptron's
+    /// marginals over the whole document when there is one.
+    pub fn document(&self, sentences: &[Vec<&str>]) -> Vec<Inputs> {
+        let mut inputs: Vec<Inputs> = sentences.iter().map(|s| self.sentence(s)).collect();
+        if let Some(model) = &self.stack {
+            for (x, m) in inputs
+                .iter_mut()
+                .zip(perceptron_marginals(model, sentences))
+            {
+                x.stack = m;
+            }
+        }
+        inputs
     }
 
     fn id(&self, h: Fnv) -> u32 {
@@ -167,6 +194,7 @@ mod tests {
             clusters,
             buckets: 1 << 12,
             vectors: None,
+            stack: None,
         }
     }
 

@@ -26,6 +26,9 @@ pub struct NetworkConfig {
     pub n_tags: usize,
     /// Width of the pre-trained word vectors (0: none).
     pub vector_dim: usize,
+    /// Width of the stacked perceptron marginals per token (0: none). They
+    /// join the token vector, and their logarithms the output layer's input.
+    pub stack_dim: usize,
 }
 
 impl NetworkConfig {
@@ -38,6 +41,7 @@ impl NetworkConfig {
             "dilations": self.dilations,
             "n_tags": self.n_tags,
             "vector_dim": self.vector_dim,
+            "stack_dim": self.stack_dim,
         })
     }
 
@@ -70,19 +74,21 @@ impl NetworkConfig {
             dilations,
             n_tags: int("n_tags")? as usize,
             vector_dim: int("vector_dim")? as usize,
+            // Absent in folders written before stacking.
+            stack_dim: v.get("stack_dim").and_then(Value::as_u64).unwrap_or(0) as usize,
         })
     }
 
     /// Parameter names and shapes, in a fixed order.
     pub fn shapes(&self) -> Vec<(String, Vec<usize>)> {
         let mut out = vec![("table".to_string(), vec![self.buckets as usize, self.embed])];
-        let mut width = self.embed + self.vector_dim;
+        let mut width = self.embed + self.vector_dim + self.stack_dim;
         for i in 0..self.dilations.len() {
             out.push((format!("conv{i}.w"), vec![3 * width, self.hidden]));
             out.push((format!("conv{i}.b"), vec![self.hidden]));
             width = self.hidden;
         }
-        out.push(("out.w".into(), vec![width, self.n_tags]));
+        out.push(("out.w".into(), vec![width + self.stack_dim, self.n_tags]));
         out.push(("out.b".into(), vec![self.n_tags]));
         out
     }
@@ -124,6 +130,8 @@ pub struct Batch {
     pub id_used: Vec<bool>,
     /// `B × T`: each position's row in the pre-trained vectors.
     pub vector_rows: Vec<u32>,
+    /// `B × T × stack width`: the stacked marginals (zeros for padding).
+    pub stack: Vec<f32>,
     /// `B × T × 1`: 1 for a token, 0 for padding.
     pub token_mask: Tensor,
     pub sentences: usize,
@@ -144,7 +152,18 @@ impl Batch {
         let mut id_used = vec![false; b * width * MAX_IDS];
         let mut vector_rows = vec![Inputs::NO_VECTOR; b * width];
         let mut token_mask = vec![0f32; b * width];
+        let stack_dim = sentences
+            .first()
+            .map_or(0, |x| x.stack.len() / x.len.max(1));
+        let mut stack = vec![0f32; b * width * stack_dim];
         for (s, x) in sentences.iter().enumerate() {
+            if x.stack.len() != x.len * stack_dim {
+                return Err(candle_core::Error::Msg(
+                    "sentences of a batch have stacked inputs of different widths".into(),
+                ));
+            }
+            let at = s * width * stack_dim;
+            stack[at..at + x.stack.len()].copy_from_slice(&x.stack);
             for t in 0..x.len {
                 token_mask[s * width + t] = 1.0;
                 for k in 0..MAX_IDS {
@@ -162,6 +181,7 @@ impl Batch {
             ids,
             id_used,
             vector_rows,
+            stack,
             token_mask: Tensor::from_vec(token_mask, (b, width, 1), &Device::Cpu)?,
             sentences: b,
             width,
@@ -228,20 +248,28 @@ impl Network {
         })
     }
 
-    /// The token vectors of a batch, `B × T × (embed + vector_dim)`: the
-    /// sum of the table rows of each token's used ids, then its pre-trained
-    /// vector (zeros when it has none).
+    /// The token vectors of a batch, `B × T × (embed + vector_dim +
+    /// stack_dim)`: the sum of the table rows of each token's used ids, then
+    /// its pre-trained vector (zeros when it has none), then its stacked
+    /// marginals.
     pub fn embed(&self, batch: &Batch, vectors: Option<&Vectors>) -> Result<Tensor> {
         let e = self.config.embed;
         let v = self.config.vector_dim;
+        let sd = self.config.stack_dim;
         if vectors.map_or(0, |x| x.dim) != v {
             return Err(candle_core::Error::Msg(format!(
                 "the network reads vectors of width {v}"
             )));
         }
-        let mut x = vec![0f32; batch.sentences * batch.width * (e + v)];
+        if batch.stack.len() != batch.sentences * batch.width * sd {
+            return Err(candle_core::Error::Msg(format!(
+                "the network reads stacked inputs of width {sd}"
+            )));
+        }
+        let mut x = vec![0f32; batch.sentences * batch.width * (e + v + sd)];
         let rows = batch.used_ids().zip(&batch.vector_rows);
-        for (out, (ids, &vrow)) in x.chunks_mut(e + v).zip(rows) {
+        for (k, (out, (ids, &vrow))) in x.chunks_mut(e + v + sd).zip(rows).enumerate() {
+            out[e + v..].copy_from_slice(&batch.stack[k * sd..(k + 1) * sd]);
             for id in ids {
                 let row = &self.table[id as usize * e..(id as usize + 1) * e];
                 for (o, r) in out.iter_mut().zip(row) {
@@ -249,10 +277,10 @@ impl Network {
                 }
             }
             if let (Some(vs), true) = (vectors, vrow != Inputs::NO_VECTOR) {
-                out[e..].copy_from_slice(vs.vector(vrow));
+                out[e..e + v].copy_from_slice(vs.vector(vrow));
             }
         }
-        Tensor::from_vec(x, (batch.sentences, batch.width, e + v), &Device::Cpu)
+        Tensor::from_vec(x, (batch.sentences, batch.width, e + v + sd), &Device::Cpu)
     }
 
     /// Tag scores, `B × T × n_tags`, from the token vectors `x` of
@@ -284,6 +312,14 @@ impl Network {
         }
         if let Some(m) = dropout(x.dims())? {
             x = (x * m)?;
+        }
+        let sd = self.config.stack_dim;
+        if sd > 0 {
+            // The stacked log-marginals reach the output layer directly, so
+            // the network can start from the perceptron's scores.
+            let logs: Vec<f32> = batch.stack.iter().map(|p| p.max(1e-4).ln()).collect();
+            let logs = Tensor::from_vec(logs, (b, t, sd), &Device::Cpu)?;
+            x = Tensor::cat(&[&x, &logs], 2)?;
         }
         let width = x.dim(2)?;
         x.reshape((b * t, width))?
@@ -331,6 +367,7 @@ mod tests {
             dilations: vec![1, 2],
             n_tags: 5,
             vector_dim: 0,
+            stack_dim: 0,
         }
     }
 
@@ -356,6 +393,7 @@ mod tests {
         Inputs {
             ids,
             vector_rows: vec![Inputs::NO_VECTOR; len],
+            stack: Vec::new(),
             len,
         }
     }

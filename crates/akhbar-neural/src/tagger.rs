@@ -19,7 +19,7 @@ use akhbar_core::batch::on_current_worker;
 use akhbar_core::entities::clusters::Clusters;
 use akhbar_core::entities::labels::Labels;
 use akhbar_core::entities::viterbi::viterbi;
-use akhbar_core::entities::{Gazetteer, Scheme, TaggedSentence, Tagger};
+use akhbar_core::entities::{Gazetteer, Model, Scheme, TaggedSentence, Tagger};
 use akhbar_core::{Error, Result};
 use candle_core::{DType, Device, Tensor, D};
 use serde_json::{json, Value};
@@ -30,6 +30,9 @@ use crate::vectors::Vectors;
 
 /// Padded tokens per forward pass at inference.
 pub const BATCH_TOKENS: usize = 2048;
+
+/// The stacked perceptron's file in a model folder, when there is one.
+const STACKED: &str = "perceptron.akbm";
 
 /// The model folder format this build reads and writes.
 const FORMAT: &str = "akhbar-neural 1";
@@ -87,6 +90,8 @@ impl NeuralTagger {
         if network.config.n_tags != labels.n_tags()
             || space.buckets != network.config.buckets
             || network.config.vector_dim != vector_dim
+            || network.config.stack_dim != space.stack_dim()
+            || space.stack.as_ref().is_some_and(|m| m.labels() != &labels)
         {
             return Err(Error::InvalidOption(
                 "the network's sizes do not fit its labels and inputs".into(),
@@ -133,6 +138,9 @@ impl NeuralTagger {
                     candle_core::safetensors::save(&HashMap::from([("vectors", t)]), &path)
                 })
                 .map_err(|e| io_error(&path, e))?;
+        }
+        if let Some(m) = &self.space.stack {
+            m.save(&dir.join(STACKED))?;
         }
         write_gazetteer(&self.space.gazetteer, &dir.join("gazetteer.tsv"))?;
         self.space.clusters.write(&dir.join("clusters.tsv"))
@@ -185,6 +193,11 @@ impl NeuralTagger {
             clusters: Clusters::read(&dir.join("clusters.tsv"))?,
             buckets: network.config.buckets,
             vectors,
+            stack: if network.config.stack_dim > 0 {
+                Some(Arc::new(Model::load(&dir.join(STACKED))?))
+            } else {
+                None
+            },
         };
         Self::new(network, space, Labels::new(types)).map_err(|e| model_error(dir, e))
     }
@@ -192,7 +205,7 @@ impl NeuralTagger {
     /// Per-token log-probabilities of each tag, `tokens × n_tags`, for each
     /// sentence of a document.
     pub fn log_probs(&self, sentences: &[Vec<&str>]) -> candle_core::Result<Vec<Vec<f32>>> {
-        let inputs: Vec<Inputs> = sentences.iter().map(|s| self.space.sentence(s)).collect();
+        let inputs: Vec<Inputs> = self.space.document(sentences);
         let mut order: Vec<usize> = (0..inputs.len()).collect();
         order.sort_by_key(|&i| inputs[i].len);
         let n_tags = self.network.config.n_tags;

@@ -109,9 +109,12 @@ pub fn prf(correct: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
 }
 
 /// Learn a tagger from `train`. After each epoch `report` gets a line
-/// (loss, time, and the dev scores when `dev` is given).
+/// (loss, time, and the dev scores when `dev` is given). With a stacked
+/// perceptron in `space`, `train_stack` holds each training sentence's
+/// jackknifed marginals ([`crate::stack::jackknife_marginals`]).
 pub fn train(
     train: &[Sentence],
+    train_stack: Option<&[Vec<f32>]>,
     dev: Option<&[Sentence]>,
     mut space: InputSpace,
     config: &TrainConfig,
@@ -141,7 +144,23 @@ pub fn train(
         dilations: config.dilations.clone(),
         n_tags: labels.n_tags(),
         vector_dim: space.vectors.as_ref().map_or(0, |v| v.dim),
+        stack_dim: space.stack_dim(),
     };
+    let stack_ok = match train_stack {
+        None => net_config.stack_dim == 0,
+        Some(m) => {
+            m.len() == train.len()
+                && m.iter()
+                    .zip(train)
+                    .all(|(m, s)| m.len() == s.tokens.len() * net_config.stack_dim)
+        }
+    };
+    if !stack_ok || (net_config.stack_dim == 0) != train_stack.is_none() {
+        return Err(Error::InvalidOption(
+            "stacked marginals must come with a stacked perceptron, one row per training token"
+                .into(),
+        ));
+    }
     let mut rng = SmallRng::seed_from_u64(config.seed);
     let params = net_config.init(&mut rng).map_err(candle_error)?;
     let vars: Vec<(String, Var)> = params
@@ -171,9 +190,14 @@ pub fn train(
 
     let inputs: Vec<Inputs> = train
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            space.sentence(&tokens)
+            let mut x = space.sentence(&tokens);
+            if let Some(m) = train_stack {
+                x.stack = m[i].clone();
+            }
+            x
         })
         .collect();
     let targets: Vec<Vec<u32>> = train

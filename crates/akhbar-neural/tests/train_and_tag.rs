@@ -87,7 +87,15 @@ fn space() -> InputSpace {
 }
 
 fn trained(seed: u64) -> NeuralTagger {
-    train(&sentences(), None, space(), &config(seed), &mut |_| {}).unwrap()
+    train(
+        &sentences(),
+        None,
+        None,
+        space(),
+        &config(seed),
+        &mut |_| {},
+    )
+    .unwrap()
 }
 
 fn tags(t: &dyn Tagger, words: &[&str]) -> Vec<String> {
@@ -183,7 +191,7 @@ fn training_data_without_entities_is_refused() {
     let plain =
         akhbar_core::entities::conll::parse_conll("قال O\nأمس O\n".as_bytes(), "x").unwrap();
     assert!(matches!(
-        train(&plain, None, space(), &config(1), &mut |_| {}),
+        train(&plain, None, None, space(), &config(1), &mut |_| {}),
         Err(Error::TrainingData(_))
     ));
     let zero = TrainConfig {
@@ -191,7 +199,7 @@ fn training_data_without_entities_is_refused() {
         ..config(1)
     };
     assert!(matches!(
-        train(&sentences(), None, space(), &zero, &mut |_| {}),
+        train(&sentences(), None, None, space(), &zero, &mut |_| {}),
         Err(Error::InvalidOption(_))
     ));
 }
@@ -268,7 +276,7 @@ fn learns_with_pretrained_vectors_and_keeps_them_in_the_folder() {
         vectors: Some(Arc::new(vectors)),
         ..space()
     };
-    let t = train(&sentences(), None, space, &config(2), &mut |_| {}).unwrap();
+    let t = train(&sentences(), None, None, space, &config(2), &mut |_| {}).unwrap();
     assert_eq!(t.network().config.vector_dim, 3);
     let (p, r, f) = micro(&evaluate(&t, &sentences()));
     assert!(f > 0.9, "training set P {p} R {r} F1 {f}");
@@ -280,4 +288,107 @@ fn learns_with_pretrained_vectors_and_keeps_them_in_the_folder() {
     // The folder keeps the vectors in f16, the precision they were trained at.
     assert_eq!(loaded.log_probs(&doc).unwrap(), t.log_probs(&doc).unwrap());
     assert_eq!(loaded.tag_sentences(&doc), t.tag_sentences(&doc));
+}
+
+#[test]
+fn stacked_on_the_perceptron_trains_round_trips_and_refuses_mismatches() {
+    use akhbar_core::entities::TrainOptions;
+    use akhbar_neural::stack::{jackknife_marginals, read_marginals, write_marginals};
+    use std::sync::Arc;
+
+    let gold = sentences();
+    let opts = TrainOptions {
+        epochs: 5,
+        gazetteer: space().gazetteer,
+        ..TrainOptions::default()
+    };
+    let fast = akhbar_core::entities::train::train(&gold, &[], None, &opts, &mut |_| {}).unwrap();
+    let mut lines = Vec::new();
+    let jack = jackknife_marginals(&gold, fast.labels(), &opts, 2, &mut |l| {
+        lines.push(l.to_string())
+    })
+    .unwrap();
+    assert_eq!(lines.len(), 2);
+    // In three folds the last two sentences' fold leaves no ORG to learn.
+    assert!(matches!(
+        jackknife_marginals(&gold, fast.labels(), &opts, 3, &mut |_| {}),
+        Err(Error::TrainingData(_))
+    ));
+    // One row of BIO marginals (O + B/I of three types) per token, each a
+    // distribution.
+    assert_eq!(jack.len(), gold.len());
+    for (m, s) in jack.iter().zip(&gold) {
+        assert_eq!(m.len(), s.tokens.len() * 7);
+        for row in m.chunks(7) {
+            let sum: f32 = row.iter().sum();
+            assert!((sum - 1.0).abs() < 1e-3, "{row:?}");
+        }
+    }
+    // The cache file gives them back to its five decimals.
+    let path = std::env::temp_dir().join(format!("akhbar-stack-{}.txt", std::process::id()));
+    write_marginals(&path, &jack, 7).unwrap();
+    let back = read_marginals(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    for (a, b) in jack.iter().flatten().zip(back.iter().flatten()) {
+        assert!((a - b).abs() < 1e-5);
+    }
+
+    let stacked_space = InputSpace {
+        stack: Some(Arc::new(fast)),
+        ..space()
+    };
+    let t = train(
+        &gold,
+        Some(&jack),
+        None,
+        stacked_space.clone(),
+        &config(4),
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!(t.network().config.stack_dim, 7);
+    let (p, r, f) = micro(&evaluate(&t, &gold));
+    assert!(f > 0.9, "training set P {p} R {r} F1 {f}");
+    let doc = vec![vec!["سافر", "أوباما", "إلى", "باريس"]];
+    assert_eq!(
+        tags(&t, &doc[0]),
+        ["O", "B-PERS", "O", "B-LOC"],
+        "the hand-checked sentence"
+    );
+    // The folder carries the perceptron beside the network.
+    let dir = std::env::temp_dir().join(format!("akhbar-neural-stack-{}", std::process::id()));
+    t.save(&dir).unwrap();
+    assert!(dir.join("perceptron.akbm").exists());
+    let loaded = NeuralTagger::load(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(loaded.log_probs(&doc).unwrap(), t.log_probs(&doc).unwrap());
+
+    // Marginals without a stacked perceptron, or of the wrong length, are refused.
+    assert!(matches!(
+        train(&gold, Some(&jack), None, space(), &config(4), &mut |_| {}),
+        Err(Error::InvalidOption(_))
+    ));
+    assert!(matches!(
+        train(
+            &gold,
+            None,
+            None,
+            stacked_space.clone(),
+            &config(4),
+            &mut |_| {}
+        ),
+        Err(Error::InvalidOption(_))
+    ));
+    let short: Vec<Vec<f32>> = jack.iter().map(|m| m[7..].to_vec()).collect();
+    assert!(matches!(
+        train(
+            &gold,
+            Some(&short),
+            None,
+            stacked_space,
+            &config(4),
+            &mut |_| {}
+        ),
+        Err(Error::InvalidOption(_))
+    ));
 }

@@ -6,6 +6,8 @@
 //!     [--dilations 1,2,4] [--bucket-bits 16] [--batch 16] [--lr 0.002]
 //!     [--dropout 0.25] [--word-dropout 0.1]
 //!     [--vectors VECTORS.txt] [--vector-limit 200000]
+//!     [--stack FAST.akbm [--stack-marginals FILE] [--stack-folds 5]
+//!      [--stack-epochs 10] [--stack-ensemble 5] [--stack-seed 1] [--stack-scheme bilou]]
 //! akhbar-neural evaluate DIR TEST.txt [--fast FAST.akbm [--fast-weight 0.5]]
 //! ```
 
@@ -14,8 +16,9 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use akhbar_core::entities::clusters::Clusters;
-use akhbar_core::entities::{read_conll, Model};
+use akhbar_core::entities::{read_conll, Model, Scheme, TrainOptions};
 use akhbar_neural::inputs::InputSpace;
+use akhbar_neural::stack::{jackknife_marginals, read_marginals, write_marginals};
 use akhbar_neural::tagger::read_gazetteer;
 use akhbar_neural::train::{evaluate, micro, prf};
 use akhbar_neural::vectors::Vectors;
@@ -72,11 +75,33 @@ fn run_train(args: &[String]) -> Result<(), String> {
     let mut config = TrainConfig::default();
     let (mut train_path, mut dev, mut gaz, mut clusters, mut out) = (None, None, None, None, None);
     let (mut vectors, mut vector_limit) = (None, 200_000);
+    let (mut stack, mut stack_cache, mut folds) = (None, None, 5usize);
+    let mut popts = TrainOptions {
+        epochs: 10,
+        ensemble: 5,
+        scheme: Scheme::Bilou,
+        ..TrainOptions::default()
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--vectors" => vectors = Some(PathBuf::from(value::<String>(a, it.next())?)),
             "--vector-limit" => vector_limit = value(a, it.next())?,
+            "--stack" => stack = Some(PathBuf::from(value::<String>(a, it.next())?)),
+            "--stack-marginals" => {
+                stack_cache = Some(PathBuf::from(value::<String>(a, it.next())?))
+            }
+            "--stack-folds" => folds = value(a, it.next())?,
+            "--stack-epochs" => popts.epochs = value(a, it.next())?,
+            "--stack-ensemble" => popts.ensemble = value(a, it.next())?,
+            "--stack-seed" => popts.seed = value(a, it.next())?,
+            "--stack-scheme" => {
+                popts.scheme = match value::<String>(a, it.next())?.as_str() {
+                    "bio" => Scheme::Bio,
+                    "bilou" => Scheme::Bilou,
+                    _ => return Err("--stack-scheme is bio or bilou".into()),
+                }
+            }
             "--dev" => dev = Some(PathBuf::from(value::<String>(a, it.next())?)),
             "--gazetteer" => gaz = Some(PathBuf::from(value::<String>(a, it.next())?)),
             "--clusters" => clusters = Some(PathBuf::from(value::<String>(a, it.next())?)),
@@ -107,7 +132,36 @@ fn run_train(args: &[String]) -> Result<(), String> {
         .map(|d| read_conll(&d))
         .transpose()
         .map_err(|e| e.to_string())?;
+    let stack = stack
+        .map(|p| Model::load(&p).map(Arc::new))
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let train_stack = match &stack {
+        None => None,
+        Some(model) => {
+            // The jackknife's perceptrons use the stacked model's own
+            // gazetteer and clusters; the other settings are the flags'.
+            popts.gazetteer = model.gazetteer().clone();
+            popts.clusters = model.clusters().clone();
+            let n_tags = model.labels().n_tags();
+            match stack_cache.as_ref().filter(|p| p.exists()) {
+                Some(p) => Some(read_marginals(p).map_err(|e| format!("{}: {e}", p.display()))?),
+                None => {
+                    let m =
+                        jackknife_marginals(&sentences, model.labels(), &popts, folds, &mut |l| {
+                            eprintln!("{l}")
+                        })
+                        .map_err(|e| e.to_string())?;
+                    if let Some(p) = &stack_cache {
+                        write_marginals(p, &m, n_tags).map_err(|e| e.to_string())?;
+                    }
+                    Some(m)
+                }
+            }
+        }
+    };
     let space = InputSpace {
+        stack,
         gazetteer: match gaz {
             Some(g) => read_gazetteer(&g).map_err(|e| e.to_string())?,
             None => Default::default(),
@@ -125,9 +179,14 @@ fn run_train(args: &[String]) -> Result<(), String> {
         },
     };
     eprintln!("{config:?}");
-    let tagger = train(&sentences, dev.as_deref(), space, &config, &mut |l| {
-        eprintln!("{l}")
-    })
+    let tagger = train(
+        &sentences,
+        train_stack.as_deref(),
+        dev.as_deref(),
+        space,
+        &config,
+        &mut |l| eprintln!("{l}"),
+    )
     .map_err(|e| e.to_string())?;
     tagger.save(&out).map_err(|e| e.to_string())?;
     if let Some(dev) = dev {
