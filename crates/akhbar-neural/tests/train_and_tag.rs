@@ -360,8 +360,14 @@ fn stacked_on_the_perceptron_trains_round_trips_and_refuses_mismatches() {
     t.save(&dir).unwrap();
     assert!(dir.join("perceptron.akbm").exists());
     let loaded = NeuralTagger::load(&dir).unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(loaded.log_probs(&doc).unwrap(), t.log_probs(&doc).unwrap());
+    // A stacked folder without its perceptron is a typed error, not a panic.
+    std::fs::remove_file(dir.join("perceptron.akbm")).unwrap();
+    assert!(matches!(
+        NeuralTagger::load(&dir),
+        Err(Error::Io { .. } | Error::ModelFile { .. })
+    ));
+    std::fs::remove_dir_all(&dir).unwrap();
 
     // Marginals without a stacked perceptron, or of the wrong length, are refused.
     assert!(matches!(
