@@ -152,9 +152,11 @@ impl Batch {
         let mut id_used = vec![false; b * width * MAX_IDS];
         let mut vector_rows = vec![Inputs::NO_VECTOR; b * width];
         let mut token_mask = vec![0f32; b * width];
+        // Read off a sentence with tokens: an empty one has no rows.
         let stack_dim = sentences
-            .first()
-            .map_or(0, |x| x.stack.len() / x.len.max(1));
+            .iter()
+            .find(|x| x.len > 0)
+            .map_or(0, |x| x.stack.len() / x.len);
         let mut stack = vec![0f32; b * width * stack_dim];
         for (s, x) in sentences.iter().enumerate() {
             if x.stack.len() != x.len * stack_dim {

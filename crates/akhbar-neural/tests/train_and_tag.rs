@@ -355,6 +355,11 @@ fn stacked_on_the_perceptron_trains_round_trips_and_refuses_mismatches() {
         ["O", "B-PERS", "O", "B-LOC"],
         "the hand-checked sentence"
     );
+    // An empty sentence in a document (sorted first in its batch) leaves
+    // the others' tags as they are alone.
+    let with_empty = t.tag_sentences(&[vec![], doc[0].clone()]);
+    assert!(with_empty[0].tags.is_empty());
+    assert_eq!(with_empty[1], t.tag_sentences(&doc)[0]);
     // The folder carries the perceptron beside the network.
     let dir = std::env::temp_dir().join(format!("akhbar-neural-stack-{}", std::process::id()));
     t.save(&dir).unwrap();
