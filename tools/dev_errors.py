@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from split_conll import sentences
+from split_conll import words_and_tags
 
 from akhbar import Tagger
 
@@ -67,9 +67,7 @@ def main() -> None:
     ap.add_argument("conll", type=Path)
     ap.add_argument("--context", type=int, default=3, help="words shown either side")
     args = ap.parse_args()
-    rows = [[line.split() for line in s] for s in sentences(args.conll)]
-    words = [[r[0] for r in s] for s in rows]
-    gold_tags = [[r[-1] for r in s] for s in rows]
+    words, gold_tags = words_and_tags(args.conll)
     predicted_tags = Tagger.load(args.model).tag_tokens(words)
     counts: Counter[tuple[str, str]] = Counter()
     for toks, g_tags, p_tags in zip(words, gold_tags, predicted_tags, strict=True):

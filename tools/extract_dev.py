@@ -20,8 +20,8 @@ import argparse
 from pathlib import Path
 
 from dev_errors import spans
-from label_vote_dev import DOCUMENT, score
-from split_conll import sentences
+from label_vote_dev import DOCUMENT, score, tag_documents
+from split_conll import words_and_tags
 
 from akhbar import Tagger
 
@@ -77,16 +77,12 @@ def main() -> None:
     ap.add_argument("conll", type=Path)
     ap.add_argument("--errors", action="store_true", help="list the names that differ")
     args = ap.parse_args()
-    rows = [[line.split() for line in s] for s in sentences(args.conll)]
-    words = [[r[0] for r in s] for s in rows]
-    gold = [[r[-1] for r in s] for s in rows]
+    words, gold = words_and_tags(args.conll)
     tagger = Tagger.load(args.model)
-    tagged: list[list[str]] = []
+    tagged = tag_documents(tagger, words)
     extracted: list[list[str]] = []
     for lo in range(0, len(words), DOCUMENT):
-        doc = words[lo : lo + DOCUMENT]
-        tagged += tagger.tag_tokens(doc)
-        extracted += extract_tags(tagger, doc)
+        extracted += extract_tags(tagger, words[lo : lo + DOCUMENT])
     for name, pred in [("tagger", tagged), ("extract", extracted)]:
         p, r, f = score(gold, pred)
         print(f"{name}\tP {p:.4f}\tR {r:.4f}\tF1 {f:.4f}")

@@ -18,11 +18,19 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from dev_errors import spans
-from split_conll import sentences
+from split_conll import words_and_tags
 
 from akhbar import Tagger
 
 DOCUMENT = 40
+
+
+def tag_documents(tagger: Tagger, words: list[list[str]]) -> list[list[str]]:
+    """The tagger's tags of CoNLL sentences read as documents of ``DOCUMENT`` sentences."""
+    tags: list[list[str]] = []
+    for lo in range(0, len(words), DOCUMENT):
+        tags += tagger.tag_tokens(words[lo : lo + DOCUMENT])
+    return tags
 
 
 def one_label_per_name(words: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
@@ -62,13 +70,8 @@ def main() -> None:
     ap.add_argument("model", type=Path)
     ap.add_argument("conll", type=Path)
     args = ap.parse_args()
-    rows = [[line.split() for line in s] for s in sentences(args.conll)]
-    words = [[r[0] for r in s] for s in rows]
-    gold = [[r[-1] for r in s] for s in rows]
-    tagger = Tagger.load(args.model)
-    tags: list[list[str]] = []
-    for lo in range(0, len(words), DOCUMENT):
-        tags += tagger.tag_tokens(words[lo : lo + DOCUMENT])
+    words, gold = words_and_tags(args.conll)
+    tags = tag_documents(Tagger.load(args.model), words)
     for name, pred in [("tagger", tags), ("one label per name", one_label_per_name(words, tags))]:
         p, r, f = score(gold, pred)
         print(f"{name}\tP {p:.4f}\tR {r:.4f}\tF1 {f:.4f}")

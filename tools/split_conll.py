@@ -27,6 +27,12 @@ def sentences(path: Path) -> list[list[str]]:
     return out
 
 
+def words_and_tags(path: Path) -> tuple[list[list[str]], list[list[str]]]:
+    """Each sentence's tokens (first column) and tags (last column)."""
+    rows = [[line.split() for line in s] for s in sentences(path)]
+    return [[r[0] for r in s] for s in rows], [[r[-1] for r in s] for s in rows]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", type=Path)
