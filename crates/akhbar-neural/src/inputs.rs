@@ -32,6 +32,7 @@ mod t {
     pub const CLUSTER: u8 = 9;
     pub const NO_CLUSTER: u8 = 10;
     pub const LENGTH: u8 = 11;
+    pub const MASK: u8 = 12;
 }
 
 /// The ids of every token of a sentence, `MAX_IDS` per token.
@@ -119,6 +120,23 @@ impl InputSpace {
         inputs
     }
 
+    /// The one id a masked token has in pre-training ([`crate::pretrain`]).
+    pub fn mask_id(&self) -> u32 {
+        self.id(Fnv::with_template(t::MASK))
+    }
+
+    /// A token's word-cluster path: its folded form's, else its stem's (the
+    /// cluster its inputs read).
+    pub fn cluster_path(&self, token: &str) -> Option<&str> {
+        self.cluster_of(&token_info(token))
+    }
+
+    fn cluster_of(&self, info: &TokenInfo) -> Option<&str> {
+        self.clusters
+            .get(&info.w)
+            .or_else(|| self.clusters.get(&info.stem))
+    }
+
     fn id(&self, h: Fnv) -> u32 {
         1 + (h.finish() % u64::from(self.buckets - 1)) as u32
     }
@@ -162,11 +180,7 @@ impl InputSpace {
             h.byte(bit as u8);
             out.push(self.id(h));
         }
-        match self
-            .clusters
-            .get(&info.w)
-            .or_else(|| self.clusters.get(&info.stem))
-        {
+        match self.cluster_of(info) {
             Some(path) => {
                 for &n in &PREFIXES {
                     let mut h = Fnv::with_template(t::CLUSTER);

@@ -14,6 +14,7 @@
 pub mod combined;
 pub mod inputs;
 pub mod network;
+pub mod pretrain;
 pub mod stack;
 pub mod tagger;
 pub mod train;

@@ -79,10 +79,16 @@ impl NetworkConfig {
         })
     }
 
+    /// Width of a token vector: the table's sum, the pre-trained vector,
+    /// the stacked marginals ([`Network::embed`]'s rows, in that order).
+    pub fn input_width(&self) -> usize {
+        self.embed + self.vector_dim + self.stack_dim
+    }
+
     /// Parameter names and shapes, in a fixed order.
     pub fn shapes(&self) -> Vec<(String, Vec<usize>)> {
         let mut out = vec![("table".to_string(), vec![self.buckets as usize, self.embed])];
-        let mut width = self.embed + self.vector_dim + self.stack_dim;
+        let mut width = self.input_width();
         for i in 0..self.dilations.len() {
             out.push((format!("conv{i}.w"), vec![3 * width, self.hidden]));
             out.push((format!("conv{i}.b"), vec![self.hidden]));
@@ -285,10 +291,44 @@ impl Network {
         Tensor::from_vec(x, (batch.sentences, batch.width, e + v + sd), &Device::Cpu)
     }
 
+    /// The adjoint of [`Network::embed`] for the table: hand each used id of
+    /// each token the table part of that token's gradient row. `grad` is the
+    /// gradient of the token vectors, `B × T × input width`, row major.
+    pub fn table_gradients(&self, grad: &[f32], batch: &Batch, mut add: impl FnMut(u32, &[f32])) {
+        let e = self.config.embed;
+        for (g, ids) in grad.chunks(self.config.input_width()).zip(batch.used_ids()) {
+            for id in ids {
+                add(id, &g[..e]);
+            }
+        }
+    }
+
     /// Tag scores, `B × T × n_tags`, from the token vectors `x` of
     /// [`Network::embed`]. `dropout` gives a mask (already scaled by
     /// `1 / (1 - p)`) for a tensor's shape, or `None` for no dropout.
     pub fn forward(
+        &self,
+        x: &Tensor,
+        batch: &Batch,
+        dropout: &mut dyn FnMut(&[usize]) -> Result<Option<Tensor>>,
+    ) -> Result<Tensor> {
+        let (b, t) = (batch.sentences, batch.width);
+        let h = self.hidden(x, batch, dropout)?;
+        let width = h.dim(2)?;
+        self.output(&h.reshape((b * t, width))?)?
+            .reshape((b, t, self.config.n_tags))
+    }
+
+    /// The output layer's scores, `N × n_tags`, of `N` rows of
+    /// [`Network::hidden`] (training scores only the rows it needs).
+    pub fn output(&self, rows: &Tensor) -> Result<Tensor> {
+        rows.matmul(&self.out.0)?.broadcast_add(&self.out.1)
+    }
+
+    /// What the output layer reads, `B × T × (hidden + stack width)`: the
+    /// last convolution's output (after dropout), then the logarithms of
+    /// the stacked marginals.
+    pub fn hidden(
         &self,
         x: &Tensor,
         batch: &Batch,
@@ -323,11 +363,7 @@ impl Network {
             let logs = Tensor::from_vec(logs, (b, t, sd), &Device::Cpu)?;
             x = Tensor::cat(&[&x, &logs], 2)?;
         }
-        let width = x.dim(2)?;
-        x.reshape((b * t, width))?
-            .matmul(&self.out.0)?
-            .broadcast_add(&self.out.1)?
-            .reshape((b, t, self.config.n_tags))
+        Ok(x)
     }
 
     /// Tag scores of a batch without dropout (inference).
@@ -426,6 +462,44 @@ mod tests {
             let d = (x - y).unwrap().abs().unwrap().max_all().unwrap();
             assert_eq!(d.to_scalar::<f32>().unwrap(), 0.0, "{n}");
         }
+    }
+
+    #[test]
+    fn table_gradients_follow_each_token_row_past_vectors_and_stacked_inputs() {
+        // Token vectors wider than the table part (vector and stacked parts
+        // after it): each id must get its own token's table part, whatever
+        // the extra width (the rows were misaligned once for vectors and
+        // once for stacked inputs).
+        let mut c = config();
+        c.vector_dim = 2;
+        c.stack_dim = 3;
+        let params: HashMap<_, _> = c
+            .init(&mut SmallRng::seed_from_u64(1))
+            .unwrap()
+            .into_iter()
+            .collect();
+        let net = Network::new(c.clone(), |n| params.get(n).cloned()).unwrap();
+        let mut a = inputs(2, 1);
+        a.stack = vec![0.5; 2 * 3];
+        let mut b = inputs(3, 7);
+        b.stack = vec![0.5; 3 * 3];
+        let batch = Batch::new(&[&a, &b], |_, _, _| true).unwrap();
+        let w = c.input_width();
+        // Position k's gradient row: k in its table part, -1 elsewhere.
+        let grad: Vec<f32> = (0..batch.sentences * batch.width)
+            .flat_map(|k| (0..w).map(move |i| if i < c.embed { k as f32 } else { -1.0 }))
+            .collect();
+        let mut got: Vec<(u32, Vec<f32>)> = Vec::new();
+        net.table_gradients(&grad, &batch, |id, g| got.push((id, g.to_vec())));
+        let mut want = Vec::new();
+        for (k, ids) in batch.used_ids().enumerate() {
+            for id in ids {
+                want.push((id, vec![k as f32; c.embed]));
+            }
+        }
+        // Three used ids per token, five tokens, none from padding.
+        assert_eq!(want.len(), 15);
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -45,14 +45,14 @@ pub struct NeuralTagger {
     labels: Labels,
 }
 
-fn model_error(dir: &Path, reason: impl std::fmt::Display) -> Error {
+pub(crate) fn model_error(dir: &Path, reason: impl std::fmt::Display) -> Error {
     Error::ModelFile {
         path: dir.display().to_string(),
         reason: reason.to_string(),
     }
 }
 
-fn io_error(path: &Path, e: impl std::fmt::Display) -> Error {
+pub(crate) fn io_error(path: &Path, e: impl std::fmt::Display) -> Error {
     Error::Io {
         path: path.display().to_string(),
         reason: e.to_string(),

@@ -5,6 +5,7 @@
 //! generator seeded by [`TrainConfig::seed`].
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use akhbar_core::entities::labels::{parse_tag, Labels};
@@ -39,6 +40,12 @@ pub struct TrainConfig {
     /// Probability that a token's identity ids are hidden.
     pub word_dropout: f64,
     pub seed: u64,
+    /// The embedding table's learning rate as a share of the layers' (0
+    /// keeps the table as initialised, e.g. as pre-trained).
+    pub table_lr_scale: f64,
+    /// A pre-trained encoder folder ([`crate::pretrain`]) whose table and
+    /// convolutions replace the random initial ones.
+    pub init: Option<PathBuf>,
 }
 
 impl Default for TrainConfig {
@@ -55,11 +62,16 @@ impl Default for TrainConfig {
             dropout: 0.25,
             word_dropout: 0.1,
             seed: 1,
+            table_lr_scale: 1.0,
+            init: None,
         }
     }
 }
 
-fn candle_error(e: candle_core::Error) -> Error {
+/// A token whose target [`step`] skips (pre-training scores masked tokens only).
+pub(crate) const IGNORE: u32 = u32::MAX;
+
+pub(crate) fn candle_error(e: candle_core::Error) -> Error {
     Error::Internal {
         row: None,
         reason: format!("training failed: {e}"),
@@ -162,31 +174,15 @@ pub fn train(
         ));
     }
     let mut rng = SmallRng::seed_from_u64(config.seed);
-    let params = net_config.init(&mut rng).map_err(candle_error)?;
-    let vars: Vec<(String, Var)> = params
-        .into_iter()
-        .map(|(n, t)| Ok((n, Var::from_tensor(&t)?)))
-        .collect::<candle_core::Result<_>>()
-        .map_err(candle_error)?;
-    let by_name: HashMap<&str, &Var> = vars.iter().map(|(n, v)| (n.as_str(), v)).collect();
-    let mut network = Network::new(net_config, |n| {
-        by_name.get(n).map(|v| v.as_tensor().clone())
-    })
-    .map_err(candle_error)?;
-    // The table is trained apart (sparse Adam); the layers by AdamW.
-    let mut table_opt = SparseAdam::new(network.table.len(), network.config.embed);
-    let mut opt = AdamW::new(
-        vars.iter()
-            .filter(|(n, _)| n != "table")
-            .map(|(_, v)| v.clone())
-            .collect(),
-        ParamsAdamW {
-            lr: config.learning_rate,
-            weight_decay: config.weight_decay,
-            ..Default::default()
-        },
-    )
-    .map_err(candle_error)?;
+    let mut params = net_config.init(&mut rng).map_err(candle_error)?;
+    if let Some(dir) = &config.init {
+        crate::pretrain::Encoder::load(dir)?.initialise(&net_config, &mut params)?;
+    }
+    let Trainable {
+        mut network,
+        mut opt,
+        mut table_opt,
+    } = trainable(net_config, params, config)?;
 
     let inputs: Vec<Inputs> = train
         .iter()
@@ -213,7 +209,8 @@ pub fn train(
         let start = Instant::now();
         let lr = config.learning_rate * (1.0 - 0.9 * epoch as f64 / config.epochs as f64);
         opt.set_learning_rate(lr);
-        let batches = epoch_batches(&inputs, config.batch, &mut rng);
+        let lens: Vec<usize> = inputs.iter().map(|x| x.len).collect();
+        let batches = epoch_batches(&lens, config.batch, &mut rng);
         let mut total = 0.0;
         for batch_ids in &batches {
             total += step(
@@ -242,8 +239,54 @@ pub fn train(
     NeuralTagger::new(detached(&network)?, space, labels)
 }
 
+/// A network whose layers are training variables, with its optimisers.
+pub(crate) struct Trainable {
+    pub network: Network,
+    /// AdamW on the layers.
+    pub opt: AdamW,
+    /// The table is trained apart, by sparse Adam on the rows a batch used.
+    pub table_opt: SparseAdam,
+}
+
+/// Make `params` (of `net_config`'s shapes) trainable with `config`'s
+/// learning rate and weight decay.
+pub(crate) fn trainable(
+    net_config: NetworkConfig,
+    params: Vec<(String, Tensor)>,
+    config: &TrainConfig,
+) -> Result<Trainable> {
+    let vars: Vec<(String, Var)> = params
+        .into_iter()
+        .map(|(n, t)| Ok((n, Var::from_tensor(&t)?)))
+        .collect::<candle_core::Result<_>>()
+        .map_err(candle_error)?;
+    let by_name: HashMap<&str, &Var> = vars.iter().map(|(n, v)| (n.as_str(), v)).collect();
+    let network = Network::new(net_config, |n| {
+        by_name.get(n).map(|v| v.as_tensor().clone())
+    })
+    .map_err(candle_error)?;
+    let table_opt = SparseAdam::new(network.table.len(), network.config.embed);
+    let opt = AdamW::new(
+        vars.iter()
+            .filter(|(n, _)| n != "table")
+            .map(|(_, v)| v.clone())
+            .collect(),
+        ParamsAdamW {
+            lr: config.learning_rate,
+            weight_decay: config.weight_decay,
+            ..Default::default()
+        },
+    )
+    .map_err(candle_error)?;
+    Ok(Trainable {
+        network,
+        opt,
+        table_opt,
+    })
+}
+
 /// A copy of the network's current parameters, cut from the gradient graph.
-fn detached(network: &Network) -> Result<Network> {
+pub(crate) fn detached(network: &Network) -> Result<Network> {
     let named: HashMap<String, Tensor> = network
         .named()
         .into_iter()
@@ -255,12 +298,12 @@ fn detached(network: &Network) -> Result<Network> {
 
 /// Batches of sentence indices: shuffled, then sorted by length within
 /// runs of 50 batches (little padding), the batches shuffled again.
-fn epoch_batches(inputs: &[Inputs], batch: usize, rng: &mut SmallRng) -> Vec<Vec<usize>> {
-    let mut order: Vec<usize> = (0..inputs.len()).collect();
+pub(crate) fn epoch_batches(lens: &[usize], batch: usize, rng: &mut SmallRng) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..lens.len()).collect();
     order.shuffle(rng);
     let mut batches = Vec::new();
     for run in order.chunks_mut(batch * 50) {
-        run.sort_by_key(|&i| inputs[i].len);
+        run.sort_by_key(|&i| lens[i]);
         batches.extend(run.chunks(batch).map(<[usize]>::to_vec));
     }
     batches.shuffle(rng);
@@ -269,7 +312,7 @@ fn epoch_batches(inputs: &[Inputs], batch: usize, rng: &mut SmallRng) -> Vec<Vec
 
 /// Adam on the rows of the embedding table a batch used (the "lazy" sparse
 /// form: other rows and their moments are left alone).
-struct SparseAdam {
+pub(crate) struct SparseAdam {
     m: Vec<f32>,
     v: Vec<f32>,
     grad: Vec<f32>,
@@ -337,8 +380,9 @@ impl SparseAdam {
     }
 }
 
-/// One update on one batch; returns the batch's mean loss.
-fn step(
+/// One update on one batch; returns the batch's mean loss over the tokens
+/// whose target is not [`IGNORE`].
+pub(crate) fn step(
     network: &mut Network,
     (opt, table_opt, lr): (&mut AdamW, &mut SparseAdam, f64),
     (inputs, targets, batch_ids): (&[Inputs], &[Vec<u32>], &[usize]),
@@ -374,13 +418,13 @@ fn step(
             .collect();
         Ok(Some(Tensor::from_vec(mask, shape, &Device::Cpu)?))
     };
-    let scores = network.forward(x.as_tensor(), &batch, &mut dropout)?;
-    let n_tags = network.config.n_tags;
-    let flat = scores.reshape((batch.sentences * batch.width, n_tags))?;
+    let h = network.hidden(x.as_tensor(), &batch, &mut dropout)?;
+    let width = h.dim(2)?;
+    let flat = h.reshape((batch.sentences * batch.width, width))?;
     let mut rows = Vec::new();
     let mut gold = Vec::new();
     for (s, &i) in batch_ids.iter().enumerate() {
-        for (t, &y) in targets[i].iter().enumerate() {
+        for (t, &y) in targets[i].iter().enumerate().filter(|(_, &y)| y != IGNORE) {
             rows.push((s * batch.width + t) as u32);
             gold.push(y);
         }
@@ -388,22 +432,15 @@ fn step(
     let n = rows.len();
     let rows = Tensor::from_vec(rows, n, &Device::Cpu)?;
     let gold = Tensor::from_vec(gold, n, &Device::Cpu)?;
-    let picked = flat.index_select(&rows, 0)?;
+    let picked = network.output(&flat.index_select(&rows, 0)?)?;
     let lp = candle_nn::ops::log_softmax(&picked, D::Minus1)?;
     let loss = lp.gather(&gold.unsqueeze(1)?, 1)?.mean_all()?.neg()?;
     let grads = loss.backward()?;
     opt.step(&grads)?;
     if let Some(gx) = grads.get(x.as_tensor()) {
         let gx: Vec<f32> = gx.flatten_all()?.to_vec1()?;
-        // Each token's gradient row: its table part, then its vector's.
-        let e = network.config.embed;
-        let width = e + network.config.vector_dim;
-        for (g, ids) in gx.chunks(width).zip(batch.used_ids()) {
-            for id in ids {
-                table_opt.add(id, &g[..e]);
-            }
-        }
-        table_opt.step(&mut network.table, lr as f32);
+        network.table_gradients(&gx, &batch, |id, g| table_opt.add(id, g));
+        table_opt.step(&mut network.table, (lr * config.table_lr_scale) as f32);
     }
     loss.to_scalar::<f32>()
 }
