@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use akhbar_bert::{BertOptions, BertTagger};
 use akhbar_core::entities::cluster_learn::{learn_clusters, read_text_sentences, ClusterOptions};
-use akhbar_core::entities::clusters::{Clusters, CLASSES_HEADER};
+use akhbar_core::entities::clusters::{Clusters, CLASSES_HEADER, CONTEXT_CLASSES_KEY};
 use akhbar_core::entities::corpus_tags::CorpusTagCounts;
 use akhbar_core::entities::embedding_classes::embedding_classes;
 use akhbar_core::entities::embeddings_learn::{learn_embeddings, Corpus, EmbeddingOptions};
@@ -731,11 +731,7 @@ fn _corpus_tag_classes(
         for (w, p) in Clusters::read(&clusters)?.sorted() {
             out.insert(w.to_string(), p.to_string());
         }
-        let classes = counts.classes(min_count);
-        let n = classes.len();
-        for (w, ids) in classes {
-            out.insert_classes(w, ids);
-        }
+        let n = counts.insert_into(&mut out, min_count);
         out.write(&output)?;
         Ok(n)
     })?
@@ -779,6 +775,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // The line that starts a clusters file's classes section, for the tools
     // that cut a file down to its paths.
     m.add("_CLUSTERS_CLASSES_HEADER", CLASSES_HEADER)?;
+    // The classes entry that says how many of each word's last ids are
+    // context classes.
+    m.add("_CLUSTERS_CONTEXT_KEY", CONTEXT_CLASSES_KEY)?;
     m.add_class::<PyEntity>()?;
     m.add_class::<PyTagger>()?;
     m.add_function(wrap_pyfunction!(_train, m)?)?;

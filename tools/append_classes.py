@@ -7,8 +7,9 @@ kinds of classes together — the corpus tag classes of ``tools/build_corpus_tag
 the embedding classes of ``tools/build_embeddings.py`` — this writes the word clusters of
 ``first``, then for every word with classes in either file its ``first`` classes
 followed by its ``second`` classes, with 65535 ("none") in the places of the file that
-has none for that word. MODEL.md's rows "+ embedding classes after the corpus tag
-classes" were measured with it (not shipped).
+has none for that word. Context classes at the end of ``first``'s classes (the
+``#context`` entry says how many) stay at the end, after ``second``'s. MODEL.md's rows
+"+ embedding classes after the corpus tag classes" were measured with it (not shipped).
 
     python tools/append_classes.py build/clusters-dev-tags-bilou.tsv \\
         build/clusters-dev-emb.tsv build/clusters-dev-merged.tsv
@@ -19,7 +20,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from akhbar._core import _CLUSTERS_CLASSES_HEADER
+from akhbar._core import _CLUSTERS_CLASSES_HEADER, _CLUSTERS_CONTEXT_KEY
 
 NONE = "65535"
 
@@ -41,12 +42,21 @@ def append_classes(first: Path, second: Path, output: Path) -> int:
     _, b = read_clusters(second)
     if not a or not b:
         raise ValueError(f"both files need a {_CLUSTERS_CLASSES_HEADER} section")
+    if _CLUSTERS_CONTEXT_KEY in b:
+        raise ValueError(f"{second}: classes with context classes go first")
+    marker = a.pop(_CLUSTERS_CONTEXT_KEY, None)
+    tail = int(marker[0]) if marker else 0
     width_a = len(next(iter(a.values())))
     width_b = len(next(iter(b.values())))
-    lines = [
-        word + "\t" + " ".join(a.get(word, [NONE] * width_a) + b.get(word, [NONE] * width_b))
-        for word in sorted(a.keys() | b.keys())
-    ]
+
+    def merged(word: str) -> list[str]:
+        ids = a.get(word, [NONE] * width_a)
+        own, context = ids[: width_a - tail], ids[width_a - tail :]
+        return own + b.get(word, [NONE] * width_b) + context
+
+    lines = [word + "\t" + " ".join(merged(word)) for word in sorted(a.keys() | b.keys())]
+    if marker:
+        lines.append(_CLUSTERS_CONTEXT_KEY + "\t" + " ".join(marker))
     output.write_text(
         paths + _CLUSTERS_CLASSES_HEADER + "\n" + "\n".join(lines) + "\n", encoding="utf-8"
     )

@@ -396,6 +396,7 @@ def _learn_embeddings(
 ) -> tuple[int, int]: ...
 
 _CLUSTERS_CLASSES_HEADER: str
+_CLUSTERS_CONTEXT_KEY: str
 
 def _corpus_tag_classes(
     tagger: Tagger,

@@ -23,12 +23,21 @@ fn by_word<'a, T: Ord + ?Sized>(
 /// The line that starts the embedding classes section of a clusters file.
 pub const CLASSES_HEADER: &str = "#classes";
 
+/// The classes entry (not a word: no token has this key form) whose one id
+/// says how many of each word's last class ids are its context classes
+/// ([`Clusters::context_classes`]). Kept among the classes, so it travels
+/// with them through clusters files and model files of every version.
+pub const CONTEXT_CLASSES_KEY: &str = "#context";
+
 /// Word (key form) -> cluster path such as `0110100`, and word -> its
-/// embedding classes (k-means ids at several k, `embedding_classes.rs`).
+/// embedding classes (k-means ids at several k, `embedding_classes.rs`, or
+/// the corpus tag classes of `corpus_tags.rs`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Clusters {
     map: HashMap<String, String>,
     classes: HashMap<String, Vec<u16>>,
+    /// How many of each word's last class ids are context classes.
+    context_tail: usize,
 }
 
 impl Clusters {
@@ -57,14 +66,33 @@ impl Clusters {
         self.map.get(word).map(String::as_str)
     }
 
-    /// Set a word's embedding classes.
+    /// Set a word's embedding classes (or, under [`CONTEXT_CLASSES_KEY`],
+    /// how many of each word's last ids are context classes).
     pub fn insert_classes(&mut self, word: String, ids: Vec<u16>) {
+        if word == CONTEXT_CLASSES_KEY {
+            self.context_tail = ids.first().map_or(0, |&n| usize::from(n));
+        }
         self.classes.insert(word, ids);
     }
 
-    /// The embedding classes of a word.
+    /// All the classes of a word, its context classes included.
     pub fn classes(&self, word: &str) -> Option<&[u16]> {
         self.classes.get(word).map(Vec::as_slice)
+    }
+
+    /// The classes of a word that describe the word itself (all but its
+    /// context classes).
+    pub fn own_classes(&self, word: &str) -> Option<&[u16]> {
+        self.classes(word)
+            .map(|c| &c[..c.len().saturating_sub(self.context_tail)])
+    }
+
+    /// A word's context classes: what tends to stand next to it, e.g. the
+    /// entity type that tends to begin right after it (`corpus_tags.rs`);
+    /// empty when the classes have none.
+    pub fn context_classes(&self, word: &str) -> Option<&[u16]> {
+        self.classes(word)
+            .map(|c| &c[c.len().saturating_sub(self.context_tail)..])
     }
 
     /// Whether there are embedding classes.
@@ -186,6 +214,28 @@ mod tests {
         std::fs::write(&path, "0101\tدمشق\n#classes\nدمشق\t5 x\n").unwrap();
         let e = Clusters::read(&path).unwrap_err().to_string();
         assert!(e.contains("c.tsv:3:") && e.contains("not numbers"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn context_classes_are_the_tail_the_marker_names_and_survive_a_file() {
+        let mut c = Clusters::new();
+        c.insert("الرئيس".into(), "0110".into());
+        c.insert_classes("الرئيس".into(), vec![0, 6, 14, 0]);
+        // Without the marker every class is the word's own.
+        assert_eq!(c.own_classes("الرئيس"), Some(&[0, 6, 14, 0][..]));
+        assert_eq!(c.context_classes("الرئيس"), Some(&[][..]));
+        c.insert_classes(CONTEXT_CLASSES_KEY.into(), vec![2]);
+        assert_eq!(c.own_classes("الرئيس"), Some(&[0, 6][..]));
+        assert_eq!(c.context_classes("الرئيس"), Some(&[14, 0][..]));
+        assert_eq!(c.context_classes("غائب"), None);
+        let dir = std::env::temp_dir().join(format!("akhbar-context-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("c.tsv");
+        c.write(&path).unwrap();
+        let back = Clusters::read(&path).unwrap();
+        assert_eq!(back.context_classes("الرئيس"), Some(&[14, 0][..]));
+        assert_eq!(back, c);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::clusters::{Clusters, CONTEXT_CLASSES_KEY};
 use super::extract::split_sentences;
 use super::labels::Labels;
 use super::model::Model;
@@ -23,17 +24,27 @@ pub struct WordTagCount {
     /// Occurrences tagged `B-X` or `I-X`, per entity type `X` (the tagger's
     /// type order).
     pub by_type: Vec<u32>,
+    /// Occurrences followed by the beginning of an entity, per type.
+    pub next_begin: Vec<u32>,
+    /// Occurrences right after the end of an entity, per type.
+    pub prev_end: Vec<u32>,
 }
 
 impl WordTagCount {
     fn add(&mut self, other: &WordTagCount) {
         self.total += other.total;
         self.begin += other.begin;
-        if self.by_type.len() < other.by_type.len() {
-            self.by_type.resize(other.by_type.len(), 0);
-        }
-        for (a, b) in self.by_type.iter_mut().zip(&other.by_type) {
-            *a += b;
+        for (mine, theirs) in [
+            (&mut self.by_type, &other.by_type),
+            (&mut self.next_begin, &other.next_begin),
+            (&mut self.prev_end, &other.prev_end),
+        ] {
+            if mine.len() < theirs.len() {
+                mine.resize(theirs.len(), 0);
+            }
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                *a += b;
+            }
         }
     }
 }
@@ -62,6 +73,30 @@ fn share_bucket(part: u32, whole: u32) -> u16 {
     }
 }
 
+/// Context classes per word at the end of [`CorpusTagCounts::classes`].
+pub const CONTEXT_CLASSES: u16 = 2;
+
+/// 0 if under 5% of `total` occurrences are counted in `by_type`, else
+/// `1 + 4 × type + bucket` of the most frequent type's share of `total`
+/// (5–20%, 20–50%, 50–80%, 80% and more).
+fn dominant(by_type: &[u32], total: u32) -> u16 {
+    let counted: u32 = by_type.iter().sum();
+    let top = (0..by_type.len()).max_by_key(|&t| (by_type[t], usize::MAX - t));
+    match top {
+        Some(t) if f64::from(counted) >= 0.05 * f64::from(total) => {
+            let s = f64::from(by_type[t]) / f64::from(total);
+            let bucket = match s {
+                s if s < 0.2 => 0,
+                s if s < 0.5 => 1,
+                s if s < 0.8 => 2,
+                _ => 3,
+            };
+            1 + 4 * t as u16 + bucket
+        }
+        _ => 0,
+    }
+}
+
 impl CorpusTagCounts {
     /// Tag each text as one document with `model` (both stages, as
     /// `extract` does) and count the tags of each word. Runs of texts are
@@ -76,15 +111,27 @@ impl CorpusTagCounts {
                 let split = split_sentences(text);
                 let infos: Vec<_> = split.words.iter().map(|s| model.analyse(s)).collect();
                 for (sent, (tags, _)) in infos.iter().zip(model.tag_document(&infos)) {
-                    for (ti, tag) in sent.iter().zip(tags) {
+                    for (i, (ti, &tag)) in sent.iter().zip(&tags).enumerate() {
                         let c = acc.entry(ti.w.clone()).or_insert_with(|| WordTagCount {
                             by_type: vec![0; n_types],
+                            next_begin: vec![0; n_types],
+                            prev_end: vec![0; n_types],
                             ..Default::default()
                         });
                         c.total += 1;
-                        if let Some((begin, ty)) = Labels::split(tag) {
+                        let this = Labels::split(tag);
+                        if let Some((begin, ty)) = this {
                             c.begin += u32::from(begin);
                             c.by_type[ty] += 1;
+                        }
+                        if let Some((true, ty)) = tags.get(i + 1).and_then(|&t| Labels::split(t)) {
+                            c.next_begin[ty] += 1;
+                        }
+                        let before = i.checked_sub(1).and_then(|j| Labels::split(tags[j]));
+                        if let Some((_, ty)) = before {
+                            if this != Some((false, ty)) {
+                                c.prev_end[ty] += 1;
+                            }
                         }
                     }
                 }
@@ -111,7 +158,11 @@ impl CorpusTagCounts {
     /// - the share of each type: buckets under 2%, 10%, 30%, 60%, above;
     /// - begin share: 0 if never an entity, else 1 + the share of entity
     ///   occurrences that begin one (under 20%, under 80%, above);
-    /// - frequency: ⌊log2 occurrences⌋, at most 12.
+    /// - frequency: ⌊log2 occurrences⌋, at most 12;
+    /// - then two context classes: the entity type that begins right after
+    ///   the word, and the one that ends right before it, each coded as the
+    ///   dominant class is (a learned trigger: "الرئيس" is followed by a
+    ///   PERS in 20–50% of its occurrences).
     pub fn classes(&self, min_count: u32) -> Vec<(String, Vec<u16>)> {
         let mut out: Vec<(String, Vec<u16>)> = self
             .words
@@ -120,21 +171,7 @@ impl CorpusTagCounts {
             .map(|(w, c)| {
                 let entities: u32 = c.by_type.iter().sum();
                 let mut ids = Vec::with_capacity(c.by_type.len() + 3);
-                let top = (0..c.by_type.len()).max_by_key(|&t| (c.by_type[t], usize::MAX - t));
-                let dominant = match top {
-                    Some(t) if f64::from(entities) >= 0.05 * f64::from(c.total) => {
-                        let s = f64::from(c.by_type[t]) / f64::from(c.total);
-                        let bucket = match s {
-                            s if s < 0.2 => 0,
-                            s if s < 0.5 => 1,
-                            s if s < 0.8 => 2,
-                            _ => 3,
-                        };
-                        1 + 4 * t as u16 + bucket
-                    }
-                    _ => 0,
-                };
-                ids.push(dominant);
+                ids.push(dominant(&c.by_type, c.total));
                 ids.extend(c.by_type.iter().map(|&n| share_bucket(n, c.total)));
                 ids.push(match entities {
                     0 => 0,
@@ -144,11 +181,28 @@ impl CorpusTagCounts {
                     }
                 });
                 ids.push((31 - c.total.leading_zeros()).min(12) as u16);
+                ids.push(dominant(&c.next_begin, c.total));
+                ids.push(dominant(&c.prev_end, c.total));
                 (w.clone(), ids)
             })
             .collect();
         out.sort_unstable();
         out
+    }
+}
+
+impl CorpusTagCounts {
+    /// Put the [`CorpusTagCounts::classes`] of the words seen `min_count`
+    /// times or more into `clusters`, with the entry that marks their last
+    /// [`CONTEXT_CLASSES`] ids as context classes; the number of words.
+    pub fn insert_into(&self, clusters: &mut Clusters, min_count: u32) -> usize {
+        let classes = self.classes(min_count);
+        let n = classes.len();
+        for (w, ids) in classes {
+            clusters.insert_classes(w, ids);
+        }
+        clusters.insert_classes(CONTEXT_CLASSES_KEY.into(), vec![CONTEXT_CLASSES]);
+        n
     }
 }
 
@@ -162,6 +216,7 @@ mod tests {
             total,
             begin,
             by_type: by_type.to_vec(),
+            ..Default::default()
         }
     }
 
@@ -179,13 +234,30 @@ mod tests {
         c.words.insert("في".into(), counts(40, 0, &[1, 0]));
         // Seen twice: left out at min_count 3.
         c.words.insert("نادر".into(), counts(2, 2, &[2, 0]));
+        // Never an entity itself; a PERS begins after it 4 times in 10
+        // (context class 1 + 4*1 + 1 = 6), a LOC ends before it once (10%:
+        // 1 + 4*0 + 0 = 1).
+        c.words.insert(
+            "الرئيس".into(),
+            WordTagCount {
+                next_begin: vec![0, 4],
+                prev_end: vec![1, 0],
+                ..counts(10, 0, &[0, 0])
+            },
+        );
         assert_eq!(
             c.classes(3),
             vec![
-                ("اوباما".to_string(), vec![8, 0, 4, 3, 3]),
-                ("في".to_string(), vec![0, 1, 0, 1, 5]),
+                ("الرئيس".to_string(), vec![0, 0, 0, 0, 3, 6, 1]),
+                ("اوباما".to_string(), vec![8, 0, 4, 3, 3, 0, 0]),
+                ("في".to_string(), vec![0, 1, 0, 1, 5, 0, 0]),
             ]
         );
+        // Into a clusters table: the last two ids are context classes.
+        let mut clusters = Clusters::new();
+        assert_eq!(c.insert_into(&mut clusters, 3), 3);
+        assert_eq!(clusters.own_classes("الرئيس"), Some(&[0, 0, 0, 0, 3][..]));
+        assert_eq!(clusters.context_classes("الرئيس"), Some(&[6, 1][..]));
     }
 
     #[test]
@@ -203,6 +275,15 @@ mod tests {
         assert_eq!(c.words["القاهرة"].total, 3);
         assert_eq!(c.words["القاهرة"].by_type[loc], 3);
         assert_eq!(c.words["زار"].by_type.iter().sum::<u32>(), 0);
+        // What begins after a word and ends before it: "زار أوباما",
+        // "في القاهرة", "إن القاهرة"; "أوباما القاهرة", "أوباما إن".
+        assert_eq!(c.words["زار"].next_begin[pers], 1);
+        assert_eq!(c.words["في"].next_begin[loc], 1);
+        assert_eq!(c.words["ان"].next_begin[loc], 1);
+        assert_eq!(c.words["ان"].prev_end[pers], 1);
+        assert_eq!(c.words["القاهرة"].prev_end[pers], 1);
+        // Inside a name nothing ends before the next word of it.
+        assert_eq!(c.words["اوباما"].prev_end.iter().sum::<u32>(), 0);
         assert_eq!(CorpusTagCounts::count(&m, &texts, Some(1)).unwrap(), c);
     }
 }

@@ -334,6 +334,7 @@ mod t {
     pub const TRIG_NEXT2: u8 = 40;
     pub const CHAR3: u8 = 41;
     pub const EMB_CLASS: u8 = 42; // +0 this token, +1 previous, +2 next
+    pub const CTX_CLASS: u8 = 45; // +0 previous word's next class, +1 next word's previous class
 }
 
 /// Frequency class of a word in the clitic lexicon (0: unseen ... 5: common).
@@ -407,6 +408,9 @@ impl SentenceFeatures {
     }
 }
 
+/// A token's classes, if its word has any.
+type Classes<'a> = Option<&'a [u16]>;
+
 /// Compute the features of an analysed sentence.
 pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
     let n = infos.len();
@@ -422,7 +426,7 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
             &infos[j as usize].w
         }
     };
-    // Each token's cluster path and embedding classes, looked up once.
+    // Each token's cluster path, looked up once.
     let paths: Vec<Option<&str>> = if clusters.is_empty() {
         Vec::new()
     } else {
@@ -431,21 +435,27 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
             .map(|ti| clusters.get(&ti.w).or_else(|| clusters.get(&ti.stem)))
             .collect()
     };
-    let classes: Vec<Option<&[u16]>> = if clusters.has_classes() {
+    // Each token's own classes and context classes (its form's, else its
+    // stem's), looked up once.
+    let (classes, context): (Vec<Classes>, Vec<Classes>) = if clusters.has_classes() {
         infos
             .iter()
             .map(|ti| {
-                clusters
-                    .classes(&ti.w)
-                    .or_else(|| clusters.classes(&ti.stem))
+                let key = match clusters.classes(&ti.w) {
+                    Some(_) => &ti.w,
+                    None => &ti.stem,
+                };
+                let context = clusters.context_classes(key).filter(|c| !c.is_empty());
+                (clusters.own_classes(key), context)
             })
-            .collect()
+            .unzip()
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let at = |j: isize| (j >= 0 && (j as usize) < n).then_some(j as usize);
     let cluster_of = |j: isize| at(j).and_then(|j| paths.get(j).copied().flatten());
     let class_of = |j: isize| at(j).and_then(|j| classes.get(j).copied().flatten());
+    let context_of = |j: isize| at(j).and_then(|j| context.get(j).copied().flatten());
     for (i, ti) in infos.iter().enumerate() {
         let ii = i as isize;
         // The word's identity first: IDENTITY keys, which training may hide.
@@ -591,6 +601,21 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
                 }
             }
         }
+        // What the words on either side say about this position: the
+        // previous word's "entity begins after me" class, the next word's
+        // "entity ends before me" class.
+        for (k, c) in [
+            context_of(ii - 1).and_then(|c| c.first()),
+            context_of(ii + 1).and_then(|c| c.get(1)),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if let Some(c) = c {
+                let [lo, hi] = c.to_le_bytes();
+                keys.push(key_bytes(t::CTX_CLASS + k as u8, &[lo, hi]));
+            }
+        }
         let kind_at = |j: isize| {
             if j < 0 || j as usize >= n {
                 b'^'
@@ -609,6 +634,7 @@ pub fn features(infos: &[TokenInfo], clusters: &Clusters) -> SentenceFeatures {
 
 #[cfg(test)]
 mod tests {
+    use super::super::clusters::CONTEXT_CLASSES_KEY;
     use super::*;
 
     #[test]
@@ -634,5 +660,32 @@ mod tests {
         assert_ne!(a.token(1), b.token(1));
         // Same word features, different context.
         assert_eq!(a.token(1)[1], b.token(1)[1]);
+    }
+
+    #[test]
+    fn context_classes_of_the_neighbours_are_features_of_the_token() {
+        let g = Gazetteer::new();
+        let mut c = Clusters::new();
+        // الرئيس: own classes [0, 3], context: PERS (6) begins after it,
+        // nothing ends before it. قال: own [0, 5], nothing either side.
+        c.insert_classes("الرئيس".into(), vec![0, 3, 6, 0]);
+        c.insert_classes("قال".into(), vec![0, 5, 0, 0]);
+        let words = ["قال", "الرئيس", "زيد"];
+        let without = features(&sentence_info(&words, &g), &c);
+        c.insert_classes(CONTEXT_CLASSES_KEY.into(), vec![2]);
+        let with = features(&sentence_info(&words, &g), &c);
+        let after_president = key_bytes(t::CTX_CLASS, &6u16.to_le_bytes());
+        // "زيد" (after الرئيس) gets the "PERS begins after me" class.
+        assert!(with.token(2).contains(&after_president));
+        assert!(!without.token(2).contains(&after_president));
+        // الرئيس itself does not: its context classes are not among its own
+        // classes (level 2 was, before the marker); it gets قال's "nothing
+        // begins after me" class 0.
+        assert!(!with.token(1).contains(&after_president));
+        let own_level2 = key_bytes(t::EMB_CLASS, &[2, 6, 0]);
+        assert!(without.token(1).contains(&own_level2));
+        assert!(!with.token(1).contains(&own_level2));
+        let zero_after = key_bytes(t::CTX_CLASS, &0u16.to_le_bytes());
+        assert!(with.token(1).contains(&zero_after));
     }
 }
