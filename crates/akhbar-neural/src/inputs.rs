@@ -54,6 +54,14 @@ impl Inputs {
     pub const PAD: u32 = 0;
     /// A token without a pre-trained vector.
     pub const NO_VECTOR: u32 = u32::MAX;
+
+    /// Replace all of token `t`'s ids by the one `mask_id`
+    /// ([`InputSpace::mask_id`]: pre-training hides the word it predicts).
+    pub fn mask(&mut self, t: usize, mask_id: u32) {
+        let row = &mut self.ids[t * MAX_IDS..(t + 1) * MAX_IDS];
+        row.fill(Self::PAD);
+        row[0] = mask_id;
+    }
 }
 
 /// What turns tokens into ids: the gazetteer and clusters the perceptron

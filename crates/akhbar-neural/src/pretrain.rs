@@ -18,7 +18,7 @@ use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
 use serde_json::{json, Value};
 
-use crate::inputs::{InputSpace, Inputs, MAX_IDS};
+use crate::inputs::InputSpace;
 use crate::network::{Batch, Network, NetworkConfig};
 use crate::tagger::{io_error, model_error};
 use crate::train::{candle_error, epoch_batches, step, trainable, TrainConfig, Trainable, IGNORE};
@@ -101,11 +101,7 @@ pub fn pretrain(
         word_dropout: 0.0,
         ..config.network.clone()
     };
-    if tc.epochs == 0 || tc.batch == 0 || !(1..=24).contains(&tc.bucket_bits) {
-        return Err(Error::InvalidOption(
-            "epochs and batch must be at least 1, bucket bits 1-24".into(),
-        ));
-    }
+    tc.check()?;
     if !(config.mask > 0.0 && config.mask <= 1.0) || config.cluster_bits == 0 {
         return Err(Error::InvalidOption(
             "the mask share must be in (0, 1] and the cluster bits at least 1".into(),
@@ -173,9 +169,7 @@ pub fn pretrain(
                             .cluster_path(tokens[t])
                             .and_then(|p| class_of.get(prefix(p, config.cluster_bits)).copied())
                             .unwrap_or(none);
-                        let row = &mut x.ids[t * MAX_IDS..(t + 1) * MAX_IDS];
-                        row.fill(Inputs::PAD);
-                        row[0] = mask_id;
+                        x.mask(t, mask_id);
                     }
                 }
                 if masked > 0 {
@@ -292,9 +286,7 @@ impl Encoder {
         let mut space = space.clone();
         space.buckets = self.network.config.buckets;
         let mut x = space.sentence(tokens);
-        let row = &mut x.ids[at * MAX_IDS..(at + 1) * MAX_IDS];
-        row.fill(Inputs::PAD);
-        row[0] = space.mask_id();
+        x.mask(at, space.mask_id());
         let batch = Batch::new(&[&x], |_, _, _| true).map_err(candle_error)?;
         let scores: Vec<f32> = self
             .network

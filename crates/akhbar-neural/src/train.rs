@@ -48,6 +48,18 @@ pub struct TrainConfig {
     pub init: Option<PathBuf>,
 }
 
+impl TrainConfig {
+    /// Refuse sizes no training can run with.
+    pub(crate) fn check(&self) -> Result<()> {
+        if self.epochs == 0 || self.batch == 0 || !(1..=24).contains(&self.bucket_bits) {
+            return Err(Error::InvalidOption(
+                "epochs and batch must be at least 1, bucket bits 1-24".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl Default for TrainConfig {
     fn default() -> Self {
         Self {
@@ -132,11 +144,7 @@ pub fn train(
     config: &TrainConfig,
     report: &mut dyn FnMut(&str),
 ) -> Result<NeuralTagger> {
-    if config.epochs == 0 || config.batch == 0 || !(1..=24).contains(&config.bucket_bits) {
-        return Err(Error::InvalidOption(
-            "epochs and batch must be at least 1, bucket bits 1-24".into(),
-        ));
-    }
+    config.check()?;
     let types: Vec<String> = train
         .iter()
         .flat_map(|s| &s.tags)
