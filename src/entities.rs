@@ -9,6 +9,7 @@ use akhbar_core::entities::clusters::{Clusters, CLASSES_HEADER, CONTEXT_CLASSES_
 use akhbar_core::entities::corpus_tags::CorpusTagCounts;
 use akhbar_core::entities::embedding_classes::embedding_classes;
 use akhbar_core::entities::embeddings_learn::{learn_embeddings, Corpus, EmbeddingOptions};
+use akhbar_core::entities::exchange_clusters::{learn_exchange_clusters, ExchangeOptions};
 use akhbar_core::entities::extract::extract;
 use akhbar_core::entities::format::{from_bytes, to_bytes, to_uncompressed_bytes};
 use akhbar_core::entities::train::{score, tag_sentences, train, EpochReport, TrainOptions};
@@ -609,8 +610,11 @@ fn _train<'py>(
 /// Learn word clusters from the tokens of CoNLL files (tags ignored) and of
 /// plain-text files (one paragraph a line) and write them as `bits<TAB>word`
 /// lines; returns the number of words.
+/// `method` is "ppmi" (neighbour words, 2-means) or "exchange" (a class
+/// bigram model, split top down).
 #[pyfunction]
-#[pyo3(signature = (files, output, *, texts = Vec::new(), min_count = 3, contexts = 1000, depth = 18))]
+#[pyo3(signature = (files, output, *, texts = Vec::new(), min_count = 3, contexts = 1000, depth = 18, method = "ppmi"))]
+#[allow(clippy::too_many_arguments)]
 fn _learn_clusters(
     py: Python<'_>,
     files: Vec<PathBuf>,
@@ -619,7 +623,18 @@ fn _learn_clusters(
     min_count: u32,
     contexts: usize,
     depth: usize,
+    method: &str,
 ) -> PyResult<usize> {
+    let exchange = match method {
+        "ppmi" => false,
+        "exchange" => true,
+        other => {
+            return Err(option_error(
+                py,
+                format!("method must be \"ppmi\" or \"exchange\", not {other:?}"),
+            ))
+        }
+    };
     parallel::isolated(py, || {
         let mut sentences = Vec::new();
         for f in &files {
@@ -628,13 +643,22 @@ fn _learn_clusters(
         for f in &texts {
             sentences.extend(read_text_sentences(f)?);
         }
-        let opts = ClusterOptions {
-            min_count,
-            contexts,
-            depth,
-            ..Default::default()
+        let c = if exchange {
+            let opts = ExchangeOptions {
+                min_count,
+                depth,
+                ..Default::default()
+            };
+            learn_exchange_clusters(&sentences, &opts)
+        } else {
+            let opts = ClusterOptions {
+                min_count,
+                contexts,
+                depth,
+                ..Default::default()
+            };
+            learn_clusters(&sentences, &opts)
         };
-        let c = learn_clusters(&sentences, &opts);
         c.write(&output)?;
         Ok(c.len())
     })?

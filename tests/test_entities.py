@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import random
 import re
 import struct
 import subprocess
@@ -929,3 +930,41 @@ def test_cli_entities_prints_tsv() -> None:
         "20\t32\tPERS\tPERS:باراك اوباما\tباراك أوباما",
         "36\t42\tLOC\tLOC:واشنطن\tواشنطن",
     ]
+
+
+def _topic_conll(path: Path) -> None:
+    """Sentences about football and about the weather, never mixed, as a CoNLL file."""
+    topics = [
+        ["الفريق", "فاز", "المباراة", "الهدف", "اللاعب", "المدرب", "الملعب", "الدوري"],
+        ["الطقس", "المطر", "الرياح", "الحرارة", "الشمس", "الغيوم", "البرد", "الثلج"],
+    ]
+    rng = random.Random(7)
+    lines = []
+    for words in topics:
+        for _ in range(40):
+            lines.extend(f"{rng.choice(words)} O" for _ in range(8))
+            lines.append("")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("method", ["ppmi", "exchange"])
+def test_learned_clusters_put_words_of_one_topic_together(tmp_path: Path, method: str) -> None:
+    from akhbar._core import _learn_clusters
+
+    src, out = tmp_path / "topics.txt", tmp_path / "clusters.tsv"
+    _topic_conll(src)
+    assert _learn_clusters([str(src)], str(out), depth=3, method=method) == 16
+    paths = dict(reversed(line.split("\t")) for line in out.read_text("utf-8").splitlines())
+    football = {paths[w][0] for w in ["الفريق", "فاز", "المباراة", "الهدف", "اللاعب", "المدرب"]}
+    weather = {paths[w][0] for w in ["الطقس", "المطر", "الرياح", "الحرارة", "الشمس", "الغيوم"]}
+    assert len(football) == len(weather) == 1
+    assert football != weather
+
+
+def test_an_unknown_cluster_method_is_refused(tmp_path: Path) -> None:
+    from akhbar._core import _learn_clusters
+
+    src = tmp_path / "topics.txt"
+    _topic_conll(src)
+    with pytest.raises(ValueError, match="exchange"):
+        _learn_clusters([str(src)], str(tmp_path / "c.tsv"), method="brown")

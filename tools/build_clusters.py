@@ -58,6 +58,12 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--contexts", type=int, default=1000)
     ap.add_argument("--depth", type=int, default=18)
+    ap.add_argument(
+        "--method",
+        choices=("ppmi", "exchange"),
+        default="ppmi",
+        help="ppmi: neighbour words and 2-means (shipped); exchange: a class bigram model",
+    )
     ap.add_argument("--files", type=Path, nargs="*", help="CoNLL files instead of the default two")
     ap.add_argument("--unlabeled", action="store_true", help="add the unlabeled text")
     ap.add_argument(
@@ -89,6 +95,7 @@ def main() -> None:
         min_count=args.min_count,
         contexts=args.contexts,
         depth=args.depth,
+        method=args.method,
     )
     print(f"wrote clusters of {n} words to {args.output}")
 

@@ -376,6 +376,7 @@ def _learn_clusters(
     min_count: int = 3,
     contexts: int = 1000,
     depth: int = 18,
+    method: str = "ppmi",
 ) -> int: ...
 def _learn_embeddings(
     files: list[str],

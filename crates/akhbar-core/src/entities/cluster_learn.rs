@@ -66,36 +66,65 @@ pub fn read_text_sentences(path: &Path) -> Result<Vec<Vec<String>>> {
     Ok(text_sentences(&text))
 }
 
+/// The stems of a tokenized text as ids, ranked by frequency: what both
+/// cluster learners start from.
+pub(crate) struct StemCorpus {
+    /// Each stem's spelling, by id.
+    pub words: Vec<String>,
+    /// Each stem's token count, by id.
+    pub counts: Vec<u32>,
+    /// Each sentence as stem ids.
+    pub seqs: Vec<Vec<u32>>,
+    /// Stem ids by count (descending), then spelling.
+    pub order: Vec<u32>,
+}
+
+impl StemCorpus {
+    /// The stems of `sentences` (raw tokens).
+    pub fn new(sentences: &[Vec<String>]) -> Self {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut words: Vec<String> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
+        let seqs: Vec<Vec<u32>> = sentences
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|t| {
+                        let stem = token_info(t).stem;
+                        let id = *ids.entry(stem.clone()).or_insert_with(|| {
+                            words.push(stem);
+                            counts.push(0);
+                            (words.len() - 1) as u32
+                        });
+                        counts[id as usize] += 1;
+                        id
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut order: Vec<u32> = (0..words.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            counts[b as usize]
+                .cmp(&counts[a as usize])
+                .then_with(|| words[a as usize].cmp(&words[b as usize]))
+        });
+        Self {
+            words,
+            counts,
+            seqs,
+            order,
+        }
+    }
+}
+
 /// Learn clusters of the stems of `sentences` (raw tokens).
 pub fn learn_clusters(sentences: &[Vec<String>], opts: &ClusterOptions) -> Clusters {
-    // Stems of every token.
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut words: Vec<String> = Vec::new();
-    let mut counts: Vec<u32> = Vec::new();
-    let seqs: Vec<Vec<u32>> = sentences
-        .iter()
-        .map(|s| {
-            s.iter()
-                .map(|t| {
-                    let stem = token_info(t).stem;
-                    let id = *ids.entry(stem.clone()).or_insert_with(|| {
-                        words.push(stem);
-                        counts.push(0);
-                        (words.len() - 1) as u32
-                    });
-                    counts[id as usize] += 1;
-                    id
-                })
-                .collect()
-        })
-        .collect();
-    // Rank words by count, then spelling.
-    let mut order: Vec<u32> = (0..words.len() as u32).collect();
-    order.sort_by(|&a, &b| {
-        counts[b as usize]
-            .cmp(&counts[a as usize])
-            .then_with(|| words[a as usize].cmp(&words[b as usize]))
-    });
+    let StemCorpus {
+        words,
+        counts,
+        seqs,
+        order,
+    } = StemCorpus::new(sentences);
     let mut ctx_of = vec![u32::MAX; words.len()];
     for (rank, &w) in order.iter().take(opts.contexts).enumerate() {
         ctx_of[w as usize] = rank as u32;

@@ -15,6 +15,7 @@ pub mod embedding_classes;
 pub mod embeddings_learn;
 pub mod entity;
 pub mod eval;
+pub mod exchange_clusters;
 pub mod extract;
 pub mod features;
 pub mod format;
