@@ -221,6 +221,19 @@ fn centroid(set: &[usize], vectors: &[Sparse], dims: usize) -> Vec<f32> {
     c
 }
 
+/// The members of `set` on side false and on side true.
+fn sides(set: &[usize], side: &[bool]) -> (Vec<usize>, Vec<usize>) {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for (&i, &s) in set.iter().zip(side) {
+        if s {
+            b.push(i)
+        } else {
+            a.push(i)
+        }
+    }
+    (a, b)
+}
+
 /// Split `set` (rows in frequency order) in two and recurse.
 fn split(
     set: &[usize],
@@ -256,36 +269,14 @@ fn split(
         for (k, &i) in set.iter().enumerate() {
             side[k] = dot(&vectors[i], &c1) > dot(&vectors[i], &c0);
         }
-        let a: Vec<usize> = set
-            .iter()
-            .zip(&side)
-            .filter(|(_, &s)| !s)
-            .map(|(&i, _)| i)
-            .collect();
-        let b: Vec<usize> = set
-            .iter()
-            .zip(&side)
-            .filter(|(_, &s)| s)
-            .map(|(&i, _)| i)
-            .collect();
+        let (a, b) = sides(set, &side);
         if a.is_empty() || b.is_empty() {
             break;
         }
         c0 = centroid(&a, vectors, dims);
         c1 = centroid(&b, vectors, dims);
     }
-    let a: Vec<usize> = set
-        .iter()
-        .zip(&side)
-        .filter(|(_, &s)| !s)
-        .map(|(&i, _)| i)
-        .collect();
-    let b: Vec<usize> = set
-        .iter()
-        .zip(&side)
-        .filter(|(_, &s)| s)
-        .map(|(&i, _)| i)
-        .collect();
+    let (a, b) = sides(set, &side);
     if a.is_empty() || b.is_empty() {
         return leaf(paths, &prefix);
     }
