@@ -25,6 +25,7 @@ from pathlib import Path
 
 from build_clusters import ROOT, UNLABELED, documents
 
+from akhbar import Tagger
 from akhbar._core import _CLUSTERS_CLASSES_HEADER, _corpus_tag_classes
 from akhbar.entities import train_tagger
 
@@ -39,6 +40,38 @@ def unlabeled_documents(shared: Path, with_news: bool = False) -> list[str]:
     if with_news:
         texts += documents(shared / "data" / "news" / "saudinewsnet.jsonl.gz")
     return texts
+
+
+def _paths_only(clusters: Path, folder: Path) -> Path:
+    """A copy of ``clusters`` in ``folder`` without its classes section, if any."""
+    paths = clusters.read_text(encoding="utf-8").split(f"\n{_CLUSTERS_CLASSES_HEADER}\n")[0] + "\n"
+    out = folder / "clusters.tsv"
+    out.write_text(paths, encoding="utf-8")
+    return out
+
+
+def context_only_tagger(
+    train: list[Path],
+    *,
+    gazetteer: Path | None,
+    clusters: Path,
+    scheme: str = "bio",
+    ensemble: int = 1,
+    word_dropout: float = 1.0,
+) -> Tagger:
+    """The tagger behind the classes: trained on ``train`` with the word clusters of
+    ``clusters`` only (never a classes section it may hold) and, at ``word_dropout``
+    1, without the training words' identity, so its tags come from context."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return train_tagger(
+            train,
+            epochs=10,
+            gazetteer=gazetteer,
+            clusters=_paths_only(clusters, Path(tmp)),
+            word_dropout=word_dropout,
+            scheme=scheme,
+            ensemble=ensemble,
+        )
 
 
 def corpus_tag_clusters(
@@ -59,21 +92,22 @@ def corpus_tag_clusters(
     The tagger sees the word clusters of ``clusters`` only, never a classes section it
     may already have (the output of an earlier run), so a rerun gives the same file.
     """
-    paths = clusters.read_text(encoding="utf-8").split(f"\n{_CLUSTERS_CLASSES_HEADER}\n")[0] + "\n"
+    tagger = context_only_tagger(
+        train,
+        gazetteer=gazetteer,
+        clusters=clusters,
+        scheme=scheme,
+        ensemble=ensemble,
+        word_dropout=word_dropout,
+    )
     with tempfile.TemporaryDirectory() as tmp:
-        paths_only = Path(tmp) / "clusters.tsv"
-        paths_only.write_text(paths, encoding="utf-8")
-        tagger = train_tagger(
-            train,
-            epochs=10,
-            gazetteer=gazetteer,
-            clusters=paths_only,
-            word_dropout=word_dropout,
-            scheme=scheme,
-            ensemble=ensemble,
-        )
         return _corpus_tag_classes(
-            tagger, texts, paths_only, output, min_count=min_count, n_threads=n_threads
+            tagger,
+            texts,
+            _paths_only(clusters, Path(tmp)),
+            output,
+            min_count=min_count,
+            n_threads=n_threads,
         )
 
 

@@ -17,9 +17,9 @@ import argparse
 from pathlib import Path
 
 from append_classes import append_classes
-from build_corpus_tags import corpus_tag_clusters, unlabeled_documents
+from build_corpus_tags import context_only_tagger, corpus_tag_clusters, unlabeled_documents
 from build_silver import sentences as silver_sentences
-from build_silver import write_silver
+from build_silver import write_agreed_silver, write_silver
 
 import akhbar
 from akhbar.entities import evaluate, train_tagger
@@ -71,6 +71,14 @@ def main() -> None:
         default=1,
         help="seeds averaged in the context-only tagger behind --corpus-tags",
     )
+    ap.add_argument(
+        "--agree-silver",
+        type=int,
+        default=0,
+        metavar="N",
+        help="add N Jawhara FM sentences that the fold's recipe and a context-only tagger "
+        "tag alike, as auxiliary-domain data",
+    )
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     ap.add_argument(
         "--with-news",
@@ -81,7 +89,7 @@ def main() -> None:
     if args.extra_classes and args.clusters is None:
         ap.error("--extra-classes needs --clusters")
     texts = unlabeled_documents(args.shared, args.with_news) if args.corpus_tags else []
-    silver_sents = silver_sentences(args.shared) if args.silver else []
+    silver_sents = silver_sentences(args.shared) if args.silver or args.agree_silver else []
     s = sentences(args.source)
     args.work.mkdir(parents=True, exist_ok=True)
     bounds = [round(len(s) * k / args.folds) for k in range(args.folds + 1)]
@@ -116,8 +124,24 @@ def main() -> None:
             )
             files.append(args.work / f"silver{k}.txt")
             write_silver(first, silver_sents, args.silver, files[-1])
+        aux: list[Path] = []
+        if args.agree_silver:
+            recipe = train_tagger(
+                files,
+                epochs=args.epochs,
+                ensemble=args.ensemble,
+                gazetteer=args.gazetteer,
+                clusters=clusters,
+                scheme=args.scheme,
+            )
+            context = context_only_tagger(
+                [tr], gazetteer=args.gazetteer, clusters=args.clusters, scheme=args.scheme
+            )
+            aux.append(args.work / f"agreed{k}.txt")
+            write_agreed_silver(recipe, context, silver_sents, args.agree_silver, aux[-1])
         tagger = train_tagger(
             files,
+            auxiliary_files=aux,
             epochs=args.epochs,
             ensemble=args.ensemble,
             gazetteer=args.gazetteer,
