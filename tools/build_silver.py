@@ -48,6 +48,20 @@ def sentences(shared: Path) -> list[list[str]]:
     return out
 
 
+def write_sample(
+    tagged: list[tuple[list[str], list[str]]], n: int, output: Path, seed: int = 1
+) -> int:
+    """Write a seeded sample of ``n`` tagged sentences as ``token TAG`` lines; the token count."""
+    keep = list(tagged)
+    random.Random(seed).shuffle(keep)
+    keep = keep[:n]
+    with output.open("w", encoding="utf-8") as f:
+        for s, t in keep:
+            f.writelines(f"{w} {x}\n" for w, x in zip(s, t, strict=True))
+            f.write("\n")
+    return sum(len(s) for s, _ in keep)
+
+
 def write_silver(
     tagger: Tagger, sents: list[list[str]], n: int, output: Path, seed: int = 1
 ) -> int:
@@ -58,13 +72,7 @@ def write_silver(
         for s, t in zip(sents, tags, strict=True)
         if 5 <= len(s) <= 60 and any(x != "O" for x in t)
     ]
-    random.Random(seed).shuffle(keep)
-    keep = keep[:n]
-    with output.open("w", encoding="utf-8") as f:
-        for s, t in keep:
-            f.writelines(f"{w} {x}\n" for w, x in zip(s, t, strict=True))
-            f.write("\n")
-    return sum(len(s) for s, _ in keep)
+    return write_sample(keep, n, output, seed)
 
 
 def write_agreed_silver(
@@ -83,13 +91,7 @@ def write_agreed_silver(
         for s, a, b in zip(sents, tagger.tag_tokens(sents), context.tag_tokens(sents), strict=True)
         if a == b and any(x != "O" for x in a)
     ]
-    random.Random(seed).shuffle(keep)
-    keep = keep[:n]
-    with output.open("w", encoding="utf-8") as f:
-        for s, t in keep:
-            f.writelines(f"{w} {x}\n" for w, x in zip(s, t, strict=True))
-            f.write("\n")
-    return sum(len(s) for s, _ in keep)
+    return write_sample(keep, n, output, seed)
 
 
 def main() -> None:
