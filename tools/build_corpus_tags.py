@@ -74,6 +74,28 @@ def context_only_tagger(
         )
 
 
+def write_corpus_tag_classes(
+    tagger: Tagger,
+    texts: list[str],
+    *,
+    clusters: Path,
+    output: Path,
+    min_count: int = 3,
+    n_threads: int | None = None,
+) -> int:
+    """Tag ``texts`` with the context-only ``tagger`` and write ``clusters``' word
+    clusters with the classes of its tags to ``output``; the word count."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return _corpus_tag_classes(
+            tagger,
+            texts,
+            _paths_only(clusters, Path(tmp)),
+            output,
+            min_count=min_count,
+            n_threads=n_threads,
+        )
+
+
 def corpus_tag_clusters(
     train: list[Path],
     texts: list[str],
@@ -100,15 +122,9 @@ def corpus_tag_clusters(
         ensemble=ensemble,
         word_dropout=word_dropout,
     )
-    with tempfile.TemporaryDirectory() as tmp:
-        return _corpus_tag_classes(
-            tagger,
-            texts,
-            _paths_only(clusters, Path(tmp)),
-            output,
-            min_count=min_count,
-            n_threads=n_threads,
-        )
+    return write_corpus_tag_classes(
+        tagger, texts, clusters=clusters, output=output, min_count=min_count, n_threads=n_threads
+    )
 
 
 def main() -> None:

@@ -9,8 +9,8 @@ be added to the training files (MODEL.md, "Self-training"; measured, not shipped
 
 With ``--agree TRAIN...``, only sentences that ``--model`` and a context-only tagger
 trained on ``TRAIN`` (``tools/build_corpus_tags.py``'s, with ``--clusters``, ``--gazetteer``
-and ``--scheme``) tag alike are kept: the shipped model reads such a sample as
-auxiliary-domain data (MODEL.md, "Agreed silver").
+and ``--scheme``) tag alike are kept, to be read as auxiliary-domain data (MODEL.md,
+"Agreed silver"; measured, not shipped).
 
     python tools/build_silver.py --model build/dev.akbm --sentences 3000 --output build/silver.txt
     python tools/build_silver.py --model build/teacher.akbm --agree TRAIN.txt \

@@ -17,7 +17,7 @@ import argparse
 from pathlib import Path
 
 from append_classes import append_classes
-from build_corpus_tags import context_only_tagger, corpus_tag_clusters, unlabeled_documents
+from build_corpus_tags import context_only_tagger, unlabeled_documents, write_corpus_tag_classes
 from build_silver import sentences as silver_sentences
 from build_silver import write_agreed_silver, write_silver
 
@@ -77,7 +77,7 @@ def main() -> None:
         default=0,
         metavar="N",
         help="add N Jawhara FM sentences that the fold's recipe and a context-only tagger "
-        "tag alike, as auxiliary-domain data",
+        "(that of --corpus-tags, if given) tag alike, as auxiliary-domain data",
     )
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     ap.add_argument(
@@ -88,6 +88,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.extra_classes and args.clusters is None:
         ap.error("--extra-classes needs --clusters")
+    if args.agree_silver and args.clusters is None:
+        ap.error("--agree-silver needs --clusters")
     texts = unlabeled_documents(args.shared, args.with_news) if args.corpus_tags else []
     silver_sents = silver_sentences(args.shared) if args.silver or args.agree_silver else []
     s = sentences(args.source)
@@ -104,15 +106,14 @@ def main() -> None:
             if clusters is None:
                 ap.error("--corpus-tags needs --clusters")
             clusters = args.work / f"clusters{k}.tsv"
-            corpus_tag_clusters(
+            context = context_only_tagger(
                 [tr],
-                texts,
                 gazetteer=args.gazetteer,
                 clusters=args.clusters,
-                output=clusters,
                 scheme=args.corpus_tags_scheme,
                 ensemble=args.corpus_tags_ensemble,
             )
+            write_corpus_tag_classes(context, texts, clusters=args.clusters, output=clusters)
         if args.extra_classes:
             merged = args.work / f"clusters{k}-extra.tsv"
             append_classes(clusters, args.extra_classes, merged)
@@ -134,9 +135,10 @@ def main() -> None:
                 clusters=clusters,
                 scheme=args.scheme,
             )
-            context = context_only_tagger(
-                [tr], gazetteer=args.gazetteer, clusters=args.clusters, scheme=args.scheme
-            )
+            if not args.corpus_tags:
+                context = context_only_tagger(
+                    [tr], gazetteer=args.gazetteer, clusters=args.clusters, scheme=args.scheme
+                )
             aux.append(args.work / f"agreed{k}.txt")
             write_agreed_silver(recipe, context, silver_sents, args.agree_silver, aux[-1])
         tagger = train_tagger(
