@@ -15,6 +15,7 @@ use super::named_after::named_after_people;
 use super::place_heads::places_after_heads;
 use super::royal_title::drop_royal_title;
 use super::tagger::Tagger;
+use super::to_me::drop_to_me;
 use crate::text::chars::{is_arabic_letter, is_invisible};
 use crate::text::clitics::fold;
 use crate::text::tokenize::{tokenize_chars, Token};
@@ -140,7 +141,8 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
     {
         let sent = &tokens[a..b];
         let names = named_after_people(cs, sent, name_spans(cs, sent, sp), types);
-        let mut names = drop_royal_title(words, names, types);
+        let names = drop_royal_title(words, names, types);
+        let mut names = drop_to_me(words, names, types, &named_alone);
         if let Some(gazetteer) = tagger.gazetteer() {
             names = join_known_phrases(words, names, types, gazetteer);
             names = grow_to_known_phrases(words, names, types, gazetteer);

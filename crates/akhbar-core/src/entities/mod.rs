@@ -33,6 +33,7 @@ pub mod rng;
 pub mod royal_title;
 pub mod scheme;
 pub mod tagger;
+pub mod to_me;
 pub mod train;
 pub mod viterbi;
 pub mod weights;
