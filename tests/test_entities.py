@@ -319,6 +319,25 @@ def test_li_after_a_verb_is_to_me_not_a_name() -> None:
     assert found(tagger.extract(li)) == {("لي تشاو شينغ", "PERS")}
 
 
+def test_two_people_joined_by_and_are_two_names() -> None:
+    # Sentences written for this test after run-on names of the news corpus
+    # ("إريك روزينباخ وكبير" 16 times, "خالد وفهد" 6). The tagger runs each
+    # name on over the conjunction (checked in its tags); `extract` cuts it
+    # there, keeps what follows where it is a name (فهد, a listed first name)
+    # and drops it where it is not (كبير, "chief"). A foreign name that only
+    # looks like و + an ال-word stays whole (والكوت, Walcott).
+    tagger = Tagger.default()
+    two = "وقال خالد وفهد إنهما سيحضران الاجتماع ."
+    run_on = "وأكد إريك روزينباخ وكبير المستشارين أن الخطة جاهزة ."
+    walcott = "وسجل ثيو والكوت هدفين للفريق ."
+    tags = tagger.tag_tokens([two.split(), run_on.split(), walcott.split()])
+    assert tags[0][1:3] == ["B-PERS", "I-PERS"]
+    assert tags[1][1:4] == ["B-PERS", "I-PERS", "I-PERS"]
+    assert found(tagger.extract(two)) == {("خالد", "PERS"), ("فهد", "PERS")}
+    assert found(tagger.extract(run_on)) == {("اريك روزينباخ", "PERS")}
+    assert found(tagger.extract(walcott)) == {("ثيو والكوت", "PERS")}
+
+
 def test_dotted_acronyms_are_one_entity(news_sample: list[str]) -> None:
     # بي.بي.سي, إتش.إس.بي.سي, بي.إم.دبليو: before, every dot ended a sentence,
     # so the tagger returned the letters as separate names ("بي" was the 31st

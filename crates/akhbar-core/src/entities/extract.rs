@@ -5,7 +5,9 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::clean_span::clean_first_word;
+use super::coordinated::split_coordinated;
 use super::entity::Entity;
+use super::features::token_info;
 use super::group::assign_keys;
 use super::known_phrases::{grow_to_known_phrases, join_known_phrases};
 use super::label_vote::one_label_per_name;
@@ -142,7 +144,30 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         let sent = &tokens[a..b];
         let names = named_after_people(cs, sent, name_spans(cs, sent, sp), types);
         let names = drop_royal_title(words, names, types);
-        let mut names = drop_to_me(words, names, types, &named_alone);
+        let names = drop_to_me(words, names, types, &named_alone);
+        // A word of a person name that is و + a word (coordinated.rs): by the
+        // test the span's first word gets, unless the whole word is a listed
+        // person name (وهبة، وجيه); where the rest has the article, only if
+        // it is a name of the text or the lists, or a title (والملك), since
+        // a foreign name read as و + an unseen ال-word (والكوت، والتون) passes
+        // the test. Returns that rest, folded.
+        let listed_person = |w: &str| listed_as(w, "PERS");
+        let after_and = |i: usize| {
+            let word = &cs[sent[i].start..sent[i].end];
+            let clean = clean_first_word(word, &named_alone, &listed_person);
+            let mut cut = word[..clean.skip].iter().filter(|&&c| is_arabic_letter(c));
+            if cut.next() != Some(&'و') || cut.next().is_some() || listed_person(&fold(words[i])) {
+                return None;
+            }
+            let rest = fold(&clean.full);
+            let known =
+                || named_alone(&rest) || listed_person(&rest) || token_info(&rest).trig & 1 != 0;
+            (!rest.starts_with("ال") || known()).then_some(rest)
+        };
+        let named = |i: usize, e: usize| {
+            e - i >= 2 || after_and(i).is_some_and(|w| named_alone(&w) || listed_person(&w))
+        };
+        let mut names = split_coordinated(names, types, &|i| after_and(i).is_some(), &named);
         if let Some(gazetteer) = tagger.gazetteer() {
             names = join_known_phrases(words, names, types, gazetteer);
             names = grow_to_known_phrases(words, names, types, gazetteer);

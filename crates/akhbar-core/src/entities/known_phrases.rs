@@ -125,11 +125,8 @@ fn one_listed_type(
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_types::types;
     use super::*;
-
-    fn types() -> Vec<String> {
-        ["LOC", "MISC", "ORG", "PERS"].map(String::from).to_vec()
-    }
 
     fn gazetteer() -> Gazetteer {
         let mut g = Gazetteer::new();

@@ -9,6 +9,7 @@ pub mod clean_span;
 pub mod cluster_learn;
 pub mod clusters;
 pub mod conll;
+pub mod coordinated;
 pub mod corpus_tags;
 pub mod doc;
 pub mod embedding_classes;
@@ -33,6 +34,8 @@ pub mod rng;
 pub mod royal_title;
 pub mod scheme;
 pub mod tagger;
+#[cfg(test)]
+mod test_types;
 pub mod to_me;
 pub mod train;
 pub mod viterbi;

@@ -181,16 +181,13 @@ pub(super) fn named_after_people(
 #[cfg(test)]
 mod tests {
     use super::super::extract::split_sentences;
+    use super::super::test_types::{types, PERS};
     use super::*;
-
-    fn types() -> Vec<String> {
-        ["LOC", "MISC", "ORG", "PERS"].map(String::from).to_vec()
-    }
 
     /// The spans of `text` (one sentence) after the rule, as (text, label).
     fn named(text: &str, spans: &[(usize, usize)]) -> Vec<(String, String)> {
         let split = split_sentences(text);
-        let pers = spans.iter().map(|&(s, e)| (s, e, 3)).collect();
+        let pers = spans.iter().map(|&(s, e)| (s, e, PERS)).collect();
         named_after_people(&split.cs, &split.tokens, pers, &types())
             .into_iter()
             .map(|(s, e, ty)| {

@@ -74,11 +74,8 @@ fn is_place_head(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_types::{types, LOC, MISC, ORG, PERS};
     use super::*;
-
-    fn types() -> Vec<String> {
-        ["LOC", "MISC", "ORG", "PERS"].map(String::from).to_vec()
-    }
 
     fn gazetteer() -> Gazetteer {
         let mut g = Gazetteer::new();
@@ -89,11 +86,6 @@ mod tests {
         g.add("ORG", "بورتو").unwrap();
         g
     }
-
-    const LOC: usize = 0;
-    const MISC: usize = 1;
-    const ORG: usize = 2;
-    const PERS: usize = 3;
 
     #[test]
     fn a_listed_place_after_a_place_head_is_a_place() {

@@ -75,6 +75,7 @@ pub(super) fn drop_royal_title(
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_types::types;
     use super::*;
 
     #[test]
@@ -103,10 +104,6 @@ mod tests {
         let words = ["رفع", "الشكر", "لخادم", "الحرمين"];
         assert!(drop_royal_title(&words, vec![(2, 4, 1)], &types()).is_empty());
         assert!(drop_royal_title(&words, vec![(3, 4, 0)], &types()).is_empty());
-    }
-
-    fn types() -> Vec<String> {
-        ["LOC", "MISC", "ORG", "PERS"].map(String::from).to_vec()
     }
 
     #[test]

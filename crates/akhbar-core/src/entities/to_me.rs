@@ -151,13 +151,8 @@ pub(super) fn drop_to_me(
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_types::{types, PERS};
     use super::*;
-
-    fn types() -> Vec<String> {
-        ["LOC", "MISC", "ORG", "PERS"].map(String::from).to_vec()
-    }
-
-    const PERS: usize = 3;
 
     #[test]
     fn li_after_a_verb_of_saying_is_no_name() {
