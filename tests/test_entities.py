@@ -338,6 +338,26 @@ def test_two_people_joined_by_and_are_two_names() -> None:
     assert found(tagger.extract(walcott)) == {("ثيو والكوت", "PERS")}
 
 
+def test_a_prayer_before_allah_is_no_name() -> None:
+    # "بتوفيق الله" (with God's help) and "بعون الله" came back as persons in
+    # the news corpus (64 and 40 times), "حفظهم الله" as an organisation (199);
+    # ANERcorp tags such a formula's word O and الله B-MISC. Sentences written
+    # for this test after the corpus' reports; the tagger's own tags (checked
+    # here) make the formula a person, `extract` gives الله alone, MISC.
+    tagger = Tagger.default()
+    help_ = "وتم بتوفيق الله تخريج الدورة الأولى ."
+    aid = "وسوف يبدأ تفعيل التدريب بعون الله ضمن برامج الجمعية ."
+    nasrallah = "وقال أمين عام حزب الله حسن نصر الله إن الحزب مستعد ."
+    tags = tagger.tag_tokens([help_.split(), aid.split()])
+    assert tags[0][1:3] == ["B-PERS", "I-PERS"]
+    assert tags[1][4:6] == ["B-PERS", "I-PERS"]
+    for text in (help_, aid):
+        ents = tagger.extract(text)
+        assert [(text[e.start : e.end], e.label) for e in ents] == [("الله", "MISC")]
+    # Names built on الله stay.
+    assert found(tagger.extract(nasrallah)) == {("حزب الله", "ORG"), ("حسن نصر الله", "PERS")}
+
+
 def test_dotted_acronyms_are_one_entity(news_sample: list[str]) -> None:
     # بي.بي.سي, إتش.إس.بي.سي, بي.إم.دبليو: before, every dot ended a sentence,
     # so the tagger returned the letters as separate names ("بي" was the 31st

@@ -15,6 +15,7 @@ use super::labels::spans;
 use super::name_spans::{acronym_dot, name_spans};
 use super::named_after::named_after_people;
 use super::place_heads::places_after_heads;
+use super::prayer_formulas::prayers_are_no_names;
 use super::royal_title::drop_royal_title;
 use super::tagger::Tagger;
 use super::to_me::drop_to_me;
@@ -145,6 +146,7 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         let names = named_after_people(cs, sent, name_spans(cs, sent, sp), types);
         let names = drop_royal_title(words, names, types);
         let names = drop_to_me(words, names, types, &named_alone);
+        let names = prayers_are_no_names(words, names, types);
         // A word of a person name that is و + a word (coordinated.rs): by the
         // test the span's first word gets, unless the whole word is a listed
         // person name (وهبة، وجيه); where the rest has the article, only if

@@ -30,6 +30,7 @@ pub mod model;
 pub mod name_spans;
 pub mod named_after;
 pub mod place_heads;
+pub mod prayer_formulas;
 pub mod rng;
 pub mod royal_title;
 pub mod scheme;
