@@ -104,8 +104,8 @@ def extract(
     the article restored where لل dropped its alef (الامم المتحدة), and ``key`` is
     shared by the mentions of one entity in this text (اوباما/أوباما, كيم → ألكس
     كيم; الملك سلمان, سلمان → سلمان بن عبدالعزيز آل سعود; عبد ربه | منصور هادي
-    → عبدربه منصور هادي: عبد is joined to the next word in every key, so the
-    spellings عبد العزيز and عبدالعزيز count as one across texts). For dates and
+    → عبدربه منصور هادي: عبد and ابو are joined to the next word in every key,
+    so the spellings عبد العزيز and عبدالعزيز count as one across texts). For dates and
     numbers, ``normalized`` is the resolved value (ISO 8601 for dates, the
     number for figures; the text when unresolved), ``score`` is 1.0 and ``key``
     is ``LABEL:value``. A name
