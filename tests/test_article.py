@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import DATA, article, need
+from conftest import DATA, article, iter_news, need
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -189,6 +189,21 @@ def test_nothing_is_lost_on_real_articles() -> None:
             assert e <= s2 or (s2 >= s and e2 <= e), path.name  # in order, no partial overlap
         for p, span in zip(a.paragraphs, a.paragraph_spans, strict=True):
             assert span is not None and text[span[0] : span[1]] == p
+
+
+def test_okaz_share_widget_is_boilerplate() -> None:
+    # 157 Okaz articles of the news corpus begin with their page's share
+    # buttons run onto the first sentence; the widget is boilerplate and the
+    # sentence after it the first paragraph.
+    widget = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"
+    texts = [t for t in iter_news() if widget in t]
+    assert len(texts) == 157
+    for text in texts:
+        a = akhbar.parse_article(text)
+        assert widget in a.boilerplate
+        assert not any(widget in p for p in a.paragraphs)
+        first = text.split(widget, 1)[1].split()[0]
+        assert a.paragraphs[0].startswith(first)
 
 
 def test_cnn_html_page() -> None:

@@ -221,6 +221,45 @@ const RELATED_HEADINGS: &[&str] = &[
 /// Introductions of a tag list at the end of an article.
 pub const TAG_INTROS: &[&str] = &["سمات", "الكلمات الدلالية", "كلمات دلالية", "وسوم", "الوسوم"];
 
+/// A share widget's label at the start of a line ("شارك من خلال", "مشاركة:"),
+/// longest first.
+pub const SHARE_LABELS: &[&str] = &[
+    "شارك هذا المقال",
+    "شارك هذا الخبر",
+    "شارك المقال",
+    "شارك الخبر",
+    "شاركها",
+    "مشاركة",
+    "شارك",
+];
+
+/// Words between a share label and its buttons.
+pub const SHARE_LINKERS: &[&str] = &["من خلال", "عبر", "على", ":"];
+
+/// A share widget's buttons (networks) and the calls after them, longest first.
+pub const SHARE_BUTTONS: &[&str] = &[
+    "البريد الإلكتروني",
+    "جوجل بلس",
+    "غوغل بلس",
+    "لينكد إن",
+    "سناب شات",
+    "فيس بوك",
+    "واتس اب",
+    "فيسبوك",
+    "تويتر",
+    "واتساب",
+    "لينكدإن",
+    "تيليجرام",
+    "تلغرام",
+    "انستغرام",
+    "إنستغرام",
+    "جوجل+",
+    "طباعة",
+];
+
+/// Calls to comment that may end a share widget.
+pub const SHARE_CALLS: &[&str] = &["اكتب رأيك", "أضف تعليقك", "أضف تعليق", "علق"];
+
 /// Labels before a date that name no section ("نشر في", "آخر تحديث").
 const DATE_LABELS: &[&str] = &[
     "نشر في",

@@ -323,12 +323,51 @@ fn dedup_key(s: &str) -> String {
     bare_key(s)
 }
 
-/// "Next Previous" slider labels: the byte range of a run of them.
+/// "Next Previous" slider labels, or a share widget run onto the start of
+/// the line: the byte range of the run.
 fn find_ui_run(s: &str) -> Option<(usize, usize)> {
-    let p = s
-        .find("Next Previous")
-        .or_else(|| s.find("Previous Next"))?;
-    Some((p, p + "Next Previous".len()))
+    if let Some(p) = s.find("Next Previous").or_else(|| s.find("Previous Next")) {
+        return Some((p, p + "Next Previous".len()));
+    }
+    share_widget(s).map(|end| (s.len() - s.trim_start().len(), end))
+}
+
+/// "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أكد الوزير …": the scraped
+/// share buttons of a page before the first sentence, on its line (Okaz, 157
+/// articles of the news corpus). The end of the widget: a share label, a
+/// linker, two buttons or more and a call to comment; a sentence that
+/// names one network ("شارك عبر تويتر في الحملة") is no widget.
+fn share_widget(s: &str) -> Option<usize> {
+    // The longest entry of `list` at the start of `rest` (after spaces), and
+    // the rest after it.
+    fn take<'a>(rest: &'a str, list: &[&str]) -> Option<&'a str> {
+        let r = rest.trim_start();
+        list.iter().find_map(|w| {
+            let after = r.strip_prefix(w)?;
+            let whole = after.is_empty()
+                || w.ends_with(':')
+                || after.starts_with(|c: char| c.is_whitespace() || matches!(c, ':' | '،' | '|'));
+            whole.then_some(after)
+        })
+    }
+    let mut rest = take(s, lexicon::SHARE_LABELS)?;
+    rest = take(rest, lexicon::SHARE_LINKERS).unwrap_or(rest);
+    let mut buttons = 0;
+    loop {
+        let r = rest.trim_start().trim_start_matches(['،', '|', '-']);
+        match take(r, lexicon::SHARE_BUTTONS) {
+            Some(after) => {
+                buttons += 1;
+                rest = after;
+            }
+            None => break,
+        }
+    }
+    if buttons < 2 {
+        return None;
+    }
+    rest = take(rest, lexicon::SHARE_CALLS).unwrap_or(rest);
+    Some(s.len() - rest.len())
 }
 
 /// A trailing tag list: " سمات اسرائيل صاروخ فلسطين" after the last sentence.
@@ -488,6 +527,36 @@ mod tests {
         // A sentence that merely holds a bracket is no dateline.
         let t = "عنوان\n\nقال الوزير (في كلمته) - كما نقلت الصحف - إن المحطة جاهزة.";
         assert_eq!(get(&parse(t), Slot::Dateline), None);
+    }
+
+    #[test]
+    fn a_share_widget_before_the_first_sentence_is_boilerplate() {
+        // The shape of 157 Okaz articles of the news corpus; text written for
+        // this test.
+        let t = " شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أكد الوزير أن المشروع سيكتمل قبل نهاية العام الحالي.";
+        let k = kinds(t, &parse(t));
+        assert_eq!(
+            k,
+            [
+                (
+                    Piece::Boilerplate,
+                    "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك".to_string()
+                ),
+                (
+                    Piece::Paragraph,
+                    "أكد الوزير أن المشروع سيكتمل قبل نهاية العام الحالي.".to_string()
+                ),
+            ]
+        );
+        // One network named in a sentence is no widget.
+        let t = "عنوان\n\nشارك عبر تويتر في الحملة آلاف المغردين خلال يومين فقط.";
+        let k = kinds(t, &parse(t));
+        assert!(k.iter().all(|(p, _)| *p != Piece::Boilerplate), "{k:?}");
+        assert_eq!(
+            share_widget("مشاركة: فيسبوك، تويتر"),
+            Some("مشاركة: فيسبوك، تويتر".len())
+        );
+        assert_eq!(share_widget("شاركت تويتر فيسبوك"), None);
     }
 
     #[test]
