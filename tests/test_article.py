@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -204,6 +205,26 @@ def test_okaz_share_widget_is_boilerplate() -> None:
         assert not any(widget in p for p in a.paragraphs)
         first = text.split(widget, 1)[1].split()[0]
         assert a.paragraphs[0].startswith(first)
+
+
+def test_columnists_contact_footer_is_boilerplate() -> None:
+    # 230 columns of the news corpus end with the writer's address and "للتواصل مع
+    # الكاتب ارسل رسالة SMS … 737221 - Zain" (155 with the numbers on lines of
+    # their own); none of it is body text, and the paragraph before stays.
+    footer = "للتواصل مع الكاتب"
+    texts = [t for t in iter_news() if footer in t]
+    assert len(texts) == 230
+    addresses = 0
+    for text in texts:
+        a = akhbar.parse_article(text)
+        assert not any(footer in p or "Zain" in p for p in a.paragraphs)
+        assert any(footer in b for b in a.boilerplate)
+        # The column's last paragraph is text, not an address line; 7 columns
+        # keep the address glued to their last sentence ("…سواهooalhazmi@gmail.com").
+        assert re.search("[\u0621-\u064a]", a.paragraphs[-1])
+        assert not re.fullmatch(r"(تويتر\s*:?\s*)?\S*@\S*", a.paragraphs[-1].strip())
+        addresses += "@" in a.paragraphs[-1]
+    assert addresses == 7
 
 
 def test_cnn_html_page() -> None:

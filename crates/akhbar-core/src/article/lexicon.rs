@@ -175,6 +175,8 @@ const BOILERPLATE_LINES: &[&str] = &[
     "الأكثر مشاهدة",
     "تابعونا",
     "تابعنا",
+    // "تويتر: @handle" of a columnist, alone on its line.
+    "تويتر",
     "طباعة",
     "إرسال",
     "أرسل",
@@ -220,6 +222,10 @@ const RELATED_HEADINGS: &[&str] = &[
 
 /// Introductions of a tag list at the end of an article.
 pub const TAG_INTROS: &[&str] = &["سمات", "الكلمات الدلالية", "كلمات دلالية", "وسوم", "الوسوم"];
+
+/// The columnist's contact footer of Saudi dailies: "للتواصل مع الكاتب ارسل
+/// رسالة SMS تبدأ بالرمز (3) … 737221 - Zain".
+pub const CONTACT_FOOTERS: &[&str] = &["للتواصل مع الكاتب", "للتواصل مع الكاتبة"];
 
 /// A share widget's label at the start of a line ("شارك من خلال", "مشاركة:"),
 /// longest first.
