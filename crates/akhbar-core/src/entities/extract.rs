@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::clean_span::clean_first_word;
+use super::clean_span::{clean_first_word, split_before_listed_name};
 use super::coordinated::split_coordinated;
 use super::entity::Entity;
 use super::features::token_info;
@@ -112,6 +112,9 @@ fn is_one_arabic_letter(form: &str) -> bool {
     matches!((cs.next(), cs.next()), (Some(c), None) if is_arabic_letter(c))
 }
 
+/// Words that link a person's name to the next word (folded): آل, بن, أبو …
+const NAME_LINKS: &[&str] = &["ال", "بن", "ابن", "بنت", "ابو", "ابا", "ابي", "ام", "عبد"];
+
 /// Find the entities of `text`, tagged sentence by sentence ([`split_sentences`]).
 pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
     let split = split_sentences(text);
@@ -138,6 +141,13 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
                 .any(|l| l.strip_suffix("_WD").unwrap_or(l) == ty)
         })
     };
+    // A word the gazetteer holds as a one-word name under any label, word
+    // lists included (وليام).
+    let listed_any = |w: &str| {
+        tagger
+            .gazetteer()
+            .is_some_and(|g| g.word_labels(w).next().is_some())
+    };
     let mut out = Vec::new();
     for (((&(a, b), words), sentence), sp) in
         split.bounds.iter().zip(words).zip(&tagged).zip(&spans_of)
@@ -155,8 +165,18 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         // the test. Returns that rest, folded.
         let listed_person = |w: &str| listed_as(w, "PERS");
         let after_and = |i: usize| {
+            // After a word that links a name to the next (آل وديان، بن وشاي،
+            // أبو وليد) the word is that name's.
+            if i > 0 && NAME_LINKS.contains(&fold(words[i - 1]).as_str()) {
+                return None;
+            }
             let word = &cs[sent[i].start..sent[i].end];
             let clean = clean_first_word(word, &named_alone, &listed_person);
+            let clean = match clean.skip {
+                0 => split_before_listed_name(word, &listed_person, &listed_any, false)
+                    .unwrap_or(clean),
+                _ => clean,
+            };
             let mut cut = word[..clean.skip].iter().filter(|&&c| is_arabic_letter(c));
             if cut.next() != Some(&'و') || cut.next().is_some() || listed_person(&fold(words[i])) {
                 return None;
@@ -178,7 +198,13 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         for (s, e, ty) in names {
             // The span leaves out the first word's proclitics (و ف ب ك ل).
             let listed = |w: &str| listed_as(w, &types[ty]);
-            let first = clean_first_word(&cs[sent[s].start..sent[s].end], &named_alone, &listed);
+            let word = &cs[sent[s].start..sent[s].end];
+            let first = clean_first_word(word, &named_alone, &listed);
+            let first = match first.skip {
+                0 => split_before_listed_name(word, &listed, &listed_any, types[ty] == "LOC")
+                    .unwrap_or(first),
+                _ => first,
+            };
             let begin = sent[s].start + first.skip;
             // A ZWNJ/ZWJ the tokenizer keeps at a word's end ("أ\u{200C}") is
             // not part of the name's text.
