@@ -168,6 +168,22 @@ pub fn split_before_listed_name(
     })
 }
 
+/// An entity's first word without its proclitics: [`clean_first_word`],
+/// then, where that keeps the word whole, [`split_before_listed_name`].
+pub fn clean_name_start(
+    word: &[char],
+    named_alone: &dyn Fn(&str) -> bool,
+    listed: &dyn Fn(&str) -> bool,
+    listed_any: &dyn Fn(&str) -> bool,
+    place: bool,
+) -> CleanWord {
+    let clean = clean_first_word(word, named_alone, listed);
+    if clean.skip > 0 {
+        return clean;
+    }
+    split_before_listed_name(word, listed, listed_any, place).unwrap_or(clean)
+}
+
 /// لله is ل + الله written with both the article's alef and one of its lams
 /// left out, which the segmenter does not undo: the span starts after the
 /// ل (and any proclitic before it, ولله) and the full form is الله, so

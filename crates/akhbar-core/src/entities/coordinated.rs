@@ -27,6 +27,45 @@
 //! before either, "عمران وصعده"), giving 830 names (8 of them ORG by the
 //! label vote: سابك).
 
+use super::clean_span::clean_name_start;
+use super::features::token_info;
+use crate::text::chars::is_arabic_letter;
+use crate::text::clitics::fold;
+
+/// Words that link a person's name to the next word (folded): after آل, بن,
+/// أبو … a word with و is that name's (آل وديان، بن وشاي، أبو وليد).
+const NAME_LINKS: &[&str] = &["ال", "بن", "ابن", "بنت", "ابو", "ابا", "ابي", "ام", "عبد"];
+
+/// The rest of `word` (an inner word of a person name, its characters) after
+/// the conjunction و, folded, where the و is one; `before` is the word before
+/// it. The و is the conjunction by the test a name's first word gets
+/// (`clean_span.rs`), unless the whole word is a listed person name (وهبة،
+/// وجيه) or follows a linking word; where the rest has the article, only if
+/// it is a name of the text or the lists or a title (والملك), since a
+/// foreign name read as و + an unseen ال-word (والكوت، والتون) passes the
+/// test. `named_alone`, `listed_person` and `listed_any` as for
+/// [`clean_name_start`].
+pub(super) fn rest_after_and(
+    word: &[char],
+    before: &str,
+    named_alone: &dyn Fn(&str) -> bool,
+    listed_person: &dyn Fn(&str) -> bool,
+    listed_any: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let whole = fold(&word.iter().collect::<String>());
+    if NAME_LINKS.contains(&fold(before).as_str()) || listed_person(&whole) {
+        return None;
+    }
+    let clean = clean_name_start(word, named_alone, listed_person, listed_any, false);
+    let mut cut = word[..clean.skip].iter().filter(|&&c| is_arabic_letter(c));
+    if cut.next() != Some(&'و') || cut.next().is_some() {
+        return None;
+    }
+    let rest = fold(&clean.full);
+    let known = named_alone(&rest) || listed_person(&rest) || token_info(&rest).trig & 1 != 0;
+    (!rest.starts_with("ال") || known).then_some(rest)
+}
+
 /// The spans `(start, end, type)` of a sentence with each person name cut
 /// before its inner words that begin with the conjunction. `and_at(i)` says
 /// whether word `i` is و + a word; `named(i, e)` whether words `i..e`,
@@ -96,6 +135,25 @@ mod tests {
             split_coordinated(vec![(0, 3, PERS)], &types(), &and_at, &named),
             [(0, 2, PERS)]
         );
+    }
+
+    #[test]
+    fn the_conjunction_is_told_from_a_names_letter() {
+        let chars = |w: &str| w.chars().collect::<Vec<char>>();
+        let people = ["فهد", "نايف", "وهبة"];
+        let listed = |w: &str| people.contains(&w);
+        let none = |_: &str| false;
+        let rest =
+            |w: &str, before: &str| rest_after_and(&chars(w), before, &none, &listed, &listed);
+        // و + a listed name, with or without the lexicon's help.
+        assert_eq!(rest("وفهد", "خالد").as_deref(), Some("فهد"));
+        assert_eq!(rest("ونايف", "خالد").as_deref(), Some("نايف"));
+        // The name's own letter: a listed whole word, a word after آل.
+        assert_eq!(rest("وهبة", "أسامة"), None);
+        assert_eq!(rest("ونايف", "آل"), None);
+        // و + an ال-word the text does not name (Walcott) stays; a title goes.
+        assert_eq!(rest("والكوت", "ثيو"), None);
+        assert_eq!(rest("والملك", "خالد").as_deref(), Some("الملك"));
     }
 
     #[test]

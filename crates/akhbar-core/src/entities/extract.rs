@@ -4,10 +4,9 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::clean_span::{clean_first_word, split_before_listed_name};
-use super::coordinated::split_coordinated;
+use super::clean_span::clean_name_start;
+use super::coordinated::{rest_after_and, split_coordinated};
 use super::entity::Entity;
-use super::features::token_info;
 use super::group::assign_keys;
 use super::known_phrases::{grow_to_known_phrases, join_known_phrases};
 use super::label_vote::one_label_per_name;
@@ -112,9 +111,6 @@ fn is_one_arabic_letter(form: &str) -> bool {
     matches!((cs.next(), cs.next()), (Some(c), None) if is_arabic_letter(c))
 }
 
-/// Words that link a person's name to the next word (folded): آل, بن, أبو …
-const NAME_LINKS: &[&str] = &["ال", "بن", "ابن", "بنت", "ابو", "ابا", "ابي", "ام", "عبد"];
-
 /// Find the entities of `text`, tagged sentence by sentence ([`split_sentences`]).
 pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
     let split = split_sentences(text);
@@ -157,34 +153,12 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         let names = drop_royal_title(words, names, types);
         let names = drop_to_me(words, names, types, &named_alone);
         let names = prayers_are_no_names(words, names, types);
-        // A word of a person name that is و + a word (coordinated.rs): by the
-        // test the span's first word gets, unless the whole word is a listed
-        // person name (وهبة، وجيه); where the rest has the article, only if
-        // it is a name of the text or the lists, or a title (والملك), since
-        // a foreign name read as و + an unseen ال-word (والكوت، والتون) passes
-        // the test. Returns that rest, folded.
+        // The word after و in an inner word of a person name (coordinated.rs).
         let listed_person = |w: &str| listed_as(w, "PERS");
         let after_and = |i: usize| {
-            // After a word that links a name to the next (آل وديان، بن وشاي،
-            // أبو وليد) the word is that name's.
-            if i > 0 && NAME_LINKS.contains(&fold(words[i - 1]).as_str()) {
-                return None;
-            }
+            let before = if i > 0 { words[i - 1] } else { "" };
             let word = &cs[sent[i].start..sent[i].end];
-            let clean = clean_first_word(word, &named_alone, &listed_person);
-            let clean = match clean.skip {
-                0 => split_before_listed_name(word, &listed_person, &listed_any, false)
-                    .unwrap_or(clean),
-                _ => clean,
-            };
-            let mut cut = word[..clean.skip].iter().filter(|&&c| is_arabic_letter(c));
-            if cut.next() != Some(&'و') || cut.next().is_some() || listed_person(&fold(words[i])) {
-                return None;
-            }
-            let rest = fold(&clean.full);
-            let known =
-                || named_alone(&rest) || listed_person(&rest) || token_info(&rest).trig & 1 != 0;
-            (!rest.starts_with("ال") || known()).then_some(rest)
+            rest_after_and(word, before, &named_alone, &listed_person, &listed_any)
         };
         let named = |i: usize, e: usize| {
             e - i >= 2 || after_and(i).is_some_and(|w| named_alone(&w) || listed_person(&w))
@@ -199,12 +173,8 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             // The span leaves out the first word's proclitics (و ف ب ك ل).
             let listed = |w: &str| listed_as(w, &types[ty]);
             let word = &cs[sent[s].start..sent[s].end];
-            let first = clean_first_word(word, &named_alone, &listed);
-            let first = match first.skip {
-                0 => split_before_listed_name(word, &listed, &listed_any, types[ty] == "LOC")
-                    .unwrap_or(first),
-                _ => first,
-            };
+            let first =
+                clean_name_start(word, &named_alone, &listed, &listed_any, types[ty] == "LOC");
             let begin = sent[s].start + first.skip;
             // A ZWNJ/ZWJ the tokenizer keeps at a word's end ("أ\u{200C}") is
             // not part of the name's text.
