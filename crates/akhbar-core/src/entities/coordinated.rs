@@ -67,14 +67,15 @@ pub(super) fn rest_after_and(
 }
 
 /// The spans `(start, end, type)` of a sentence with each person name cut
-/// before its inner words that begin with the conjunction. `and_at(i)` says
-/// whether word `i` is و + a word; `named(i, e)` whether words `i..e`,
-/// without that و, are a name.
+/// before its inner words that begin with the conjunction. `rest_at(i)` is
+/// the rest of word `i` after و where it is و + a word; what follows the cut
+/// stays a name where it is two words or more or `is_name` holds for that
+/// rest.
 pub(super) fn split_coordinated(
     spans: Vec<(usize, usize, usize)>,
     types: &[String],
-    and_at: &dyn Fn(usize) -> bool,
-    named: &dyn Fn(usize, usize) -> bool,
+    rest_at: &dyn Fn(usize) -> Option<String>,
+    is_name: &dyn Fn(&str) -> bool,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::with_capacity(spans.len());
     for (s, e, ty) in spans {
@@ -84,14 +85,14 @@ pub(super) fn split_coordinated(
         }
         let mut start = s;
         loop {
-            match (start + 1..e).find(|&i| and_at(i)) {
+            match (start + 1..e).find_map(|i| rest_at(i).map(|rest| (i, rest))) {
                 None => {
                     out.push((start, e, ty));
                     break;
                 }
-                Some(cut) => {
+                Some((cut, rest)) => {
                     out.push((start, cut, ty));
-                    if !named(cut, e) {
+                    if e - cut < 2 && !is_name(&rest) {
                         break;
                     }
                     start = cut;
@@ -111,17 +112,17 @@ mod tests {
     fn two_people_joined_by_and_are_two_names() {
         // ترشح(0) جيب(1) بوش(2) وسكوت(3) ووكر(4): و of وسكوت is the
         // conjunction, that of ووكر the name's.
-        let and_at = |i: usize| i == 3;
-        let named = |i: usize, e: usize| e - i >= 2;
+        let rest_at = |i: usize| (i == 3).then(|| "سكوت".to_string());
+        let named = |_: &str| false;
         assert_eq!(
-            split_coordinated(vec![(1, 5, PERS)], &types(), &and_at, &named),
+            split_coordinated(vec![(1, 5, PERS)], &types(), &rest_at, &named),
             [(1, 3, PERS), (3, 5, PERS)]
         );
         // خالد(0) وفهد(1) وسلطان(2): three names where the text names each.
-        let and_at = |i: usize| i >= 1;
-        let named = |_: usize, _: usize| true;
+        let rest_at = |i: usize| (i >= 1).then(|| ["", "فهد", "سلطان"][i].to_string());
+        let named = |_: &str| true;
         assert_eq!(
-            split_coordinated(vec![(0, 3, PERS)], &types(), &and_at, &named),
+            split_coordinated(vec![(0, 3, PERS)], &types(), &rest_at, &named),
             [(0, 1, PERS), (1, 2, PERS), (2, 3, PERS)]
         );
     }
@@ -129,10 +130,10 @@ mod tests {
     #[test]
     fn a_run_on_word_after_and_is_dropped() {
         // إريك(0) روزينباخ(1) وكبير(2): "and the chief (advisers)".
-        let and_at = |i: usize| i == 2;
-        let named = |_: usize, _: usize| false;
+        let rest_at = |i: usize| (i == 2).then(|| "كبير".to_string());
+        let named = |_: &str| false;
         assert_eq!(
-            split_coordinated(vec![(0, 3, PERS)], &types(), &and_at, &named),
+            split_coordinated(vec![(0, 3, PERS)], &types(), &rest_at, &named),
             [(0, 2, PERS)]
         );
     }
@@ -160,15 +161,15 @@ mod tests {
     fn other_labels_and_a_first_word_stay() {
         // البوسنة(0) والهرسك(1) is one place; وبرنار(0) هنري(1) ليفي(2)
         // begins with the conjunction, which the span leaves out later.
-        let and_at = |i: usize| i <= 1;
-        let named = |_: usize, _: usize| true;
+        let rest_at = |i: usize| (i <= 1).then(|| "الهرسك".to_string());
+        let named = |_: &str| true;
         assert_eq!(
-            split_coordinated(vec![(0, 2, 0)], &types(), &and_at, &named),
+            split_coordinated(vec![(0, 2, 0)], &types(), &rest_at, &named),
             [(0, 2, 0)]
         );
-        let and_at = |i: usize| i == 0;
+        let rest_at = |i: usize| (i == 0).then(|| "برنار".to_string());
         assert_eq!(
-            split_coordinated(vec![(0, 3, PERS)], &types(), &and_at, &named),
+            split_coordinated(vec![(0, 3, PERS)], &types(), &rest_at, &named),
             [(0, 3, PERS)]
         );
     }

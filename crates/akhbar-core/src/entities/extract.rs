@@ -160,10 +160,8 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             let word = &cs[sent[i].start..sent[i].end];
             rest_after_and(word, before, &named_alone, &listed_person, &listed_any)
         };
-        let named = |i: usize, e: usize| {
-            e - i >= 2 || after_and(i).is_some_and(|w| named_alone(&w) || listed_person(&w))
-        };
-        let mut names = split_coordinated(names, types, &|i| after_and(i).is_some(), &named);
+        let is_name = |w: &str| named_alone(w) || listed_person(w);
+        let mut names = split_coordinated(names, types, &after_and, &is_name);
         if let Some(gazetteer) = tagger.gazetteer() {
             names = join_known_phrases(words, names, types, gazetteer);
             names = grow_to_known_phrases(words, names, types, gazetteer);
