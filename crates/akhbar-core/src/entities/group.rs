@@ -51,18 +51,19 @@ pub fn key_form(normalized: &str) -> String {
     if !form.split(' ').any(|w| JOINED.contains(&w)) {
         return form;
     }
-    let mut out = String::with_capacity(form.len());
-    let mut words = form.split(' ').peekable();
-    while let Some(w) = words.next() {
-        if !out.is_empty() {
-            out.push(' ');
+    joined_words(form.split(' ').filter(|w| !w.is_empty())).join(" ")
+}
+
+/// `words` with each word of [`JOINED`] joined to the word after it.
+fn joined_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut join = false;
+    for w in words {
+        match out.last_mut() {
+            Some(last) if join => last.push_str(w),
+            _ => out.push(w.to_string()),
         }
-        out.push_str(w);
-        if JOINED.contains(&w) {
-            if let Some(next) = words.next_if(|n| !n.is_empty()) {
-                out.push_str(next);
-            }
-        }
+        join = JOINED.contains(&w);
     }
     out
 }
@@ -168,16 +169,7 @@ fn without_titles(form: &[String]) -> &[String] {
 /// joined to the next word (as `key_form` does within a mention; here also
 /// across two mentions the tagger split there, "عبد" | "ربه منصور هادي").
 fn name_words(form: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(form.len());
-    let mut join = false;
-    for w in without_titles(form) {
-        match out.last_mut() {
-            Some(last) if join => last.push_str(w),
-            _ => out.push(w.clone()),
-        }
-        join = JOINED.contains(&w.as_str());
-    }
-    out
+    joined_words(without_titles(form).iter().map(String::as_str))
 }
 
 /// Whether the shorter person name `short` names the longer `long`.
@@ -417,6 +409,8 @@ mod tests {
         assert_eq!(key_form("أبو بكر عبد الله"), "ابوبكر عبدالله");
         assert_eq!(key_form("أبو ظبي"), key_form("أبوظبي"));
         assert_eq!(key_form("توني أبوت"), "توني ابوت");
+        // Both at once, as in a person's matching form.
+        assert_eq!(key_form("أبو عبد الله"), "ابوعبدالله");
     }
 
     #[test]
