@@ -30,6 +30,15 @@ pub(super) const PROCLITICS: &[char] = &['و', 'ف', 'ب', 'ك', 'ل'];
 /// as the whole word.
 const MIN_RATIO: u32 = 4;
 
+/// The positions of `word`'s Arabic letters and the letters (marks and
+/// tatweel left out).
+fn arabic_letters(word: &[char]) -> (Vec<usize>, Vec<char>) {
+    (0..word.len())
+        .filter(|&i| is_arabic_letter(word[i]))
+        .map(|i| (i, word[i]))
+        .unzip()
+}
+
 /// The first word of an entity without its proclitics.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CleanWord {
@@ -52,10 +61,7 @@ pub fn clean_first_word(
     named_alone: &dyn Fn(&str) -> bool,
     listed: &dyn Fn(&str) -> bool,
 ) -> CleanWord {
-    let positions: Vec<usize> = (0..word.len())
-        .filter(|&i| is_arabic_letter(word[i]))
-        .collect();
-    let letters: Vec<char> = positions.iter().map(|&i| word[i]).collect();
+    let (positions, letters) = arabic_letters(word);
     if let Some(c) = lillah(word, &positions, &letters) {
         return c;
     }
@@ -144,10 +150,7 @@ pub fn split_before_listed_name(
     listed_any: &dyn Fn(&str) -> bool,
     place: bool,
 ) -> Option<CleanWord> {
-    let positions: Vec<usize> = (0..word.len())
-        .filter(|&i| is_arabic_letter(word[i]))
-        .collect();
-    let letters: Vec<char> = positions.iter().map(|&i| word[i]).collect();
+    let (positions, letters) = arabic_letters(word);
     let letter_ok = match letters.first()? {
         'و' => true,
         'ب' | 'ل' => place,
