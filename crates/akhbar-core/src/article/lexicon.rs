@@ -224,8 +224,8 @@ const RELATED_HEADINGS: &[&str] = &[
 pub const TAG_INTROS: &[&str] = &["سمات", "الكلمات الدلالية", "كلمات دلالية", "وسوم", "الوسوم"];
 
 /// The columnist's contact footer of Saudi dailies: "للتواصل مع الكاتب ارسل
-/// رسالة SMS تبدأ بالرمز (3) … 737221 - Zain".
-pub const CONTACT_FOOTERS: &[&str] = &["للتواصل مع الكاتب", "للتواصل مع الكاتبة"];
+/// رسالة SMS تبدأ بالرمز (3) … 737221 - Zain" (also the start of "… الكاتبة").
+pub const CONTACT_FOOTER: &str = "للتواصل مع الكاتب";
 
 /// A share widget's label at the start of a line ("شارك من خلال", "مشاركة:"),
 /// longest first.

@@ -394,11 +394,12 @@ fn share_widget(s: &str) -> Option<usize> {
 /// the byte offset in it where the footer starts (at an e-mail address
 /// written right before it), when only a few short lines follow it.
 fn contact_footer(text: &str, work: &[Work]) -> Option<(usize, usize)> {
-    let at = work.iter().rposition(|w| {
-        w.kind == Kind::Unknown
-            && lexicon::CONTACT_FOOTERS
-                .iter()
-                .any(|f| text[w.b.start..w.b.end].contains(f))
+    let (at, p) = work.iter().enumerate().rev().find_map(|(i, w)| {
+        let found = text[w.b.start..w.b.end].find(lexicon::CONTACT_FOOTER);
+        (w.kind == Kind::Unknown)
+            .then_some(found)
+            .flatten()
+            .map(|p| (i, p))
     })?;
     let after: Vec<usize> = work[at + 1..]
         .iter()
@@ -407,16 +408,9 @@ fn contact_footer(text: &str, work: &[Work]) -> Option<(usize, usize)> {
     if after.len() > 6 || after.iter().any(|&n| n > 12) {
         return None;
     }
-    let line = &text[work[at].b.start..work[at].b.end];
-    let p = lexicon::CONTACT_FOOTERS
-        .iter()
-        .filter_map(|f| line.find(f))
-        .min()?;
     // The footer begins its line, or follows the address with no space.
-    let head = &line[..p];
-    let token = head.rfind(char::is_whitespace).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let head = &text[work[at].b.start..work[at].b.start + p];
+    let token = head.len() - head.rsplit(char::is_whitespace).next().map_or(0, str::len);
     let cut = if head[token..].contains('@') {
         token
     } else if head.trim().is_empty() {
