@@ -230,6 +230,13 @@ pub fn references(
     Ok(out)
 }
 
+/// A reference date as its ISO string ("2015-08-11"), or None for None; raises
+/// `akhbar.OptionError` for anything else (the pipeline checks each row's with it).
+#[pyfunction]
+fn _reference_date(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    Ok(reference(Some(obj), None)?.map(|d| d.to_iso()))
+}
+
 /// Find the dates and times in one text.
 #[pyfunction]
 #[pyo3(signature = (text, *, reference = None))]
@@ -261,6 +268,7 @@ fn extract_dates_batch<'py>(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDateMention>()?;
     m.add_function(wrap_pyfunction!(extract_dates, m)?)?;
+    m.add_function(wrap_pyfunction!(_reference_date, m)?)?;
     m.add_function(wrap_pyfunction!(extract_dates_batch, m)?)?;
     Ok(())
 }

@@ -84,16 +84,19 @@ fn articles<'py>(
 /// Run the enabled stages on `texts` (a list of str, all valid) and return
 /// `{"articles": {column: list}, "entities"|"dates"|"numbers": {column: list} | None,
 /// "failed": [(row, reason)]}`; a failed row has no row in the other tables.
-/// `_panic_on` is for tests only (see `PipelineConfig::panic_on`).
+/// `references`: None, or one reference date per text (None, an ISO string or a
+/// date) for its relative dates. `_panic_on` is for tests only (see
+/// `PipelineConfig::panic_on`).
 #[pyfunction]
 #[pyo3(signature = (
-    texts, *, parse = false, normalizer = None, tokens = true, tagger = None,
-    dates = false, numbers = false, n_threads = None, _panic_on = None
+    texts, *, references = None, parse = false, normalizer = None, tokens = true,
+    tagger = None, dates = false, numbers = false, n_threads = None, _panic_on = None
 ))]
 #[allow(clippy::too_many_arguments)]
 fn _run_pipeline<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
+    references: Option<&Bound<'py, PyAny>>,
     parse: bool,
     normalizer: Option<PyRef<'py, PyNormalizer>>,
     tokens: bool,
@@ -104,6 +107,7 @@ fn _run_pipeline<'py>(
     _panic_on: Option<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let texts = input::texts(texts)?;
+    let references = crate::dates::references(py, references, texts.len())?;
     let threads = parallel::threads(py, n_threads)?;
     let config = PipelineConfig {
         parse,
@@ -115,8 +119,8 @@ fn _run_pipeline<'py>(
         panic_on: _panic_on,
     };
     // Each document is isolated inside `run`; this guards the assembly too.
-    let mut tables =
-        parallel::isolated(py, || run(&texts, &config, threads))?.map_err(|e| core_error(py, e))?;
+    let mut tables = parallel::isolated(py, || run(&texts, &references, &config, threads))?
+        .map_err(|e| core_error(py, e))?;
     py.check_signals()?;
 
     let out = PyDict::new(py);

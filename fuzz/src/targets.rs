@@ -383,8 +383,8 @@ fn check_pipeline(bytes: &[u8]) -> Verdict {
         numbers: true,
         panic_on: None,
     };
-    let one = run(&docs, &config, Some(1)).map_err(|e| e.to_string())?;
-    let two = run(&docs, &config, Some(2)).map_err(|e| e.to_string())?;
+    let one = run(&docs, &[], &config, Some(1)).map_err(|e| e.to_string())?;
+    let two = run(&docs, &[], &config, Some(2)).map_err(|e| e.to_string())?;
     ensure(one == two, || "tables differ on 1 and 2 threads".into())?;
     ensure(one.failed.is_empty(), || {
         format!("documents failed: {:?}", one.failed)

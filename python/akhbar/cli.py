@@ -114,7 +114,12 @@ def _process(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     for i, path in enumerate(args.inputs):
         out = args.output if len(args.inputs) == 1 else f"{args.output}/{i:03d}"
-        corpus = read_corpus(path, text_column=args.text_column, id_column=args.id_column)
+        corpus = read_corpus(
+            path,
+            text_column=args.text_column,
+            id_column=args.id_column,
+            date_column=args.date_column,
+        )
         counts = pipe.write(
             corpus, out, format=args.format, errors=args.errors, progress=not args.quiet
         )
@@ -171,6 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--threads", type=int, default=None, help="default: AKHBAR_NUM_THREADS or all")
     pr.add_argument("--text-column", default="text", help="text field of JSONL/CSV/Parquet")
     pr.add_argument("--id-column", default=None, help="id field (default: row number)")
+    pr.add_argument(
+        "--date-column",
+        default=None,
+        help="publication date field (ISO date or date-time): relative dates such as "
+        "'أمس' resolve against it (default: the date in the article's header)",
+    )
     pr.add_argument("--preset", choices=PRESETS, default="search", help="normalization preset")
     pr.add_argument(
         "--errors",

@@ -125,19 +125,27 @@ class Corpus:
 
     ``doc_id`` is the ``id_column`` value when given (None for a row that cannot
     be read or has no id), else the file's relative path (directories), else the
-    row number (0-based) in the file.
+    row number (0-based) in the file. With a ``date_column``, :meth:`rows` also
+    gives each row's date (the pipeline resolves relative dates against it).
     """
 
     path: Path
     text_column: str = "text"
     id_column: str | None = None
+    date_column: str | None = None
 
     def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        for doc_id, text, _ in self.rows():
+            yield doc_id, text
+
+    def rows(self) -> Iterator[tuple[Any, Any, Any]]:
+        """``(doc_id, text, date)`` triples; ``date`` is the ``date_column`` value as
+        stored (None without the column, or where a row lacks the field)."""
         kind = _kind(self.path)
         n = 0
         try:
-            for pair in self._rows(kind):
-                yield pair
+            for row in self._rows(kind):
+                yield row
                 n += 1
         except _BROKEN as e:
             if isinstance(e, CorpusError):
@@ -147,26 +155,37 @@ class Corpus:
     def check(self) -> None:
         """Raise :class:`akhbar.CorpusError` for what is wrong before reading a row."""
         kind = _kind(self.path)
+        if self.date_column is not None and kind in ("dir", "text"):
+            raise OptionError(
+                f"{self.path}: a date column needs a JSONL, CSV or Parquet corpus "
+                f"(got {'a directory' if kind == 'dir' else 'a text file'})"
+            )
         if kind == "dir":
             return
         _check_gzip(self.path)
         if kind == "parquet":
-            _parquet_file(self.path, self._columns())
+            _parquet_file(self.path, self._file_columns())
         elif kind in ("csv", "tsv"):
             header = _csv_header(self.path, _DELIMITERS[kind])
-            missing = [c for c in self._columns() if header is not None and c not in header]
+            missing = [c for c in self._file_columns() if header is not None and c not in header]
             if missing:
                 raise CorpusError(f"{self.path}: no column {missing[0]!r} (has {header})")
 
     def _columns(self) -> list[str]:
+        """The columns every row needs (a row may lack the date column's field)."""
         return [self.text_column] + ([self.id_column] if self.id_column else [])
 
-    def _rows(self, kind: str) -> Iterator[tuple[Any, Any]]:
+    def _file_columns(self) -> list[str]:
+        """The columns a CSV or Parquet file must have: a typo in the date column's
+        name fails up front instead of leaving every row without a date."""
+        return self._columns() + ([self.date_column] if self.date_column else [])
+
+    def _rows(self, kind: str) -> Iterator[tuple[Any, Any, Any]]:
         if kind == "dir":
             yield from self._dir()
         elif kind == "text":
             with _open_text(self.path, newline=None) as fh:  # as Path.read_text reads
-                yield self.path.name, fh.read()
+                yield self.path.name, fh.read(), None
         elif kind == "jsonl":
             yield from self._jsonl()
         elif kind in ("csv", "tsv"):
@@ -190,26 +209,27 @@ class Corpus:
             if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES:
                 yield f
 
-    def _dir(self) -> Iterator[tuple[Any, Any]]:
+    def _dir(self) -> Iterator[tuple[Any, Any, Any]]:
         for f in self._files():
             rel = f.relative_to(self.path).as_posix()
             try:
-                yield rel, f.read_text(encoding="utf-8", errors="surrogateescape")
+                yield rel, f.read_text(encoding="utf-8", errors="surrogateescape"), None
             except OSError as e:
-                yield rel, Unreadable(f"{f}: {e}")
+                yield rel, Unreadable(f"{f}: {e}"), None
 
-    def _unreadable(self, n: int, reason: str) -> tuple[Any, Unreadable]:
+    def _unreadable(self, n: int, reason: str) -> tuple[Any, Unreadable, None]:
         """A row that cannot be read: no id when ids come from a column."""
-        return (None if self.id_column else n), Unreadable(reason)
+        return (None if self.id_column else n), Unreadable(reason), None
 
-    def _pick(self, row: dict[str, Any], n: int, where: str) -> tuple[Any, Any]:
+    def _pick(self, row: dict[str, Any], n: int, where: str) -> tuple[Any, Any, Any]:
         for column in self._columns():
             if column not in row:
                 return self._unreadable(n, f"{where}: no {column!r} field")
         doc_id = row[self.id_column] if self.id_column else n
-        return doc_id, row[self.text_column]
+        date = row.get(self.date_column) if self.date_column else None
+        return doc_id, row[self.text_column], date
 
-    def _jsonl(self) -> Iterator[tuple[Any, Any]]:
+    def _jsonl(self) -> Iterator[tuple[Any, Any, Any]]:
         with _open_text(self.path) as fh:
             n = 0
             for lineno, line in enumerate(fh, 1):
@@ -229,37 +249,53 @@ class Corpus:
                         yield self._unreadable(n, f"{where}: not a JSON object")
                 n += 1
 
-    def _csv(self, delimiter: str) -> Iterator[tuple[Any, Any]]:
+    def _csv(self, delimiter: str) -> Iterator[tuple[Any, Any, Any]]:
         csv.field_size_limit(sys.maxsize)
         with _open_text(self.path) as fh:
             reader = csv.DictReader(fh, delimiter=delimiter)
             for n, row in enumerate(reader):
                 yield self._pick(row, n, f"{self.path}: row {n + 1}")
 
-    def _parquet(self) -> Iterator[tuple[Any, Any]]:
-        pf = _parquet_file(self.path, self._columns())
+    def _parquet(self) -> Iterator[tuple[Any, Any, Any]]:
+        columns = self._file_columns()
+        pf = _parquet_file(self.path, columns)
         n = 0
-        for batch in pf.iter_batches(batch_size=4096, columns=self._columns()):
+        for batch in pf.iter_batches(batch_size=4096, columns=columns):
             texts = batch.column(self.text_column).to_pylist()
             if self.id_column:
                 ids = batch.column(self.id_column).to_pylist()
             else:
                 ids = list(range(n, n + len(texts)))
+            if self.date_column:
+                dates = batch.column(self.date_column).to_pylist()
+            else:
+                dates = [None] * len(texts)
             n += len(texts)
-            yield from zip(ids, texts, strict=True)
+            yield from zip(ids, texts, dates, strict=True)
 
 
 def read_corpus(
-    path: str | Path, *, text_column: str = "text", id_column: str | None = None
+    path: str | Path,
+    *,
+    text_column: str = "text",
+    id_column: str | None = None,
+    date_column: str | None = None,
 ) -> Corpus:
     """Open a corpus for streaming: a directory of .txt/.html files, a JSONL, CSV/TSV
     or Parquet file (``.gz`` allowed for text formats).
 
+    ``date_column`` names each row's publication date (an ISO string such as
+    ``"2015-07-21"`` or ``"2015-07-21 02:51:32"``, or a date/datetime value); the
+    pipeline resolves the article's relative dates ("أمس", "العام الماضي") against
+    it. A JSONL row without the field, and an empty or null value, is a row
+    without a date.
+
     Nothing is read until the corpus is iterated (iterate it again to re-read),
     except what shows a file cannot be read: a missing path raises
-    :class:`akhbar.CorpusNotFoundError`, an unknown format
-    :class:`akhbar.OptionError`, a ``.gz`` that is not gzip, a corrupt Parquet file
-    or a missing text/id column :class:`akhbar.CorpusError`.
+    :class:`akhbar.CorpusNotFoundError`, an unknown format (or a date column for
+    a directory or text file) :class:`akhbar.OptionError`, a ``.gz`` that is not
+    gzip, a corrupt Parquet file or a missing text/id/date column
+    :class:`akhbar.CorpusError`.
 
     Examples
     --------
@@ -273,6 +309,6 @@ def read_corpus(
     p = Path(path)
     if not p.exists():
         raise CorpusNotFoundError(f"corpus not found: {p}")
-    corpus = Corpus(p, text_column=text_column, id_column=id_column)
+    corpus = Corpus(p, text_column=text_column, id_column=id_column, date_column=date_column)
     corpus.check()
     return corpus

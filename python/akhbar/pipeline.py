@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any, Literal
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from akhbar._core import ARTICLE_FIELDS, Normalizer, _run_pipeline, _thread_count
+from akhbar._core import (
+    ARTICLE_FIELDS,
+    Normalizer,
+    _reference_date,
+    _run_pipeline,
+    _thread_count,
+)
 from akhbar.corpus import Corpus, Unreadable, read_corpus
 from akhbar.entities import Tagger
 from akhbar.errors import CorpusError, InternalError, InvalidTextError, OptionError
@@ -219,8 +225,11 @@ class Pipeline:
 
     Every stage is a switch. ``parse`` reads the article structure (title, date,
     dateline, agency, author, source ...) and gives the body; the other stages
-    work on the body (the whole input when ``parse`` is off). Dates are resolved
-    against the article's own ``published`` date when there is one.
+    work on the body (the whole input when ``parse`` is off). Relative dates
+    ("أمس", "العام الماضي") are resolved against the article's reference date: the
+    one given for it (``references=`` of :meth:`process`, or a corpus'
+    ``date_column``) when there is one, else the ``published`` date parsed from
+    its header; with neither they keep ``value`` None.
 
     Parameters
     ----------
@@ -326,6 +335,7 @@ n_threads=None, chunk_size=1000)
         data: Any,
         *,
         ids: Iterable[Any] | None = None,
+        references: Any = None,
         errors: ErrorPolicy = "raise",
         progress: bool | None = None,
         output: OutputKind = "pandas",
@@ -336,9 +346,16 @@ n_threads=None, chunk_size=1000)
         ``data`` is a list or iterator of str, a pandas/polars Series, a pyarrow
         array, a :class:`~akhbar.corpus.Corpus`, or a path (see :func:`read_corpus`).
         ``doc_id`` is taken from ``ids``, else the Series index / corpus ids, else
-        the position. ``errors``: ``"raise"`` stops at the first input that is not a
-        str (:class:`akhbar.InvalidTextError` with its position in ``index``) or
-        that fails inside akhbar (a bug: :class:`akhbar.InternalError`);
+        the position. ``references`` gives each article's reference date for its
+        relative dates: one value for every article, or one per article in input
+        order (a list, Series, array), each an ISO string (``"2015-07-21"``,
+        ``"2015-07-21 02:51:32"``), a date or datetime, or None / NaN / NaT / ""
+        for none; a corpus read with ``date_column`` brings its own. A given date
+        wins over the date parsed from the article's header. ``errors``:
+        ``"raise"`` stops at the first input that is not a str
+        (:class:`akhbar.InvalidTextError` with its position in ``index``), whose
+        reference is not a date (:class:`akhbar.OptionError`), or that fails
+        inside akhbar (a bug: :class:`akhbar.InternalError`);
         ``"skip"`` leaves it out of ``articles``; ``"null"`` keeps it as a row of
         nulls; with both, the ``errors`` table lists it (an ``"internal error: …"``
         reason for a bug), and every other row is unaffected. ``progress``: a tqdm bar
@@ -349,9 +366,19 @@ n_threads=None, chunk_size=1000)
         >>> r = Pipeline().process(["نص", None, "نص آخر"], errors="skip", progress=False)
         >>> r.articles["doc_id"].tolist(), r.errors.to_dict("records")
         ([0, 2], [{'doc_id': 1, 'position': 1, 'error': 'missing text (None)'}])
+        >>> r = Pipeline().process(["وصل الوفد أمس"], references=["2015-07-21"], progress=False)
+        >>> r.dates[["text", "value"]].values.tolist()
+        [['أمس', '2015-07-20']]
         """
         chunks = list(
-            self.iter_chunks(data, ids=ids, errors=errors, progress=progress, n_threads=n_threads)
+            self.iter_chunks(
+                data,
+                ids=ids,
+                references=references,
+                errors=errors,
+                progress=progress,
+                n_threads=n_threads,
+            )
         )
         if not chunks:  # empty input: empty tables that still carry every column
             chunks = [self._run_chunk([], 0, errors, n_threads)]
@@ -369,6 +396,7 @@ n_threads=None, chunk_size=1000)
         data: Any,
         *,
         ids: Iterable[Any] | None = None,
+        references: Any = None,
         errors: ErrorPolicy = "raise",
         progress: bool | None = None,
         n_threads: int | None = None,
@@ -376,16 +404,16 @@ n_threads=None, chunk_size=1000)
         """Run chunk by chunk, yielding each chunk's Arrow tables (bounded memory)."""
         if errors not in ("raise", "skip", "null"):
             raise OptionError(f"errors must be 'raise', 'skip' or 'null', got {errors!r}")
-        pairs, total = _pairs(data, ids)
+        rows, total = _rows(data, ids, references)
         bar = _progress(progress, total, self.chunk_size)
         position = 0
         id_type: pa.DataType | None = None
         try:
             while True:
-                batch, broken = _take(pairs, self.chunk_size)
+                batch, broken = _take(rows, self.chunk_size)
                 if broken is not None and errors != "raise":
                     # The rest of the file is one error row; the rows before it stay.
-                    batch.append((None, Unreadable(str(broken))))
+                    batch.append((None, Unreadable(str(broken)), None))
                 if batch:
                     chunk = self._run_chunk(batch, position, errors, n_threads, id_type)
                     id_type = chunk.tables["articles"].schema.field("doc_id").type
@@ -403,7 +431,7 @@ n_threads=None, chunk_size=1000)
 
     def _run_chunk(
         self,
-        batch: list[tuple[Any, Any]],
+        batch: list[tuple[Any, Any, Any]],
         position: int,
         errors: ErrorPolicy,
         n_threads: int | None,
@@ -411,25 +439,34 @@ n_threads=None, chunk_size=1000)
     ) -> _Chunk:
         good: list[int] = []
         good_texts: list[str] = []
+        good_refs: list[str | None] = []
         bad: list[tuple[int, str]] = []
-        for i, (doc_id, text) in enumerate(batch):
-            if isinstance(text, str):
-                good.append(i)
-                good_texts.append(str(text))
+        for i, (doc_id, text, ref) in enumerate(batch):
+            where = f"row {position + i} (doc_id {doc_id!r})"
+            if not isinstance(text, str):
+                reason = str(text) if isinstance(text, Unreadable) else _not_text(text)
+                if errors == "raise":
+                    raise InvalidTextError(f"{where}: {reason}", position + i)
+                bad.append((i, reason))
                 continue
-            reason = str(text) if isinstance(text, Unreadable) else _not_text(text)
-            if errors == "raise":
-                raise InvalidTextError(
-                    f"row {position + i} (doc_id {doc_id!r}): {reason}", position + i
-                )
-            bad.append((i, reason))
+            try:
+                iso = _reference(ref)
+            except OptionError as e:
+                if errors == "raise":
+                    raise OptionError(f"{where}: {e}", position + i) from None
+                bad.append((i, str(e)))
+                continue
+            good.append(i)
+            good_texts.append(str(text))
+            good_refs.append(iso)
 
         cols = _run_pipeline(
             good_texts,
+            references=good_refs,
             **self._stage_args(),
             n_threads=self.n_threads if n_threads is None else n_threads,
         )
-        all_ids = _doc_ids([doc_id for doc_id, _ in batch], id_type)
+        all_ids = _doc_ids([row[0] for row in batch], id_type)
         # Mention rows index the texts sent; a document that failed inside
         # akhbar has no rows and becomes an error like an unreadable input.
         sent_ids = all_ids.take(pa.array(good, type=pa.int64()))
@@ -501,14 +538,16 @@ n_threads=None, chunk_size=1000)
         *,
         format: Literal["parquet", "csv", "jsonl"] = "parquet",
         ids: Iterable[Any] | None = None,
+        references: Any = None,
         errors: ErrorPolicy = "skip",
         progress: bool | None = None,
         n_threads: int | None = None,
     ) -> dict[str, int]:
         """Stream ``data`` through the pipeline into ``out_dir/<table>.<format>``,
         one chunk in memory at a time; returns the row count of every table plus
-        ``input`` (rows read) and ``chars``. ``out_dir`` is created when missing; a
-        file in its place raises :class:`akhbar.OutputExistsError` (a ``FileExistsError``).
+        ``input`` (rows read) and ``chars``. ``references`` as for :meth:`process`.
+        ``out_dir`` is created when missing; a file in its place raises
+        :class:`akhbar.OutputExistsError` (a ``FileExistsError``).
 
         Examples
         --------
@@ -522,7 +561,12 @@ n_threads=None, chunk_size=1000)
         counts = {"input": 0, "chars": 0}
         with TableWriter(Path(out_dir), format) as writer:
             for chunk in self.iter_chunks(
-                data, ids=ids, errors=errors, progress=progress, n_threads=n_threads
+                data,
+                ids=ids,
+                references=references,
+                errors=errors,
+                progress=progress,
+                n_threads=n_threads,
             ):
                 counts["input"] += chunk.n_input
                 counts["chars"] += chunk.n_chars
@@ -534,10 +578,15 @@ n_threads=None, chunk_size=1000)
     # ------------------------------------------------------------------ pandas
 
     def map_partition(
-        self, part: pd.Series | pd.DataFrame, table: str = "articles", text_column: str = "text"
+        self,
+        part: pd.Series | pd.DataFrame,
+        table: str = "articles",
+        text_column: str = "text",
+        date_column: str | None = None,
     ) -> pd.DataFrame:
         """One table for a pandas partition (for Dask ``map_partitions``); ``doc_id`` is
         the partition's index. Runs on one thread: Dask's workers give the parallelism.
+        ``date_column`` (a frame's) gives each article's reference date (see :meth:`process`).
 
         Examples
         --------
@@ -547,7 +596,8 @@ n_threads=None, chunk_size=1000)
         [{'doc_id': 41, 'n_words': 2}]
         """
         series = part if not hasattr(part, "columns") else part[text_column]
-        result = self.process(series, errors="null", progress=False, n_threads=1)
+        refs = None if date_column is None else part[date_column]
+        result = self.process(series, references=refs, errors="null", progress=False, n_threads=1)
         frame: pd.DataFrame = getattr(result, table)
         return frame
 
@@ -577,8 +627,82 @@ def _not_text(obj: object) -> str:
     return f"expected str, got {type(obj).__name__}"
 
 
-def _pairs(data: Any, ids: Iterable[Any] | None) -> tuple[Iterator[tuple[Any, Any]], int | None]:
-    """``(doc_id, text)`` pairs for any supported input, and the total when known."""
+def _rows(
+    data: Any, ids: Iterable[Any] | None, references: Any
+) -> tuple[Iterator[tuple[Any, Any, Any]], int | None]:
+    """``(doc_id, text, reference)`` rows for any supported input, and the total when known."""
+    rows, total = _input_rows(data, ids)
+    if references is None:
+        return rows, total
+    if isinstance(data, Corpus) and data.date_column is not None:
+        raise OptionError("give references or a corpus date_column, not both")
+    if isinstance(references, str) or hasattr(references, "year"):
+        _reference(references)  # a bad date fails now, not once per row
+        return ((i, t, references) for i, t, _ in rows), total
+    if not isinstance(references, Iterable):
+        raise OptionError(
+            "references must be a date, an ISO date string, or one per article, "
+            f"got {type(references).__name__}"
+        )
+    values = _values(references)
+    if total is not None and isinstance(values, Sized) and len(values) != total:
+        raise OptionError(f"got {len(values)} references for {total} articles")
+    return _with_references(rows, values), total
+
+
+def _with_references(
+    rows: Iterator[tuple[Any, Any, Any]], refs: Iterable[Any]
+) -> Iterator[tuple[Any, Any, Any]]:
+    """Each row with its reference; OptionError when the counts differ."""
+    refs = iter(refs)
+    end = object()
+    n = 0
+    for doc_id, text, _ in rows:
+        ref = next(refs, end)
+        if ref is end:
+            raise OptionError(f"got {n} references for more articles")
+        yield doc_id, text, ref
+        n += 1
+    if next(refs, end) is not end:
+        raise OptionError(f"got more references than the {n} articles")
+
+
+def _values(column: Any) -> Iterable[Any]:
+    """The values of a list, pandas/polars Series or Arrow array, in order."""
+    import pandas as pd
+
+    values: Iterable[Any] = column
+    if isinstance(column, (pa.Array, pa.ChunkedArray)):
+        values = column.to_pylist()
+    elif type(column).__module__.startswith("polars"):
+        values = column.to_list()
+    elif isinstance(column, pd.Series):
+        values = column.to_numpy(dtype=object)
+    return values
+
+
+def _reference(value: Any) -> str | None:
+    """A row's reference date as ``YYYY-MM-DD``; None when missing (None, NaN,
+    NaT, an empty string); :class:`akhbar.OptionError` when it is not a date."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    kind = type(value).__name__
+    if kind == "NaTType":  # pandas.NaT
+        return None
+    if kind == "datetime64":  # numpy: "2015-07-21T02:51:32.000000000" or "NaT"
+        value = str(value)
+    if isinstance(value, str):
+        value = value.strip()
+        if not value or value == "NaT":
+            return None
+    return _reference_date(value)
+
+
+def _input_rows(
+    data: Any, ids: Iterable[Any] | None
+) -> tuple[Iterator[tuple[Any, Any, Any]], int | None]:
+    """``(doc_id, text, date)`` rows for any supported input (``date`` from a
+    corpus' ``date_column``, else None), and the total when known."""
     if isinstance(data, str):
         if os.path.exists(data):
             data = read_corpus(data)
@@ -589,37 +713,30 @@ def _pairs(data: Any, ids: Iterable[Any] | None) -> tuple[Iterator[tuple[Any, An
     total: int | None = None
     if isinstance(data, Corpus):
         total = data.size_hint()
-        pairs: Iterator[tuple[Any, Any]] = iter(data)
+        rows: Iterator[tuple[Any, Any, Any]] = data.rows()
         if ids is not None:
-            pairs = zip(ids, (t for _, t in pairs), strict=False)
-        return pairs, total
+            rows = ((i, t, d) for i, (_, t, d) in zip(ids, rows, strict=False))
+        return rows, total
     import pandas as pd
 
-    if isinstance(data, (pa.Array, pa.ChunkedArray)):
-        texts: Iterable[Any] = data.to_pylist()
-    elif type(data).__module__.startswith("polars"):
-        texts = data.to_list()
-    elif isinstance(data, pd.Series):
-        if ids is None:
-            ids = data.index
-        texts = data.to_numpy(dtype=object)
-    else:
-        texts = data
+    if ids is None and isinstance(data, pd.Series):
+        ids = data.index
+    texts = _values(data)
     if isinstance(texts, Sized):
         total = len(texts)
     if ids is None:
-        return enumerate(texts), total
-    return zip(ids, texts, strict=True), total
+        return ((i, t, None) for i, t in enumerate(texts)), total
+    return ((i, t, None) for i, t in zip(ids, texts, strict=True)), total
 
 
 def _take(
-    pairs: Iterator[tuple[Any, Any]], n: int
-) -> tuple[list[tuple[Any, Any]], CorpusError | None]:
-    """Up to ``n`` pairs, and the error of a corpus file that broke part-way."""
-    batch: list[tuple[Any, Any]] = []
+    rows: Iterator[tuple[Any, Any, Any]], n: int
+) -> tuple[list[tuple[Any, Any, Any]], CorpusError | None]:
+    """Up to ``n`` rows, and the error of a corpus file that broke part-way."""
+    batch: list[tuple[Any, Any, Any]] = []
     try:
-        for pair in itertools.islice(pairs, n):
-            batch.append(pair)
+        for row in itertools.islice(rows, n):
+            batch.append(row)
     except CorpusError as e:
         return batch, e
     return batch, None

@@ -129,7 +129,12 @@ fn verbatim(p: &Field, input: &[char]) -> Option<usize> {
 }
 
 /// Run every enabled stage of `config` on one article.
-pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
+///
+/// Relative dates ("أمس", "العام الماضي") resolve against `reference` when it is
+/// given (a corpus' own date of the article, e.g. from its metadata), else
+/// against the date parsed from the article's header; with neither they stay
+/// unresolved.
+pub fn process_document(input: &str, reference: Option<Date>, config: &PipelineConfig) -> Document {
     if config.panic_on.as_deref() == Some(input) {
         panic!("forced failure (PipelineConfig::panic_on)");
     }
@@ -154,10 +159,10 @@ pub fn process_document(input: &str, config: &PipelineConfig) -> Document {
             n_paragraphs: Some(article.paragraphs.len()),
             n_boilerplate: Some(article.boilerplate.len()),
         };
-        let reference = article.published.as_deref().and_then(Date::from_iso);
-        (body, map, reference)
+        let published = article.published.as_deref().and_then(Date::from_iso);
+        (body, map, reference.or(published))
     } else {
-        (input.to_string(), BodyMap::identity(n_chars), None)
+        (input.to_string(), BodyMap::identity(n_chars), reference)
     };
     if config.tokens {
         let tokens = tokenize(&body, TokenizeOptions::default());
@@ -225,7 +230,7 @@ mod tests {
     #[test]
     fn stages_are_switches() {
         let text = "قالت وكالة «واس» إنّ 3 أشخاص أصيبوا.";
-        let bare = process_document(text, &PipelineConfig::default());
+        let bare = process_document(text, None, &PipelineConfig::default());
         assert_eq!(bare.n_chars, 36);
         assert_eq!(bare.body, text);
         assert_eq!(bare.n_tokens, None);
@@ -238,7 +243,7 @@ mod tests {
             numbers: true,
             ..PipelineConfig::default()
         };
-        let doc = process_document(text, &config);
+        let doc = process_document(text, None, &config);
         // قالت وكالة « واس » إنّ 3 أشخاص أصيبوا . -> 10 tokens, 6 of them words.
         assert_eq!(doc.n_tokens, Some(10));
         assert_eq!(doc.n_words, Some(6));
@@ -283,7 +288,7 @@ mod tests {
             numbers: true,
             ..PipelineConfig::default()
         };
-        let doc = process_document("أصيب 12 شخصا في الحادث", &config);
+        let doc = process_document("أصيب 12 شخصا في الحادث", None, &config);
         assert_eq!(doc.body, "أصيب 12 شخصا في الحادث");
         assert_eq!(doc.numbers.len(), 1);
         assert_eq!(doc.numbers[0].place.raw, Some((5, 7))); // "12"; the counted noun is the unit
@@ -298,7 +303,7 @@ mod tests {
             numbers: true,
             ..PipelineConfig::default()
         };
-        let doc = process_document(input, &config);
+        let doc = process_document(input, None, &config);
         let body: Vec<char> = doc.body.chars().collect();
         let raw: Vec<char> = input.chars().collect();
         assert!(!doc.dates.is_empty(), "{doc:?}");
@@ -316,5 +321,45 @@ mod tests {
             .unwrap();
         assert_eq!(date.value.as_deref(), Some("2017-12-03"));
         assert!(date.place.raw.is_some());
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_a_given_reference_first() {
+        let config = PipelineConfig {
+            parse: true,
+            dates: true,
+            ..PipelineConfig::default()
+        };
+        let date = |input: &str, reference: Option<Date>| {
+            let doc = process_document(input, reference, &config);
+            let d = doc.dates.iter().find(|d| d.text == "أمس").unwrap().clone();
+            (d.value, d.relative)
+        };
+        let metadata = Date::new(2015, 7, 21);
+        // No date in the text: unresolved without a reference, the day before with one.
+        let plain = "وصل الوفد إلى الرياض أمس في زيارة رسمية";
+        assert_eq!(date(plain, None), (None, true));
+        assert_eq!(date(plain, metadata), (Some("2015-07-20".into()), true));
+        // A dated header: its date is the fallback, a given reference wins.
+        let dated =
+            "الرياض - واس - 3 ديسمبر 2017\n\nوصل الوفد إلى الرياض أمس في زيارة رسمية لبحث التعاون.";
+        let parsed = process_document(dated, None, &config);
+        assert_eq!(
+            parsed.fields.values[FieldName::ALL
+                .iter()
+                .position(|f| *f == FieldName::Published)
+                .unwrap()]
+            .as_deref(),
+            Some("2017-12-03")
+        );
+        assert_eq!(date(dated, None), (Some("2017-12-02".into()), true));
+        assert_eq!(date(dated, metadata), (Some("2015-07-20".into()), true));
+        // Parsing off: only a given reference.
+        let unparsed = PipelineConfig {
+            parse: false,
+            ..config.clone()
+        };
+        let doc = process_document(plain, metadata, &unparsed);
+        assert_eq!(doc.dates[0].value.as_deref(), Some("2015-07-20"));
     }
 }
