@@ -46,13 +46,17 @@ class AkhbarAccessor:
         out = tokenize_batch(self._texts(), clitics=clitics, n_threads=n_threads)
         return pd.Series(out, index=self._s.index, name=self._s.name, dtype=object)
 
-    def process(self, **pipeline: Any) -> Any:
-        """All tables of :meth:`akhbar.Pipeline.process`, ``doc_id`` = the index.
+    def process(self, references: Any = None, **pipeline: Any) -> Any:
+        """All tables of :meth:`akhbar.Pipeline.process`, ``doc_id`` = the index;
+        ``references`` as there (e.g. the frame's date column).
 
         >>> import pandas as pd
         >>> pd.Series(["خبر قصير"], index=[7]).akhbar.process().articles["n_words"].tolist()
         [2]
+        >>> s = pd.Series(["وصل الوفد أمس"])
+        >>> s.akhbar.process(references=pd.Series(["2015-07-21"])).dates["value"].tolist()
+        ['2015-07-20']
         """
         from akhbar.pipeline import Pipeline
 
-        return Pipeline(**pipeline).process(self._s, progress=False)
+        return Pipeline(**pipeline).process(self._s, references=references, progress=False)
