@@ -227,6 +227,25 @@ def test_columnists_contact_footer_is_boilerplate() -> None:
     assert addresses == 7
 
 
+def test_poll_widgets_code_is_boilerplate() -> None:
+    # 8 poll articles of the news corpus carry the poll's style sheet and script
+    # inside their last paragraph ("#vote_area2 ul { padding: 0; …} … jQuery(…);
+    # });"), between the question and the poll's own options. The code is
+    # boilerplate; the text on both sides stays body text.
+    texts = [t for t in iter_news() if "#vote_area2" in t]
+    assert len(texts) == 8
+    for text in texts:
+        a = akhbar.parse_article(text)
+        assert not any("{" in p or "jQuery" in p or "padding" in p for p in a.paragraphs)
+        code = [b for b in a.boilerplate if "jQuery" in b]
+        assert len(code) == 1 and code[0].startswith("#vote_area2 ul {"), code
+        assert code[0].endswith("});")
+        before, after = text.split(code[0])
+        assert before.rstrip().split()[-1] in a.paragraphs[-2]
+        assert a.paragraphs[-1] == after.strip()
+        assert re.match("[\u0621-\u064a]", a.paragraphs[-1])
+
+
 def test_cnn_html_page() -> None:
     html = need(HTML).read_text(encoding="utf-8")
     a = akhbar.parse_article(html)

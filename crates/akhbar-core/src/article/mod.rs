@@ -7,6 +7,7 @@
 //! dateline, byline, source line), a body paragraph or a boilerplate piece.
 
 mod blocks;
+mod code_run;
 mod dates_link;
 mod draft;
 mod fields;

@@ -3,6 +3,7 @@
 //! the word lists of [`lexicon`](super::lexicon).
 
 use super::blocks::{self, is_sentence_end, Block};
+use super::code_run::find_code_run;
 use super::dates_link;
 use super::draft::{Draft, Piece, Slot};
 use super::header;
@@ -73,27 +74,22 @@ pub fn parse(text: &str) -> Draft {
     // UI words of a scraped slider in the first lines ("Next Previous").
     let mut i = 0;
     while i < work.len().min(4) {
-        if let Some((a, z)) = find_ui_run(s(&work[i])) {
-            let (bs, be) = (work[i].b.start, work[i].b.end);
-            d.piece(text, Piece::Boilerplate, bs + a, bs + z);
-            let mut repl = Vec::new();
-            if let Some(b) = blocks::trim(text, bs, bs + a) {
-                repl.push(Work {
-                    b,
-                    kind: Kind::Unknown,
-                });
+        match find_ui_run(s(&work[i])) {
+            Some((a, z)) => i += cut_out(text, &mut work, i, (a, z), &mut d),
+            None => i += 1,
+        }
+    }
+    // Style sheets and scripts of a web widget, anywhere (the text after a run
+    // is looked at again, for a second run).
+    let mut i = 0;
+    while i < work.len() {
+        match find_code_run(s(&work[i])) {
+            Some(run) => {
+                let n = cut_out(text, &mut work, i, run, &mut d);
+                let after_kept = work[i..i + n].iter().any(|w| w.b.start > run.0);
+                i += n - usize::from(after_kept);
             }
-            if let Some(b) = blocks::trim(text, bs + z, be) {
-                repl.push(Work {
-                    b,
-                    kind: Kind::Unknown,
-                });
-            }
-            let n = repl.len();
-            work.splice(i..=i, repl);
-            i += n;
-        } else {
-            i += 1;
+            None => i += 1,
         }
     }
 
@@ -336,6 +332,33 @@ fn place_colon_person(line: &str) -> Option<((usize, usize), (usize, usize))> {
 }
 
 /// The comparison form of a headline for spotting repeats.
+/// Make bytes `a..z` of block `i` boilerplate; what is left before and after
+/// replaces the block. Returns the number of blocks put in its place (0–2).
+fn cut_out(
+    text: &str,
+    work: &mut Vec<Work>,
+    i: usize,
+    (a, z): (usize, usize),
+    d: &mut Draft,
+) -> usize {
+    let (bs, be) = (work[i].b.start, work[i].b.end);
+    d.piece(text, Piece::Boilerplate, bs + a, bs + z);
+    let repl: Vec<Work> = [
+        blocks::trim(text, bs, bs + a),
+        blocks::trim(text, bs + z, be),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|b| Work {
+        b,
+        kind: Kind::Unknown,
+    })
+    .collect();
+    let n = repl.len();
+    work.splice(i..=i, repl);
+    n
+}
+
 fn dedup_key(s: &str) -> String {
     bare_key(s)
 }
@@ -627,6 +650,29 @@ mod tests {
             Some("مشاركة: فيسبوك، تويتر".len())
         );
         assert_eq!(share_widget("شاركت تويتر فيسبوك"), None);
+    }
+
+    #[test]
+    fn a_widgets_code_inside_a_paragraph_is_boilerplate() {
+        // The shape of 8 poll articles of the news corpus (style sheet and
+        // script run onto the question); text written for this test.
+        let code = "#vote_area2 ul { padding: 0; margin: 0; } .box_vote { overflow: hidden; } \
+                    jQuery(document).ready(function(){ jQuery('#vote_area2').html('انتظر لحظات…'); return false; });";
+        let t = format!(
+            "عنوان الاستطلاع\n\nيفضل بعض الناس الإفطار الخفيف في رمضان. ما النوع الذي تفضله؟ {code} كيف تتناول إفطارك في رمضان؟"
+        );
+        let k = kinds(&t, &parse(&t));
+        assert_eq!(
+            k[1..],
+            [
+                (
+                    Piece::Paragraph,
+                    "يفضل بعض الناس الإفطار الخفيف في رمضان. ما النوع الذي تفضله؟".to_string()
+                ),
+                (Piece::Boilerplate, code.to_string()),
+                (Piece::Paragraph, "كيف تتناول إفطارك في رمضان؟".to_string()),
+            ]
+        );
     }
 
     #[test]
