@@ -8,6 +8,7 @@ use super::clean_span::clean_name_start;
 use super::coordinated::{rest_after_and, split_coordinated};
 use super::entity::Entity;
 use super::group::assign_keys;
+use super::honorifics::drop_honorifics;
 use super::known_phrases::{grow_to_known_phrases, join_known_phrases};
 use super::label_vote::one_label_per_name;
 use super::labels::spans;
@@ -161,7 +162,9 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             rest_after_and(word, before, &named_alone, &listed_person, &listed_any)
         };
         let is_name = |w: &str| named_alone(w) || listed_person(w);
-        let mut names = split_coordinated(names, types, &after_and, &is_name);
+        let names = split_coordinated(names, types, &after_and, &is_name);
+        // After the split: "محمد العايش ومعالي" leaves "معالي" as a name of its own.
+        let mut names = drop_honorifics(words, names);
         if let Some(gazetteer) = tagger.gazetteer() {
             names = join_known_phrases(words, names, types, gazetteer);
             names = grow_to_known_phrases(words, names, types, gazetteer);
