@@ -1,14 +1,14 @@
 //! A name inside an amount is part of the amount: "دولار" in "12 مليون دولار"
 //! (tagged MISC, as ANERcorp marks currencies) is left to the MONEY mention.
 
+use super::cover::Cover;
 use super::labels::AMOUNT_LABELS;
 use super::numbers::NumberMention;
 use crate::entities::Entity;
 
-/// Drop the names that lie inside an amount of `numbers` (linear after a sort
-/// of the amounts by start).
+/// Drop the names that lie inside an amount of `numbers`.
 pub fn leave_names_to_amounts(names: &mut Vec<Entity>, numbers: &[NumberMention]) {
-    let mut amounts: Vec<(usize, usize)> = numbers
+    let amounts: Vec<(usize, usize)> = numbers
         .iter()
         .filter(|n| AMOUNT_LABELS.contains(&n.kind.label()))
         .map(|n| (n.start, n.end))
@@ -16,19 +16,6 @@ pub fn leave_names_to_amounts(names: &mut Vec<Entity>, numbers: &[NumberMention]
     if amounts.is_empty() {
         return;
     }
-    amounts.sort_unstable();
-    // reach[k]: the furthest end among the first k + 1 amounts.
-    let reach: Vec<usize> = amounts
-        .iter()
-        .scan(0, |far, &(_, end)| {
-            *far = end.max(*far);
-            Some(*far)
-        })
-        .collect();
-    names.retain(|e| {
-        // The amounts starting at or before the name; the name is inside one
-        // of them when the furthest of their ends covers it.
-        let n = amounts.partition_point(|&(start, _)| start <= e.start);
-        n == 0 || reach[n - 1] < e.end
-    });
+    let amounts = Cover::new(amounts);
+    names.retain(|e| !amounts.covers(e.start, e.end));
 }

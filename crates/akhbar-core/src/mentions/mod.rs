@@ -4,7 +4,7 @@
 //! [`find_mentions`] is the one entry the general `extract`, its batch form
 //! and the pipeline call: the text is normalized and tokenized once for the
 //! date and number grammars (which run once each), the tagger runs once, and
-//! the rules between kinds (a name inside an amount is left to the amount)
+//! the rules between kinds (a name inside an amount or a date is left to it)
 //! and the keys are applied here only.
 //!
 //! ```
@@ -25,7 +25,9 @@
 //! ```
 
 mod amounts;
+mod cover;
 pub mod dates;
+mod dates_and_names;
 mod labels;
 mod names;
 pub mod numbers;
@@ -33,6 +35,7 @@ mod numwords;
 mod scan;
 
 pub use amounts::leave_names_to_amounts;
+pub use dates_and_names::leave_names_to_dates;
 pub use labels::{
     is_value_label, LabelFilter, AMOUNT_LABELS, DATE_LABELS, NAME_LABELS, NUMBER_LABELS,
 };
@@ -73,10 +76,10 @@ pub fn find_mentions(
         Some(t) if labels.wants_names() => extract(t, text),
         _ => Vec::new(),
     };
-    // The amounts are found whenever there are names, reported or not: a name
-    // inside an amount is left to it, so the names of a text do not depend on
-    // which labels are asked for (with `labels="names"`, "ريال" of "68 مليار
-    // ريال" would otherwise come back as an ORG).
+    // The amounts and dates are found whenever there are names, reported or
+    // not: a name inside an amount or a date is left to it, so the names of a
+    // text do not depend on which labels are asked for (with `labels="names"`,
+    // "ريال" of "68 مليار ريال" would otherwise come back as an ORG).
     let (mut dates, mut numbers) = if labels.wants_numbers() || !names.is_empty() {
         find_dates_and_numbers(text, reference)
     } else if labels.wants_dates() {
@@ -85,6 +88,7 @@ pub fn find_mentions(
         (Vec::new(), Vec::new())
     };
     leave_names_to_amounts(&mut names, &numbers);
+    leave_names_to_dates(&mut names, &dates);
     names.retain(|e| labels.includes(&e.label));
     dates.retain(|d| labels.includes(d.label()));
     numbers.retain(|n| labels.includes(n.kind.label()));

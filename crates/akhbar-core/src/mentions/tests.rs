@@ -20,7 +20,7 @@ impl Tagger for TwoWords {
     fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<TaggedSentence> {
         let tag = |w: &str| match w {
             "أوباما" => Labels::begin(self.0.type_index("PERS").unwrap()),
-            "دولار" => Labels::begin(self.0.type_index("MISC").unwrap()),
+            "دولار" | "نيسان" => Labels::begin(self.0.type_index("MISC").unwrap()),
             _ => 0,
         };
         sentences
@@ -90,6 +90,37 @@ fn labels_narrow_what_is_reported_not_what_is_found() {
     // No tagger: no names.
     let found = find_mentions(text, None, &LabelFilter::all(), None);
     assert!(found.names.is_empty() && found.numbers.len() == 1);
+}
+
+#[test]
+fn a_name_inside_a_date_is_left_to_the_date() {
+    // "نيسان" is April in "أبريل (نيسان) الماضي" and Nissan in "تقرير نيسان";
+    // a time keeps the names in it.
+    let t = TwoWords::new();
+    let text = "باعت نيسان في أبريل (نيسان) الماضي أكثر مما باعت في الساعة 10 بتوقيت نيسان";
+    let found = find_mentions(text, Some(&t), &LabelFilter::all(), None);
+    let names: Vec<(usize, &str)> = found
+        .names
+        .iter()
+        .map(|e| (e.start, e.text.as_str()))
+        .collect();
+    let last = text.chars().count() - "نيسان".chars().count();
+    assert_eq!(names, [(5, "نيسان"), (last, "نيسان")]);
+    let dates: Vec<(&str, &str)> = found
+        .dates
+        .iter()
+        .map(|d| (d.text.as_str(), d.label()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("أبريل (نيسان) الماضي", "DATE"),
+            ("الساعة 10 بتوقيت نيسان", "TIME")
+        ]
+    );
+    // Only names asked for: the same names.
+    let names_only = find_mentions(text, Some(&t), &LabelFilter::names(), None);
+    assert_eq!(names_only.names, found.names);
 }
 
 #[test]
