@@ -48,8 +48,9 @@ const NAMED_DAY: &[&str] = &[
     "ذاته",
     "عينه",
 ];
-/// Newspapers named اليوم ("عين اليوم", "صحيفة اليوم").
-const NEWSPAPER: &[&str] = &["عين", "صحيفه", "جريده", "بصحيفه", "لصحيفه"];
+/// Words before اليوم that make it no "today": newspapers named اليوم ("عين
+/// اليوم", "صحيفة اليوم"), and "ذلك اليوم" (that day, an earlier one).
+const NOT_TODAY_AFTER: &[&str] = &["عين", "صحيفه", "جريده", "بصحيفه", "لصحيفه", "ذلك"];
 /// Words before الجمعة that make it the prayer, not the day.
 const PRAYER: &[&str] = &["صلاه", "خطبه", "خطيب", "صلوات", "خطب", "جامع", "امام"];
 
@@ -132,8 +133,8 @@ impl Ctx<'_> {
         let t = self.on_line(k)?;
         let (offset, next, s) = if let Some(s) = t.any(&["اليوم"]) {
             // "اليوم الوطني", "اليوم ذاته": a named or an earlier day, not today;
-            // "عين اليوم", "صحيفة اليوم": newspapers.
-            if self.exact(k + 1, NAMED_DAY) || k > 0 && self.exact(k - 1, NEWSPAPER) {
+            // "عين اليوم", "صحيفة اليوم": newspapers; "ذلك اليوم": that day.
+            if self.exact(k + 1, NAMED_DAY) || k > 0 && self.exact(k - 1, NOT_TODAY_AFTER) {
                 return None;
             }
             (0, k + 1, s)

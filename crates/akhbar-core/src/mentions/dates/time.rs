@@ -122,34 +122,8 @@ impl Ctx<'_> {
                 p = Some(x);
             }
         }
-        if self.exact(next, &["بتوقيت"]) {
-            let mut j = next + 1;
-            while j < next + 4
-                && self
-                    .on_line(j)
-                    .is_some_and(|t| t.kind == crate::text::TokenKind::Word && t.text != "من")
-            {
-                j += 1;
-                if self.exact(
-                    j - 1,
-                    &[
-                        "مكه",
-                        "غرينتش",
-                        "جرينتش",
-                        "الرياض",
-                        "دمشق",
-                        "القاهره",
-                        "بيروت",
-                        "بغداد",
-                    ],
-                ) {
-                    break;
-                }
-            }
-            if self.exact(j, &["المكرمه"]) {
-                j += 1;
-            }
-            next = j;
+        if self.exact(next, &["بتوقيت"]) && self.is_word(next + 1) {
+            next = self.zone_end(next + 1);
         }
         let hour = apply(hour, p);
         if hour > 24 || (hour == 24 && minute > 0) {
@@ -161,7 +135,37 @@ impl Ctx<'_> {
     }
 }
 
+/// Words that go on a time zone's place name (folded): "مكة المكرمة",
+/// "المملكة العربية السعودية", "الولايات المتحدة".
+const ZONE_CONTINUED: &[&str] = &["المكرمه", "المنوره", "العربيه", "السعوديه", "المتحده"];
+
 impl Ctx<'_> {
+    /// Whether token `k` is a word on this line.
+    fn is_word(&self, k: usize) -> bool {
+        self.on_line(k)
+            .is_some_and(|t| t.kind == crate::text::TokenKind::Word)
+    }
+
+    /// The end of a time zone's place name starting at `k`, after "بتوقيت":
+    /// one word ("غرينتش", "السعودية", "لندن"), the words that go on it
+    /// ([`ZONE_CONTINUED`]), and after "العاصمة" an adjective and the city
+    /// ("العاصمة الفرنسية باريس"). What follows is the sentence going on
+    /// ("بتوقيت السعودية في ختام …", "بتوقيت لندن وسيقودها …").
+    fn zone_end(&self, k: usize) -> usize {
+        let mut j = k + 1;
+        if self.exact(k, &["العاصمه"]) && self.is_word(j) {
+            let adjective = self.on_line(j).is_some_and(|t| t.text.ends_with("يه"));
+            j += 1;
+            if adjective && self.is_word(j) {
+                j += 1;
+            }
+        }
+        while self.exact(j, ZONE_CONTINUED) {
+            j += 1;
+        }
+        j
+    }
+
     /// Whether the number at `k` has ص or م written right onto it ("٨ص", "5م").
     fn attached_period(&self, k: usize) -> bool {
         match (self.on_line(k), self.on_line(k + 1)) {
