@@ -16,6 +16,7 @@ use super::name_spans::{acronym_dot, name_spans};
 use super::named_after::named_after_people;
 use super::place_heads::places_after_heads;
 use super::prayer_formulas::prayers_are_no_names;
+use super::purpose_bodies::grow_to_purpose_heads;
 use super::royal_title::drop_royal_title;
 use super::tagger::Tagger;
 use super::to_me::drop_to_me;
@@ -145,6 +146,7 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             .gazetteer()
             .is_some_and(|g| g.word_labels(w).next().is_some())
     };
+    let org = types.iter().position(|t| t == "ORG");
     let mut out = Vec::new();
     for (((&(a, b), words), sentence), sp) in
         split.bounds.iter().zip(words).zip(&tagged).zip(&spans_of)
@@ -164,7 +166,8 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         let is_name = |w: &str| named_alone(w) || listed_person(w);
         let names = split_coordinated(names, types, &after_and, &is_name);
         // After the split: "محمد العايش ومعالي" leaves "معالي" as a name of its own.
-        let mut names = drop_honorifics(words, names);
+        let names = drop_honorifics(words, names);
+        let mut names = grow_to_purpose_heads(words, names, org, &|w| listed_as(w, "ORG"));
         if let Some(gazetteer) = tagger.gazetteer() {
             names = join_known_phrases(words, names, types, gazetteer);
             names = grow_to_known_phrases(words, names, types, gazetteer);

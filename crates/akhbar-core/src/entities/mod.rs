@@ -32,6 +32,7 @@ pub mod name_spans;
 pub mod named_after;
 pub mod place_heads;
 pub mod prayer_formulas;
+pub mod purpose_bodies;
 pub mod rng;
 pub mod royal_title;
 pub mod scheme;
