@@ -4,9 +4,10 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::clean_span::clean_name_start;
+use super::clean_span::{clean_name_start, split_before_listed_phrase};
 use super::coordinated::{rest_after_and, split_coordinated};
 use super::entity::Entity;
+use super::features::token_info;
 use super::group::assign_keys;
 use super::honorifics::drop_honorifics;
 use super::known_phrases::{grow_to_known_phrases, join_known_phrases};
@@ -146,6 +147,25 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             .gazetteer()
             .is_some_and(|g| g.word_labels(w).next().is_some())
     };
+    // Whether a name of type `ty` whose first word is `first` (folded) and
+    // whose other words are `rest` is a phrase the gazetteer lists as `ty`.
+    let listed_phrase = |first: &str, rest: &[&str], ty: &str| {
+        let Some(g) = tagger.gazetteer() else {
+            return false;
+        };
+        let forms: Vec<String> = std::iter::once(first.to_string())
+            .chain(rest.iter().map(|w| token_info(w).w))
+            .collect();
+        let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+        g.find(&forms, &forms).iter().any(|m| {
+            m.start == 0
+                && m.end == forms.len()
+                && g.labels()[m.label]
+                    .strip_suffix("_WD")
+                    .unwrap_or(&g.labels()[m.label])
+                    == ty
+        })
+    };
     let org = types.iter().position(|t| t == "ORG");
     let mut out = Vec::new();
     for (((&(a, b), words), sentence), sp) in
@@ -177,8 +197,14 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
             // The span leaves out the first word's proclitics (و ف ب ك ل).
             let listed = |w: &str| listed_as(w, &types[ty]);
             let word = &cs[sent[s].start..sent[s].end];
-            let first =
+            let mut first =
                 clean_name_start(word, &named_alone, &listed, &listed_any, types[ty] == "LOC");
+            if first.skip == 0 && e - s >= 2 {
+                let phrase_listed = |w: &str| listed_phrase(w, &words[s + 1..e], &types[ty]);
+                if let Some(clean) = split_before_listed_phrase(word, &phrase_listed, &listed_any) {
+                    first = clean;
+                }
+            }
             let begin = sent[s].start + first.skip;
             // A ZWNJ/ZWJ the tokenizer keeps at a word's end ("أ\u{200C}") is
             // not part of the name's text.
