@@ -141,8 +141,8 @@ pub fn clean_first_word(
 /// letter is split off where the word without it is listed as a name of the
 /// entity's type (`listed`) and the whole word is listed under no label at
 /// all (`listed_any`: وليام and وليم are William, listed as word forms, not
-/// و + ليام). و before any name; ب and ل ("in", "to") only before a place
-/// (`place`), since بدرو is Pedro, not ب + درو. `None` where the rule does not
+/// و + ليام). و before any name; ب, ل and ك ("in", "to", "like") only
+/// before a place (`place`), since بدرو is Pedro, not ب + درو. `None` where the rule does not
 /// apply.
 pub fn split_before_listed_name(
     word: &[char],
@@ -153,7 +153,7 @@ pub fn split_before_listed_name(
     let (positions, letters) = arabic_letters(word);
     let letter_ok = match letters.first()? {
         'و' => true,
-        'ب' | 'ل' => place,
+        'ب' | 'ل' | 'ك' => place,
         _ => false,
     };
     if !letter_ok || letters.len() < 4 {
@@ -162,6 +162,16 @@ pub fn split_before_listed_name(
     let whole = fold(&letters.iter().collect::<String>());
     let rest = fold(&letters[1..].iter().collect::<String>());
     if listed_any(&whole) || !listed(&rest) {
+        return None;
+    }
+    // ك ("like") before a place: with the article (كالصين، كاليابان), or
+    // where the lexicon knows the word without it far better than with it
+    // (كمصر); "كسرت" (broke), which the tagger once took for a place, is
+    // no ك + سرت (Sirte).
+    if letters[0] == 'ك'
+        && !rest.starts_with("ال")
+        && word_count(&rest) < MIN_RATIO * word_count(&whole).max(1)
+    {
         return None;
     }
     let skip = positions[1];
@@ -446,7 +456,7 @@ mod tests {
 
     #[test]
     fn a_proclitic_before_a_listed_name_is_split_off() {
-        let lists = ["نجران", "عسير", "نايف", "درو", "ليام", "وليام"];
+        let lists = ["نجران", "عسير", "نايف", "درو", "ليام", "وليام", "الصين", "سرت"];
         let listed = |w: &str| lists.contains(&w);
         let listed_any = |w: &str| lists.contains(&w);
         let split = |w: &str, place: bool| {
@@ -463,7 +473,11 @@ mod tests {
         assert_eq!(split("بدرو", false), None);
         assert_eq!(split("وليام", false), None);
         assert_eq!(split("وعفرين", true), None);
-        assert_eq!(split("كنجران", true), None);
+        // ك before a place with the article; "كسرت" (broke), a word the
+        // lexicon knows well, is no ك + سرت; ك before a person stays.
+        assert_eq!(split("كالصين", true), pair("الصين"));
+        assert_eq!(split("كسرت", true), None);
+        assert_eq!(split("كالصين", false), None);
     }
 
     #[test]
