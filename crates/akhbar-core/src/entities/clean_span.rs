@@ -456,7 +456,16 @@ mod tests {
 
     #[test]
     fn a_proclitic_before_a_listed_name_is_split_off() {
-        let lists = ["نجران", "عسير", "نايف", "درو", "ليام", "وليام", "الصين", "سرت"];
+        let lists = [
+            "نجران",
+            "عسير",
+            "نايف",
+            "درو",
+            "ليام",
+            "وليام",
+            "الصين",
+            "سرت",
+        ];
         let listed = |w: &str| lists.contains(&w);
         let listed_any = |w: &str| lists.contains(&w);
         let split = |w: &str, place: bool| {
