@@ -75,7 +75,7 @@ def test_missing_values_of_a_frame_column_are_no_reference() -> None:
     stamps = pd.Series(pd.to_datetime(["2015-07-21", None]))
     got = Pipeline(**DATES_ONLY).process([YESTERDAY] * 2, references=stamps, progress=False)
     assert value_list(got.dates) == ["2015-07-20", None]
-    numpy = [np.datetime64("2015-07-21T10:00:00.000000000"), np.datetime64("NaT")]
+    numpy = [np.datetime64("2015-07-21T10:00:00.000000000"), np.datetime64("NaT", "ns")]
     got = Pipeline(**DATES_ONLY).process([YESTERDAY] * 2, references=numpy, progress=False)
     assert value_list(got.dates) == ["2015-07-20", None]
 
