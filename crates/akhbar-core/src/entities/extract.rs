@@ -9,6 +9,7 @@ use super::coordinated::{rest_after_and, split_coordinated};
 use super::entity::Entity;
 use super::features::token_info;
 use super::group::assign_keys;
+use super::holy_places::name_holy_mosques;
 use super::honorifics::drop_honorifics;
 use super::known_phrases::{grow_to_known_phrases, join_known_phrases};
 use super::label_vote::one_label_per_name;
@@ -176,6 +177,7 @@ pub fn extract(tagger: &dyn Tagger, text: &str) -> Vec<Entity> {
         let names = drop_royal_title(words, names, types);
         let names = drop_to_me(words, names, types, &named_alone);
         let names = prayers_are_no_names(words, names, types);
+        let names = name_holy_mosques(words, names, types);
         // The word after و in an inner word of a person name (coordinated.rs).
         let listed_person = |w: &str| listed_as(w, "PERS");
         let after_and = |i: usize| {

@@ -23,6 +23,7 @@ pub mod format;
 pub mod gazetteer;
 pub mod group;
 pub mod hash;
+pub mod holy_places;
 pub mod honorifics;
 pub mod known_phrases;
 pub mod label_vote;
