@@ -49,14 +49,17 @@ fn is_code_block(inner: &str) -> bool {
 }
 
 /// Where the code before a block's `{` begins: back over ASCII (the selector
-/// or the call that opens it), then forward past whitespace and punctuation
-/// that does not start a selector ("؟. #vote_area2 ul {" starts at '#').
+/// or the call that opens it) up to a sentence's end, then forward past
+/// whitespace and punctuation that does not start a selector ("؟. #vote_area2
+/// ul {" starts at '#'; "عام 2015. #poll ul {" too, not at 2015).
 fn head_start(s: &str, open: usize) -> usize {
     let mut start = open;
+    let mut after_space = false;
     for (i, c) in s[..open].char_indices().rev() {
-        if !c.is_ascii() {
+        if !c.is_ascii() || (after_space && matches!(c, '.' | '!' | '?')) {
             break;
         }
+        after_space = c.is_whitespace();
         start = i;
     }
     let bytes = s.as_bytes();
@@ -146,6 +149,13 @@ mod tests {
         assert_eq!(cut("الدالة f(x) = {x: x > 0; x < 5} معرفة"), None);
         assert_eq!(cut("قوس مفتوح { بلا إغلاق; ; ;"), None);
         assert_eq!(cut(""), None);
+    }
+
+    #[test]
+    fn a_sentence_ending_in_digits_stays_before_the_run() {
+        let code = "#poll ul { padding: 0; margin: 0; } .box { color: red; }";
+        let s = format!("أجري الاستطلاع عام 2015. {code}");
+        assert_eq!(cut(&s), Some(code));
     }
 
     #[test]
