@@ -49,6 +49,18 @@ pub struct CleanWord {
     pub full: String,
 }
 
+impl CleanWord {
+    /// `word` from character `skip` on, with `restored` (letters the
+    /// spelling dropped: ا of لأمم, ال of لله; or "") put in front.
+    fn after(word: &[char], skip: usize, restored: &str) -> Self {
+        let rest: String = word[skip..].iter().collect();
+        Self {
+            skip,
+            full: format!("{restored}{rest}"),
+        }
+    }
+}
+
 /// Split the proclitics off an entity's first word (original characters,
 /// marks included). The article ال stays: it is part of the name.
 /// `named_alone` says whether the document has an entity beginning with a
@@ -124,12 +136,7 @@ pub fn clean_first_word(
         // ب + ولاية, a mistranscribed Wikidata name besides).
         let listed_not_rest = whole_listed && !listed(&form) && token_info(&form).trig == 0;
         if named_alone(&form) || (lexicon_says && !kaf && !listed_not_rest) {
-            let skip = positions[b];
-            let rest: String = word[skip..].iter().collect();
-            return CleanWord {
-                skip,
-                full: if lost { format!("ا{rest}") } else { rest },
-            };
+            return CleanWord::after(word, positions[b], if lost { "ا" } else { "" });
         }
         if !kaf {
             // The lexicon said no: a shorter cluster is no likelier
@@ -137,10 +144,7 @@ pub fn clean_first_word(
             break;
         }
     }
-    CleanWord {
-        skip: 0,
-        full: word.iter().collect(),
-    }
+    CleanWord::after(word, 0, "")
 }
 
 /// A proclitic before a listed name that the lexicon does not know well
@@ -182,11 +186,7 @@ pub fn split_before_listed_name(
     {
         return None;
     }
-    let skip = positions[1];
-    Some(CleanWord {
-        skip,
-        full: word[skip..].iter().collect(),
-    })
+    Some(CleanWord::after(word, positions[1], ""))
 }
 
 /// A proclitic before a name of two words or more that the tagger's lists
@@ -211,11 +211,7 @@ pub fn split_before_listed_phrase(
     if listed_any(&whole) || phrase_listed(&whole) || !phrase_listed(&rest) {
         return None;
     }
-    let skip = positions[1];
-    Some(CleanWord {
-        skip,
-        full: word[skip..].iter().collect(),
-    })
+    Some(CleanWord::after(word, positions[1], ""))
 }
 
 /// و or ف before a name compounded on عبد or أبو, written as one word
@@ -232,11 +228,7 @@ pub fn split_before_compound(word: &[char]) -> Option<CleanWord> {
     if !(rest.starts_with("عبد") || rest.starts_with("ابو")) {
         return None;
     }
-    let skip = positions[1];
-    Some(CleanWord {
-        skip,
-        full: word[skip..].iter().collect(),
-    })
+    Some(CleanWord::after(word, positions[1], ""))
 }
 
 /// An entity's first word without its proclitics: [`clean_first_word`],
@@ -270,12 +262,7 @@ fn lillah(word: &[char], positions: &[usize], letters: &[char]) -> Option<CleanW
     if !letters[..n - 3].iter().all(|c| PROCLITICS.contains(c)) || n > 5 {
         return None;
     }
-    let skip = positions[n - 2];
-    let rest: String = word[skip..].iter().collect();
-    Some(CleanWord {
-        skip,
-        full: format!("ال{rest}"),
-    })
+    Some(CleanWord::after(word, positions[n - 2], "ال"))
 }
 
 /// A لل-form the segmenter leaves whole because the stem after the article
@@ -302,12 +289,7 @@ fn lam_before_article(
     if !(named_alone(&form) || word_count(&form) > whole) {
         return None;
     }
-    let skip = positions[k + 1];
-    let rest: String = word[skip..].iter().collect();
-    Some(CleanWord {
-        skip,
-        full: format!("ا{rest}"),
-    })
+    Some(CleanWord::after(word, positions[k + 1], "ا"))
 }
 
 /// A word the segmenter leaves whole (its rest is not in the lexicon, as a
@@ -325,17 +307,10 @@ fn named_alone_split(
         }
         let rest = fold(&letters[before..].iter().collect::<String>());
         if named_alone(&rest) {
-            let skip = positions[before];
-            return CleanWord {
-                skip,
-                full: word[skip..].iter().collect(),
-            };
+            return CleanWord::after(word, positions[before], "");
         }
     }
-    CleanWord {
-        skip: 0,
-        full: word.iter().collect(),
-    }
+    CleanWord::after(word, 0, "")
 }
 
 #[cfg(test)]
