@@ -79,16 +79,12 @@ pub fn parse(text: &str) -> Draft {
             None => i += 1,
         }
     }
-    // Style sheets and scripts of a web widget, anywhere (the text after a run
-    // is looked at again, for a second run).
+    // Style sheets and scripts of a web widget, anywhere. The last piece left
+    // (the text after a run) is looked at again, for a second run.
     let mut i = 0;
     while i < work.len() {
         match find_code_run(s(&work[i])) {
-            Some(run) => {
-                let n = cut_out(text, &mut work, i, run, &mut d);
-                let after_kept = work[i..i + n].iter().any(|w| w.b.start > run.0);
-                i += n - usize::from(after_kept);
-            }
+            Some(run) => i += cut_out(text, &mut work, i, run, &mut d).saturating_sub(1),
             None => i += 1,
         }
     }
