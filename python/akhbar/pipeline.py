@@ -637,8 +637,8 @@ def _rows(
     if isinstance(data, Corpus) and data.date_column is not None:
         raise OptionError("give references or a corpus date_column, not both")
     if isinstance(references, str) or hasattr(references, "year"):
-        _reference(references)  # a bad date fails now, not once per row
-        return ((i, t, references) for i, t, _ in rows), total
+        iso = _reference(references)  # a bad date fails now, not once per row
+        return ((i, t, iso) for i, t, _ in rows), total
     if not isinstance(references, Iterable):
         raise OptionError(
             "references must be a date, an ISO date string, or one per article, "
